@@ -1,0 +1,49 @@
+// The one place for the extension's manifest, for both browsers (TARGET=firefox selects the Firefox variant).
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+export const target: 'chrome' | 'firefox' = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineManifest({
+  manifest_version: 3,
+  name: 'ENUM Presence',
+  version: pkg.version,
+  description: 'Finds phone numbers on web pages and shows what ENUM (RFC 6116) says about reaching them: presence, SIP, e-mail and more.',
+  icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+  permissions: ['storage', 'contextMenus'],
+  // DoH providers: the presets plus loopback for the test world; a custom provider's origin is asked for at run time.
+  host_permissions: [
+    'https://cloudflare-dns.com/*',
+    'https://dns.google/*',
+    'https://dns.quad9.net/*',
+    'https://127.0.0.1/*',
+    'https://localhost/*',
+  ],
+  optional_host_permissions: ['https://*/*'],
+  background:
+    target === 'firefox'
+      ? { scripts: ['src/background/index.ts'], type: 'module' }
+      : { service_worker: 'src/background/index.ts', type: 'module' },
+  content_scripts: [
+    {
+      matches: ['http://*/*', 'https://*/*'],
+      js: ['src/content/index.ts'],
+      run_at: 'document_idle',
+      all_frames: true,
+    },
+  ],
+  action: { default_popup: 'src/popup/index.html', default_title: 'ENUM Presence' },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  storage: { managed_schema: 'managed-schema.json' },
+  ...(target === 'firefox'
+    ? {
+        browser_specific_settings: {
+          gecko: {
+            id: 'enum-presence@enum-presence.invalid',
+            strict_min_version: '142.0',
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
+      }
+    : { minimum_chrome_version: '120' }),
+});

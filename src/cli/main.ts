@@ -1,0 +1,2 @@
+// enum-presence command-line tool (stub; filled by the core issue).
+console.log('enum-presence');

@@ -1,0 +1,2 @@
+// options page entry.
+export {};

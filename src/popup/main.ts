@@ -1,0 +1,2 @@
+// popup page entry.
+export {};

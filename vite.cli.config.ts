@@ -1,0 +1,13 @@
+// Builds the command-line tool into one self-contained Node file: dist/cli/enum-presence.js.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: 'dist/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: { output: { entryFileNames: 'enum-presence.js', banner: '#!/usr/bin/env node' } },
+  },
+  ssr: { noExternal: true, target: 'node' },
+});

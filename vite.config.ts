@@ -1,0 +1,17 @@
+// Builds the extension for one browser: dist/chrome (default) or dist/firefox (TARGET=firefox).
+import { defineConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import manifest, { target } from './manifest.config.ts';
+
+export default defineConfig({
+  plugins: [
+    crx({
+      manifest,
+      browser: target,
+      // A standalone content script needs no web_accessible_resources, so pages cannot probe
+      // chrome-extension://<id>/assets/… to learn the extension is installed (issue 3).
+      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+    }),
+  ],
+  build: { outDir: `dist/${target}`, emptyOutDir: true, target: 'es2022', sourcemap: false },
+});
