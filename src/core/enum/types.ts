@@ -1,0 +1,60 @@
+// The result of an ENUM lookup: the shape the CLI prints with --json and the extension shows.
+// A public contract (README "CLI JSON"): add fields, never rename or remove them.
+
+export interface UriResult {
+  uri: string;
+  /** Enumservices of the record, lower-case, "type" or "type:subtype" (RFC 6116 §3.4.3), e.g. "pres", "email:mailto". */
+  enumservices: string[];
+  order: number;
+  preference: number;
+}
+
+export interface RejectedRecord {
+  /** The NAPTR record in presentation form, e.g. `100 10 "u" "E2U+sip" "!^.*$!sip:a@b!" .` */
+  record: string;
+  reason: string;
+}
+
+/**
+ * found     — the name held NAPTR records (usable or not);
+ * not-found — no suffix had NAPTR records for the number (NXDOMAIN or NODATA everywhere);
+ * error     — the resolver could not be reached or answered unusably (see `error`).
+ */
+export type LookupStatus = 'found' | 'not-found' | 'error';
+
+export interface PresTarget {
+  protocol: 'sip' | 'xmpp';
+  /** SRV owner name queried, e.g. _pres._sip.example.com */
+  srv: string;
+  targets: { target: string; port: number; priority: number; weight: number }[];
+}
+
+export interface PresResolution {
+  uri: string;
+  /** user@domain of the pres URI (RFC 3859 §3.2) */
+  user: string;
+  domain: string;
+  protocols: PresTarget[];
+  error?: { code: string; message: string };
+}
+
+export interface LookupResult {
+  e164: string;
+  /** The ENUM domain that answered (or the first one asked when none did), without trailing dot. */
+  domain: string;
+  status: LookupStatus;
+  /** True only when every DNS response used had the AD bit set by a validating resolver. */
+  dnssec: boolean;
+  uris: UriResult[];
+  /** URIs (strings) of records whose enumservices include "pres", in processing order. */
+  pres: string[];
+  rejected: RejectedRecord[];
+  /** Seconds this result may be cached for (smallest TTL used minus HTTP Age, or the negative TTL). */
+  ttl: number;
+  /** Epoch milliseconds at which the answer was fetched from the resolver. */
+  fetchedAt: number;
+  /** Present when status is "error". */
+  error?: { code: string; message: string };
+  /** Present when pres resolution was requested (RFC 3861). */
+  presResolution?: PresResolution[];
+}
