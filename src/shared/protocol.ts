@@ -1,0 +1,68 @@
+// The one typed protocol map for every message between extension contexts (issue 4).
+// Every message is validated at runtime on receipt (`parseMessage`) and its sender checked by the receiver;
+// replies are Results, so errors cross contexts as data ({code, message}), never thrown.
+import type { CoreError, Result } from '../core/result.ts';
+import type { LookupResult } from '../core/enum/types.ts';
+
+/** States of an annotated number: the `data-enum-state` contract (README). */
+export type NumberState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
+
+export interface TabNumber {
+  e164: string;
+  state: NumberState;
+}
+
+export interface ProtocolMap {
+  /** content → background: resolve one number the user chose (hover, context menu, or resolveOn=visible). */
+  resolveNumber: { request: { e164: string }; response: LookupResult };
+  /** content → background: the numbers currently annotated on the sender's page (for popup and badge). */
+  reportNumbers: { request: { numbers: TabNumber[] }; response: null };
+  /** popup → background: the numbers of a tab with their cached results. */
+  getTabNumbers: { request: { tabId: number }; response: { numbers: (TabNumber & { result?: LookupResult })[] } };
+  /** popup → background: look up any typed number. */
+  inspectNumber: { request: { input: string; region: string }; response: LookupResult };
+  /** popup/options → background */
+  clearCache: { request: Record<string, never>; response: null };
+  /** options → background: resolve a known name with the given provider and report latency or the exact error. */
+  testProvider: { request: { dohUrl: string; dohMethod: 'get' | 'post' | 'json' }; response: { latencyMs: number; dnssec: boolean } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K; payload: ProtocolMap[K]['request'] } : never;
+export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], CoreError>;
+
+/** Message types a content script may send; everything else must come from the extension's own pages. */
+export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers'];
+
+const STATES: readonly NumberState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
+export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isE164 = (v: unknown): v is string => typeof v === 'string' && E164_PATTERN.test(v);
+const isShortString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
+
+/** Payload validators: the only gate between an untrusted message and a handler. */
+const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean } = {
+  resolveNumber: (p) => isE164(p.e164),
+  reportNumbers: (p) =>
+    Array.isArray(p.numbers) &&
+    p.numbers.length <= 10_000 &&
+    p.numbers.every((n) => isObject(n) && isE164(n.e164) && STATES.includes(n.state as NumberState)),
+  getTabNumbers: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
+  inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
+  clearCache: () => true,
+  testProvider: (p) => isShortString(p.dohUrl) && (p.dohMethod === 'get' || p.dohMethod === 'post' || p.dohMethod === 'json'),
+};
+
+/** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */
+export function parseMessage(raw: unknown): Result<Message, CoreError> {
+  if (!isObject(raw) || typeof raw.type !== 'string' || !Object.hasOwn(VALIDATORS, raw.type)) {
+    return { ok: false, error: { code: 'bad-message', message: 'Unknown message type.' } };
+  }
+  const type = raw.type as MessageType;
+  const payload = raw.payload;
+  if (!isObject(payload) || !VALIDATORS[type](payload)) {
+    return { ok: false, error: { code: 'bad-message', message: `Invalid payload for ${type}.` } };
+  }
+  return { ok: true, value: { type, payload } as Message };
+}
