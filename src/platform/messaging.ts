@@ -1,0 +1,51 @@
+// Typed messaging over the protocol map. Senders get a Reply (errors as data, never thrown);
+// receivers get only validated messages from checked senders.
+import browser, { type Runtime } from './browser.ts';
+import { CONTENT_SCRIPT_MESSAGES, parseMessage, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
+
+/** Send a message to the background and wait for its Reply; transport failures become `{code: 'unreachable'}`. */
+export async function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<K> | undefined;
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    return { ok: false, error: { code: 'unreachable', message: 'The extension did not answer.' } };
+  } catch (e) {
+    return { ok: false, error: { code: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+export interface SenderInfo {
+  /** Tab of a content script sender, undefined for extension pages. */
+  tabId: number | undefined;
+  frameId: number | undefined;
+  url: string | undefined;
+  fromExtensionPage: boolean;
+}
+
+type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
+
+/**
+ * Register the one message listener (call at top level of the background script).
+ * Checks: the message comes from this extension (sender.id), content scripts (which have a tab) may send only
+ * CONTENT_SCRIPT_MESSAGES, everything else must come from an extension page (sender.url on our origin).
+ */
+export function onMessage(handler: Handler): void {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = parseMessage(raw);
+    if (!parsed.ok) return Promise.resolve(parsed);
+    const fromExtensionPage = !sender.tab && typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
+    const info: SenderInfo = { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url, fromExtensionPage };
+    if (!fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.includes(parsed.value.type)) {
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `${parsed.value.type} is only accepted from the extension's own pages.` } });
+    }
+    if (!fromExtensionPage && info.tabId === undefined) {
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } });
+    }
+    return handler(parsed.value, info).catch((e: unknown) => ({
+      ok: false,
+      error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
+    }));
+  });
+}
