@@ -1,0 +1,69 @@
+// Number → E.164 → ENUM domain.
+// The Application Unique String is "a fully qualified E.164 number minus any non-digit characters except for
+// the '+' character that appears at the beginning" (RFC 6116 §3.1); E.164 numbers have at most 15 digits.
+import { parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/max';
+import { err, ok, type CoreError, type Result } from '../result.ts';
+
+export type E164Error = CoreError<'bad-number' | 'bad-region' | 'bad-suffix'>;
+
+const AUS_PATTERN = /^\+[1-9][0-9]{0,14}$/;
+const REGION_PATTERN = /^[A-Z]{2}$/;
+
+const PARSE_MESSAGES: Record<string, string> = {
+  INVALID_COUNTRY: 'a national number needs a region (e.g. --region GB) or a leading + and country code',
+  NOT_A_NUMBER: 'no phone number found in the input',
+  TOO_SHORT: 'too short to be a phone number',
+  TOO_LONG: 'too long to be a phone number (E.164 allows at most 15 digits)',
+  INVALID_LENGTH: 'wrong number of digits for that country',
+};
+
+/**
+ * Parse a number as a person would type or print it — international (+44 20 7946 0148, 0044…) or national
+ * (020 7946 0148 with region GB), with "(0)" trunk prefixes and full-width digits or ＋ — into the E.164 AUS.
+ * Refuses anything libphonenumber's full ("max") metadata does not consider a valid number.
+ */
+export function toE164(input: string, region = ''): Result<string, E164Error> {
+  // NFKC folds full-width digits and ＋ (U+FF0B) to ASCII.
+  const text = input.normalize('NFKC').trim();
+  if (text === '') return err('bad-number', 'Enter a phone number.');
+  if (text.length > 64) return err('bad-number', 'The input is too long to be a phone number.');
+  const upperRegion = region.toUpperCase();
+  if (upperRegion !== '' && !REGION_PATTERN.test(upperRegion)) {
+    return err('bad-region', `"${region}" is not a two-letter region code such as GB or US.`);
+  }
+  let parsed;
+  try {
+    parsed = parsePhoneNumberWithError(text, upperRegion ? { defaultCountry: upperRegion as CountryCode } : undefined);
+  } catch (e) {
+    const code = e instanceof ParseError ? e.message : '';
+    return err('bad-number', `"${input}" is not a phone number: ${PARSE_MESSAGES[code] ?? 'it could not be parsed'}.`);
+  }
+  const e164 = parsed.number;
+  if (!AUS_PATTERN.test(e164)) return err('bad-number', `"${input}" does not fit E.164 (a + and at most 15 digits).`);
+  if (!parsed.isValid()) {
+    const where = parsed.country ?? `country code +${parsed.countryCallingCode}`;
+    return err('bad-number', `"${input}" is not a valid number for ${where}.`);
+  }
+  return ok(e164);
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** Normalise and check an ENUM suffix ("e164.arpa", "e164.arpa." → "e164.arpa"). */
+export function normaliseSuffix(suffix: string): Result<string, E164Error> {
+  const s = suffix.trim().toLowerCase().replace(/\.$/, '');
+  if (s === '' || s.length > 200 || !s.split('.').every((l) => LABEL.test(l))) {
+    return err('bad-suffix', `"${suffix}" is not a valid domain for an ENUM suffix.`);
+  }
+  return ok(s);
+}
+
+/**
+ * RFC 6116 §3.2: "Remove all characters with the exception of the digits … put dots ('.') between each digit …
+ * reverse the order of the digits … append the string '.e164.arpa.'" (here: the configured suffix).
+ * `+12025550143` → `3.4.1.0.5.5.5.2.0.2.1.e164.arpa`.
+ */
+export function e164ToEnumDomain(e164: string, suffix = 'e164.arpa'): string {
+  const digits = e164.replace(/[^0-9]/g, '');
+  return `${[...digits].reverse().join('.')}.${suffix}`;
+}
