@@ -1,2 +1,55 @@
-// enum-presence command-line tool (stub; filled by the core issue).
-console.log('enum-presence');
+// `enum-presence lookup <number> …`: the same core as the extension, for terminals, scripts and tests.
+// Exit 0 when the lookup completed (found or not), 2 for bad input or usage (no query sent), 3 when the
+// resolver could not be reached or answered unusably.
+import { toE164 } from '../core/enum/e164.ts';
+import { lookupE164 } from '../core/enum/lookup.ts';
+import { resolvePresOfResult } from '../core/enum/pres.ts';
+import { parseCli, USAGE } from './args.ts';
+import { formatResult } from './format.ts';
+import { createNodeFetch } from './transport.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCli(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`enum-presence: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parsed.args;
+  const e164 = toE164(args.number, args.region);
+  if (!e164.ok) {
+    process.stderr.write(`enum-presence: ${e164.error.message}\n`);
+    return 2;
+  }
+  const transport = createNodeFetch();
+  try {
+    const config = {
+      dohUrl: args.doh,
+      method: args.method,
+      suffixes: args.suffixes,
+      timeoutMs: args.timeoutMs,
+      fetch: transport.fetch,
+      now: Date.now,
+    };
+    const result = await lookupE164(e164.value, config);
+    if (args.resolvePres) await resolvePresOfResult(result, config);
+    process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatResult(result)}\n`);
+    if (result.status === 'error' && !args.json) process.stderr.write(`enum-presence: ${result.error?.message ?? 'lookup failed'}\n`);
+    return result.status === 'error' ? 3 : 0;
+  } finally {
+    await transport.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`enum-presence: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,21 @@
+// The CLI's DoH transport: undici's fetch on an agent that negotiates HTTP/2 by ALPN and falls back to
+// HTTP/1.1 (BIND and unbound serve DoH over HTTP/2 only; many public providers speak both). TLS trust is
+// Node's default store, which includes the certificates in NODE_EXTRA_CA_CERTS.
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { FetchLike } from '../core/doh/types.ts';
+
+export function createNodeFetch(): { fetch: FetchLike; close: () => Promise<void> } {
+  const agent = new Agent({ allowH2: true, connections: 4, keepAliveTimeout: 2_000 });
+  const fetch: FetchLike = async (url, init) => {
+    const response = await undiciFetch(url, {
+      method: init.method,
+      headers: init.headers,
+      ...(init.body ? { body: init.body } : {}),
+      signal: init.signal,
+      redirect: init.redirect ?? 'error',
+      dispatcher: agent,
+    });
+    return response;
+  };
+  return { fetch, close: () => agent.close() };
+}

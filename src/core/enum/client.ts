@@ -1,0 +1,71 @@
+// EnumClient: the cached entry point the extension's background uses (the CLI calls lookupE164 directly).
+// Results are cached per (provider, method, suffixes, number) for their TTL — the smallest TTL of what was used
+// minus the HTTP Age, or the negative TTL (RFC 2308) — and concurrent lookups of one number share one run.
+import type { DohMethod, FetchLike } from '../doh/types.ts';
+import { InFlight, TtlCache, type KeyValueStore } from './cache.ts';
+import { lookupE164 } from './lookup.ts';
+import { resolvePresOfResult } from './pres.ts';
+import type { LookupResult } from './types.ts';
+
+export interface EnumClientOptions {
+  fetch: FetchLike;
+  now: () => number;
+  /** Persistent mirror of the cache (storage.session in the service worker). */
+  store?: KeyValueStore;
+  maxEntries?: number;
+  timeoutMs?: number;
+}
+
+export interface LookupSettings {
+  dohUrl: string;
+  method: DohMethod;
+  suffixes: string[];
+  resolvePres?: boolean;
+}
+
+export interface CachedLookup {
+  result: LookupResult;
+  fromCache: boolean;
+}
+
+export class EnumClient {
+  readonly cache: TtlCache<LookupResult>;
+  readonly #inflight = new InFlight<CachedLookup>();
+  readonly #opts: EnumClientOptions;
+
+  constructor(opts: EnumClientOptions) {
+    this.#opts = opts;
+    this.cache = new TtlCache<LookupResult>({ maxEntries: opts.maxEntries ?? 500, now: opts.now, ...(opts.store ? { store: opts.store } : {}) });
+  }
+
+  static cacheKey(e164: string, s: LookupSettings): string {
+    return JSON.stringify([s.dohUrl, s.method, s.suffixes, Boolean(s.resolvePres), e164]);
+  }
+
+  /** A cached result if fresh, else one lookup (shared with concurrent callers for the same key). */
+  lookup(e164: string, settings: LookupSettings): Promise<CachedLookup> {
+    const key = EnumClient.cacheKey(e164, settings);
+    return this.#inflight.run(key, async () => {
+      const hit = await this.cache.get(key);
+      if (hit) return { result: { ...hit.value, ttl: Math.max(0, Math.floor((hit.expiresAt - this.#opts.now()) / 1000)) }, fromCache: true };
+      const config = {
+        dohUrl: settings.dohUrl,
+        method: settings.method,
+        suffixes: settings.suffixes,
+        timeoutMs: this.#opts.timeoutMs ?? 5000,
+        fetch: this.#opts.fetch,
+        now: this.#opts.now,
+      };
+      const result = await lookupE164(e164, config);
+      if (settings.resolvePres) await resolvePresOfResult(result, config);
+      // Errors are not cached: the next hover retries (an outage must not stick for a TTL).
+      if (result.status !== 'error') await this.cache.set(key, result, result.ttl);
+      return { result, fromCache: false };
+    });
+  }
+
+  /** Peek at the cache without querying (popup: "cached states"). */
+  async cached(e164: string, settings: LookupSettings): Promise<LookupResult | undefined> {
+    return (await this.cache.get(EnumClient.cacheKey(e164, settings)))?.value;
+  }
+}

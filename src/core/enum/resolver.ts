@@ -1,0 +1,50 @@
+// One lookup's view of DNS: queries through the DoH client, shares identical queries in flight, and keeps
+// the two facts a result needs about everything it used — the smallest remaining TTL and whether every
+// response was DNSSEC-validated (AD).
+import { dohQuery } from '../doh/index.ts';
+import type { DohMethod, DohResponse, FetchLike } from '../doh/types.ts';
+import type { CoreError, Result } from '../result.ts';
+import { InFlight } from './cache.ts';
+
+export interface ResolverConfig {
+  dohUrl: string;
+  method: DohMethod;
+  timeoutMs: number;
+  fetch: FetchLike;
+  /** Shared across lookups so concurrent lookups of one name send one query. */
+  inflight?: InFlight<Result<DohResponse, CoreError>>;
+}
+
+export class UsageTracker {
+  /** Smallest TTL (seconds) minus HTTP Age over every response used. */
+  ttl = Number.POSITIVE_INFINITY;
+  /** True until a response without AD is used. */
+  authenticated = true;
+  used = 0;
+
+  use(r: DohResponse): void {
+    this.used++;
+    this.ttl = Math.min(this.ttl, Math.max(0, r.ttl - r.ageSeconds));
+    this.authenticated &&= r.authenticData;
+  }
+
+  get finiteTtl(): number {
+    return Number.isFinite(this.ttl) ? this.ttl : 0;
+  }
+}
+
+const sharedInflight = new InFlight<Result<DohResponse, CoreError>>();
+
+export function query(config: ResolverConfig, name: string, type: number): Promise<Result<DohResponse, CoreError>> {
+  const key = `${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`;
+  return (config.inflight ?? sharedInflight).run(key, () =>
+    dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch),
+  );
+}
+
+/** A readable message for an answered-but-unusable status. */
+export function statusError(name: string, r: DohResponse): CoreError {
+  const code = r.status === 'SERVFAIL' ? 'servfail' : r.status === 'REFUSED' ? 'refused' : 'dns-error';
+  const hint = r.status === 'SERVFAIL' ? ' (the resolver failed, e.g. DNSSEC validation of a bogus answer)' : '';
+  return { code, message: `The resolver answered ${r.status} (rcode ${r.rcode}) for ${name}${hint}.` };
+}
