@@ -1,0 +1,158 @@
+// ENUM NAPTR processing (RFC 6116 §5.2 over the DDDS algorithm of RFC 3402 §3.3 and RFC 3403 §4).
+//
+//   records ──sort by ORDER, PREFERENCE (stable)──▶ for each record, in that order:
+//     flags "u"  (terminal)     → services → regexp on the AUS → URI check ──▶ uris[]
+//     flags ""   (non-terminal) → fetch REPLACEMENT's NAPTRs → process that set here (recursively)
+//     anything else             ──────────────────────────────────────────────▶ rejected[]
+//   Any failure rejects that one record (with its text and a reason) and processing goes on.
+//
+// Every usable URI is reported, in processing order: a client that presents a list MAY present all
+// NAPTRs and SHOULD keep the registrant's order (RFC 6116 §5.2, RFC 5483 §4.2), rather than stopping at
+// the first accepted ORDER as an automatic client would (RFC 3403 §4.1).
+import type { NaptrData } from '../dns/types.ts';
+import type { RejectedRecord, UriResult } from '../enum/types.ts';
+import { err, ok, type Result } from '../result.ts';
+import { formatNaptr } from './format.ts';
+import { applyNaptrRegexp, parseNaptrRegexp } from './regexp.ts';
+import { parseEnumServices } from './services.ts';
+import { classifyUri } from './uri.ts';
+
+export interface NaptrSet {
+  /** As received, in answer order. */
+  records: NaptrData[];
+}
+
+/** Looks up the NAPTR RRset of a name (DNS and caching are the caller's); an error skips the record. */
+export type FetchNaptr = (name: string) => Promise<Result<NaptrData[]>>;
+
+export interface ProcessOptions {
+  /** Owner name of `records`, so that a non-terminal pointing back to it is seen as a loop at once. */
+  domain?: string;
+}
+
+export interface ProcessedNaptrs {
+  uris: UriResult[];
+  rejected: RejectedRecord[];
+}
+
+/** RFC 6116 §5.2.1: a client MAY treat a chain of more than five non-terminals as a loop (RFC 5483 §5). */
+export const MAX_NON_TERMINAL_HOPS = 5;
+/** Total non-terminal look-ups per query. RFC 5483 §5.2.2: "counting the number of domains queried in
+ *  the current ENUM query suffices"; this also stops a fan-out of non-terminals from multiplying. */
+export const MAX_NON_TERMINAL_LOOKUPS = 10;
+
+/** ORDER then PREFERENCE, lowest first (RFC 3403 §4.1); ties keep answer order (RFC 6116 §5.2 SHOULD). */
+export const sortNaptrs = (records: readonly NaptrData[]): NaptrData[] =>
+  [...records].sort((a, b) => a.order - b.order || a.preference - b.preference);
+
+interface Walk {
+  aus: string;
+  fetchNaptr: FetchNaptr;
+  lookups: number;
+  out: ProcessedNaptrs;
+}
+
+/** Names visited on the current chain of non-terminals (for loop detection) and how many were followed. */
+interface Path {
+  chain: readonly string[];
+  hops: number;
+}
+
+/** Records reached through a non-terminal say where they were found. */
+const describe = (reason: string, path: Path): string =>
+  path.hops === 0 ? reason : `${reason} (in ${path.chain[path.chain.length - 1]})`;
+
+/** A terminal ("u") record: its output is a URI (RFC 6116 §3.4.1, RFC 3404 §4.3). */
+function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
+  // RFC 3403 §4.1: REGEXP and REPLACEMENT are mutually exclusive; a record with both "is considered
+  // to be in error and SHOULD be either ignored or an error returned".
+  if (d.replacement !== '') {
+    return err('bad-naptr', 'a terminal NAPTR has both a regexp and a replacement');
+  }
+  if (d.regexp === '') return err('bad-naptr', 'terminal NAPTR without a regexp');
+  const enumservices = parseEnumServices(d.services);
+  if (!enumservices.ok) return enumservices;
+  const parsed = parseNaptrRegexp(d.regexp);
+  if (!parsed.ok) return parsed;
+  const uri = applyNaptrRegexp(parsed.value, aus);
+  if (!uri.ok) return uri;
+  if (uri.value === null) return err('no-match', 'regexp does not match');
+  const usable = classifyUri(uri.value, enumservices.value);
+  if (!usable.ok) return usable;
+  return ok({ uri: uri.value, enumservices: enumservices.value, order: d.order, preference: d.preference });
+}
+
+/** RFC 1035 §2.3.4 limits, presentation form (escapes counted as written). */
+function isValidFqdn(name: string): boolean {
+  if (name.length > 253) return false;
+  return name.split('.').every((label) => label.length >= 1 && label.length <= 63);
+}
+
+/** A non-terminal (empty flags) record: continue at its REPLACEMENT (RFC 6116 §5.2.1). */
+async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise<string | null> {
+  const { chain, hops } = path;
+  // RFC 6116 §5.2.1: the Regexp of a non-terminal MUST be ignored and its Services SHOULD be.
+  const next = d.replacement;
+  if (next === '') return 'non-terminal NAPTR without a replacement';
+  if (!isValidFqdn(next)) return `non-terminal replacement "${next}" is not a valid domain name`;
+  const key = next.toLowerCase();
+  // RFC 6116 §5.2.1: on a detected loop SHOULD skip the NAPTR and SHOULD NOT make its query.
+  if (chain.some((n) => n.toLowerCase() === key)) return `non-terminal loop: ${[...chain, next].join(' → ')}`;
+  if (hops >= MAX_NON_TERMINAL_HOPS) {
+    return `more than ${MAX_NON_TERMINAL_HOPS} non-terminal NAPTRs in a chain (treated as a loop)`;
+  }
+  if (walk.lookups >= MAX_NON_TERMINAL_LOOKUPS) {
+    return `more than ${MAX_NON_TERMINAL_LOOKUPS} non-terminal look-ups for one number`;
+  }
+  walk.lookups++;
+  let fetched: Result<NaptrData[]>;
+  try {
+    fetched = await walk.fetchNaptr(next);
+  } catch (e) {
+    fetched = err('fetch', e instanceof Error ? e.message : String(e));
+  }
+  // RFC 6116 §5.2.1: on a problem in the referenced domain continue with the next NAPTR here.
+  if (!fetched.ok) return `NAPTR lookup of ${next} failed: ${fetched.error.message}`;
+  if (fetched.value.length === 0) return `${next} has no NAPTR records`;
+  const before = walk.out.uris.length;
+  await processSet(fetched.value, { chain: [...chain, next], hops: hops + 1 }, walk);
+  return walk.out.uris.length > before ? null : `no usable URI at ${next}`;
+}
+
+/** ORDER/PREFERENCE are compared only within one RRset, never across hops (RFC 5483 §4.5). */
+async function processSet(records: readonly NaptrData[], path: Path, walk: Walk): Promise<void> {
+  for (const d of sortNaptrs(records)) {
+    const reject = (reason: string): void => {
+      walk.out.rejected.push({ record: formatNaptr(d), reason: describe(reason, path) });
+    };
+    // Flags are case-insensitive (RFC 3403 §4.1). ENUM defines only "u" (RFC 6116 §3.4.1); a record with
+    // an unknown flag MUST be ignored, whatever its ORDER (RFC 6116 §3.4.1, RFC 3761 §2.4.1).
+    const flags = d.flags.toLowerCase();
+    if (flags === 'u') {
+      const r = processTerminal(d, walk.aus);
+      if (r.ok) walk.out.uris.push(r.value);
+      else reject(r.error.message);
+    } else if (flags === '') {
+      const problem = await processNonTerminal(d, path, walk);
+      if (problem !== null) reject(problem);
+    } else {
+      reject(`unknown flag(s) "${d.flags}": ENUM defines only "u" (terminal) and "" (non-terminal)`);
+    }
+  }
+}
+
+/**
+ * Turns an ENUM NAPTR RRset into the URIs it yields for `aus` (e.g. "+441632960083"), following
+ * non-terminal records through `fetchNaptr`. Never throws for bad data: each unusable record is
+ * listed in `rejected` with its presentation form and the reason.
+ */
+export async function processNaptrSet(
+  records: NaptrData[],
+  aus: string,
+  fetchNaptr: FetchNaptr,
+  options: ProcessOptions = {},
+): Promise<ProcessedNaptrs> {
+  const walk: Walk = { aus, fetchNaptr, lookups: 0, out: { uris: [], rejected: [] } };
+  await processSet(records, { chain: options.domain === undefined ? [] : [options.domain], hops: 0 }, walk);
+  return walk.out;
+}

@@ -1,0 +1,63 @@
+// Is the output of a terminal ENUM NAPTR usable? It must be an absolute URI (RFC 6116 §3.3; RFC 3402
+// §3.2: clients "SHOULD verify that the result is a legal database key"), and since it may end up as a
+// link or be handed to another application, its scheme must be one we expect (research enum.md §4.3,
+// aesthetics.md C2.9). The output of a rewrite is arbitrary text chosen by the zone owner.
+import { err, ok, type Result } from '../result.ts';
+
+/** Longest URI we pass on; RFC 5483 §3 warns about expansion (Kamailio MAX_URI_SIZE is 1024). */
+export const MAX_URI_LENGTH = 2048;
+
+/**
+ * Schemes used by the IANA-registered enumservices (registry "Enumservices", RFC 6117):
+ *   sip, sips    — E2U+sip (RFC 3764), pstn:sip (RFC 4769), vmsg/voicemsg:sip(s) (RFC 5278)
+ *   h323         — E2U+h323 (RFC 3762)
+ *   pres         — E2U+pres (RFC 3953)
+ *   im           — E2U+im (RFC 5028)
+ *   xmpp         — E2U+xmpp (RFC 4979)
+ *   tel          — voice:tel (RFC 4415), fax/sms/mms:tel (RFC 4355), pstn:tel (RFC 4769)
+ *   mailto       — email/sms/mms/ems:mailto (RFC 4355), vpim:mailto (RFC 4238)
+ *   http, https  — web:http(s) (RFC 4002), vcard (RFC 4969), information (RFC 5333)
+ *   ftp          — ft:ftp (RFC 4002)
+ * Left out: ldap (vpim:ldap — not something to open from a page), iax, and fax:/modem: (RFC 3966
+ * dropped them).
+ */
+export const USABLE_SCHEMES: ReadonlySet<string> = new Set([
+  'sip', 'sips', 'h323', 'pres', 'im', 'xmpp', 'tel', 'mailto', 'http', 'https', 'ftp',
+]);
+
+/** Schemes a presence (E2U+pres) record may point to: pres (RFC 3953 §4) and the presence protocols
+ *  a pres: URI resolves to (RFC 3861: _pres._sip / _pres._xmpp) or a client can watch directly. */
+export const PRESENCE_SCHEMES: ReadonlySet<string> = new Set(['pres', 'sip', 'sips', 'xmpp', 'im']);
+
+/** Schemes that run code or reach local data; never usable whatever the record says. */
+const DANGEROUS_SCHEMES: ReadonlySet<string> = new Set([
+  'javascript', 'data', 'file', 'vbscript', 'blob', 'filesystem', 'about', 'view-source', 'chrome', 'resource',
+]);
+
+/** RFC 3986 §3.1 scheme; §2 allows unreserved, reserved and "%" HEXDIG HEXDIG after it. */
+const ABSOLUTE_URI = /^([A-Za-z][A-Za-z0-9+.-]*):([A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
+
+/** Checks a rewrite result against the rules above; the error message says why it is unusable. */
+export function classifyUri(uri: string, enumservices: readonly string[]): Result<void> {
+  if (uri === '') return err('bad-uri', 'the rewrite produced an empty string');
+  if (uri.length > MAX_URI_LENGTH) return err('bad-uri', `the URI is longer than ${MAX_URI_LENGTH} characters`);
+  // Printable US-ASCII only: no space, CR or LF, so nothing can be smuggled after the URI.
+  for (let i = 0; i < uri.length; i++) {
+    const c = uri.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) {
+      return err('bad-uri', `the URI contains a non-printable or non-ASCII character (U+${c.toString(16).padStart(4, '0')})`);
+    }
+  }
+  const m = ABSOLUTE_URI.exec(uri);
+  if (!m) return err('bad-uri', `"${uri}" is not an absolute URI (RFC 3986 §4.3)`);
+  const scheme = (m[1] as string).toLowerCase();
+  if (DANGEROUS_SCHEMES.has(scheme)) return err('bad-uri', `the "${scheme}:" scheme is never usable`);
+  if (enumservices.includes('pres')) {
+    if (!PRESENCE_SCHEMES.has(scheme)) {
+      return err('bad-uri', `"${scheme}:" is not a presence URI scheme (expected one of ${[...PRESENCE_SCHEMES].join(', ')})`);
+    }
+  } else if (!USABLE_SCHEMES.has(scheme)) {
+    return err('bad-uri', `the "${scheme}:" scheme is not one the ENUM enumservices use`);
+  }
+  return ok(undefined);
+}
