@@ -69,7 +69,9 @@ export type RecordData =
   | SrvData
   | SoaData
   | { kind: 'CNAME'; target: string }
-  | { kind: 'raw'; bytes: Uint8Array };
+  /** Types we do not decode: the RDATA as received. From the JSON API, a non-generic (RFC 3597 §5) rendering
+   *  cannot be turned back into bytes: then `bytes` is empty and `text` holds the resolver's text. */
+  | { kind: 'raw'; bytes: Uint8Array; text?: string };
 
 export interface DnsRecord {
   name: string;
@@ -77,6 +79,12 @@ export interface DnsRecord {
   class: number;
   ttl: number;
   data: RecordData;
+}
+
+/** One EDNS(0) option (RFC 6891 §6.1.2), e.g. Extended DNS Error (code 15, RFC 8914) or Padding (12). */
+export interface EdnsOption {
+  code: number;
+  data: Uint8Array;
 }
 
 export interface DnsMessage {
@@ -87,5 +95,5 @@ export interface DnsMessage {
   authorities: DnsRecord[];
   /** Additional records without the OPT pseudo-record (that one is in `edns`). */
   additionals: DnsRecord[];
-  edns?: { udpPayloadSize: number; version: number; dnssecOk: boolean };
+  edns?: { udpPayloadSize: number; version: number; dnssecOk: boolean; options?: EdnsOption[] };
 }

@@ -58,6 +58,8 @@ export interface DohResponse {
 
 export type DohErrorCode =
   | 'bad-url'
+  /** The name or type cannot be put in a query (empty or >63-octet label, name >255 octets, type out of range). */
+  | 'bad-query'
   | 'network'
   | 'timeout'
   | 'http-status'

@@ -1,0 +1,75 @@
+// The DNS-over-HTTPS client (RFC 8484): one query, one HTTP exchange, one Result. The transport is the
+// injected FetchLike; every failure comes back as a DohError with a stable code.
+import { decodeMessage, type DnsMessage } from '../dns/index.ts';
+import { err, type Result } from '../result.ts';
+import { interpret } from './interpret.ts';
+import { parseJsonMessage } from './json.ts';
+import { buildRequest, DNS_JSON, DNS_MESSAGE } from './request.ts';
+import type { DohError, DohQuery, DohResponse, FetchLike, ResponseLike } from './types.ts';
+
+/** Google's JSON API answers with application/json (older: application/x-javascript), Cloudflare's with
+ *  application/dns-json. */
+const JSON_TYPES = [DNS_JSON, 'application/json', 'application/x-javascript'];
+/** JSON bodies are bigger than the wire form; anything past this is not a DNS answer. */
+const MAX_JSON_CHARS = 1 << 20;
+
+/** Media type without parameters, lower case (RFC 9110 §8.3.1: type and subtype are case-insensitive). */
+const mediaType = (value: string | null): string => (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** RFC 9111 §5.1: Age is a non-negative integer of seconds; anything else counts as 0. */
+function ageOf(r: ResponseLike): number {
+  const value = r.headers.get('age')?.trim() ?? '';
+  return /^\d{1,10}$/.test(value) ? Number(value) : 0;
+}
+
+async function exchange(q: DohQuery, fetch: FetchLike, signal: AbortSignal): Promise<Result<DohResponse, DohError>> {
+  const request = buildRequest(q);
+  if (!request.ok) return request;
+  const where = new URL(request.value.url).origin;
+
+  const response = await fetch(request.value.url, { ...request.value.init, signal });
+  // RFC 8484 §4.2.1: every DNS answer, NXDOMAIN and SERVFAIL included, comes with a 2xx status.
+  if (response.status < 200 || response.status > 299) {
+    return err('http-status', `${where} answered HTTP ${response.status}`);
+  }
+  const type = mediaType(response.headers.get('content-type'));
+  const expected = q.method === 'json' ? JSON_TYPES : [DNS_MESSAGE];
+  if (!expected.includes(type)) {
+    // E.g. Firefox answering an http:// URL on an HTTP/2-only endpoint with 200 and garbage.
+    return err('bad-content-type', `${where} answered "${type || 'no content type'}", expected ${expected[0]}`);
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  let message: Result<DnsMessage, DohError>;
+  if (q.method === 'json') {
+    message = body.length > MAX_JSON_CHARS ? err('malformed', `JSON body of ${body.length} octets`) : parseJsonMessage(new TextDecoder().decode(body));
+  } else {
+    const decoded = decodeMessage(body);
+    message = decoded.ok
+      ? decoded
+      : err('malformed', `${where} sent an undecodable DNS message (${decoded.error.code}: ${decoded.error.message})`);
+  }
+  if (!message.ok) return message;
+  return interpret(message.value, q, ageOf(response));
+}
+
+export async function dohQuery(q: DohQuery, fetch: FetchLike): Promise<Result<DohResponse, DohError>> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The timeout covers the whole exchange, body included, and wins even over a transport that ignores the
+  // signal; aborting lets one that honours it stop the request.
+  const timeout = new Promise<Result<DohResponse, DohError>>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(err('timeout', `no answer from ${q.url} within ${q.timeoutMs} ms`));
+    }, q.timeoutMs);
+  });
+  const attempt = exchange(q, fetch, controller.signal).catch((e: unknown) =>
+    // fetch rejects on network and TLS failures, CORS, a redirect (redirect: 'error') and on abort.
+    err('network', `request to ${q.url} failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  try {
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
