@@ -7,6 +7,13 @@ import type { LookupResult } from '../core/enum/types.ts';
 /** States of an annotated number: the `data-enum-state` contract (README). */
 export type NumberState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
 
+/** The annotation state a lookup result gives its number. */
+export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): NumberState {
+  if (result.status === 'error') return 'error';
+  if (result.status === 'not-found') return 'none';
+  return result.pres.length > 0 ? 'pres' : 'no-pres';
+}
+
 export interface TabNumber {
   e164: string;
   state: NumberState;
@@ -28,6 +35,15 @@ export interface ProtocolMap {
 }
 
 export type MessageType = keyof ProtocolMap;
+
+/** background → content script (sent with tabs.sendMessage to our own content script only). */
+export type ContentMessage = { type: 'showCardForSelection'; payload: { text: string } };
+
+export function parseContentMessage(raw: unknown): ContentMessage | undefined {
+  if (!isObject(raw) || raw.type !== 'showCardForSelection' || !isObject(raw.payload)) return undefined;
+  const text = raw.payload.text;
+  return isShortString(text, 200) ? { type: 'showCardForSelection', payload: { text } } : undefined;
+}
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K; payload: ProtocolMap[K]['request'] } : never;
 export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], CoreError>;
 

@@ -1,0 +1,44 @@
+// Guards so no page can make the extension flood the resolver (issue 4): a per-tab token bucket for
+// uncached lookups and a bound on concurrent DoH requests.
+
+export class TokenBuckets {
+  readonly #buckets = new Map<number, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly refillPerSecond: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Take one token for `key`; false when the bucket is empty. */
+  take(key: number): boolean {
+    const t = this.now();
+    const b = this.#buckets.get(key) ?? { tokens: this.capacity, at: t };
+    b.tokens = Math.min(this.capacity, b.tokens + ((t - b.at) / 1000) * this.refillPerSecond);
+    b.at = t;
+    this.#buckets.set(key, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  forget(key: number): void {
+    this.#buckets.delete(key);
+  }
+}
+
+/** Wrap an async function so at most `limit` calls run at once; the rest wait in FIFO order. */
+export function limitConcurrency<A extends unknown[], R>(limit: number, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (...args: A) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await fn(...args);
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}

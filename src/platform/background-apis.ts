@@ -1,0 +1,63 @@
+// Browser APIs the background uses, wrapped so the background never imports the polyfill itself.
+import browser from './browser.ts';
+import type { KeyValueStore } from '../core/enum/cache.ts';
+import type { ContentMessage } from '../shared/protocol.ts';
+
+/** storage.session when the browser has it (Chromium ≥ 102, Firefox ≥ 115), else an in-memory stand-in. */
+export function sessionStore(): KeyValueStore {
+  const area = (browser.storage as { session?: typeof browser.storage.local }).session;
+  if (area) {
+    return {
+      get: (keys) => area.get(keys) as Promise<Record<string, unknown>>,
+      set: (items) => area.set(items),
+      remove: (keys) => area.remove(keys),
+    };
+  }
+  const data = new Map<string, unknown>();
+  return {
+    get: async (keys) => Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k))),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+    remove: async (keys) => keys.forEach((k) => data.delete(k)),
+  };
+}
+
+export function setBadge(tabId: number, count: number): void {
+  const text = count > 0 ? String(count) : '';
+  // A tab may close between lookup and badge update: ignore that failure.
+  browser.action.setBadgeText({ tabId, text }).catch(() => {});
+  if (count > 0) browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }).catch(() => {});
+}
+
+export const MENU_ID = 'enum-presence-lookup';
+
+export function registerContextMenu(title: string): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title, contexts: ['selection'] });
+  });
+}
+
+export function onContextMenuClick(listener: (tabId: number, frameId: number, selection: string) => void): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined && typeof info.selectionText === 'string') {
+      listener(tab.id, info.frameId ?? 0, info.selectionText);
+    }
+  });
+}
+
+export function sendToTab(tabId: number, frameId: number, message: ContentMessage): void {
+  browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {});
+}
+
+export function onTabRemoved(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}
+
+export function onTabNavigated(listener: (tabId: number) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url !== undefined) listener(tabId);
+  });
+}
+
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
