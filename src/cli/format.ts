@@ -5,10 +5,8 @@ export function formatResult(r: LookupResult): string {
   const lines: string[] = [];
   const validated = r.dnssec ? 'DNSSEC-validated' : 'not DNSSEC-validated';
   lines.push(`${r.e164}  ${r.domain}`);
-  if (r.status === 'error') {
-    lines.push(`error: ${r.error?.message ?? 'lookup failed'}`);
-    return lines.join('\n');
-  }
+  // status "error": main() writes the message to stderr.
+  if (r.status === 'error') return lines.join('\n');
   if (r.status === 'not-found') {
     lines.push(`No ENUM records (${validated}).`);
     return lines.join('\n');

@@ -7,15 +7,21 @@ import type { FetchLike } from '../core/doh/types.ts';
 export function createNodeFetch(): { fetch: FetchLike; close: () => Promise<void> } {
   const agent = new Agent({ allowH2: true, connections: 4, keepAliveTimeout: 2_000 });
   const fetch: FetchLike = async (url, init) => {
-    const response = await undiciFetch(url, {
-      method: init.method,
-      headers: init.headers,
-      ...(init.body ? { body: init.body } : {}),
-      signal: init.signal,
-      redirect: init.redirect ?? 'error',
-      dispatcher: agent,
-    });
-    return response;
+    try {
+      return await undiciFetch(url, {
+        method: init.method,
+        headers: init.headers,
+        ...(init.body ? { body: init.body } : {}),
+        signal: init.signal,
+        redirect: init.redirect ?? 'error',
+        dispatcher: agent,
+      });
+    } catch (e) {
+      // undici says only "fetch failed"; the cause says why (ECONNREFUSED, a certificate error, …).
+      const cause = e instanceof Error && e.cause instanceof Error ? e.cause : undefined;
+      if (cause) throw new Error(`${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}`, { cause: e });
+      throw e;
+    }
   };
   return { fetch, close: () => agent.close() };
 }
