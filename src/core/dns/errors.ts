@@ -24,6 +24,20 @@ export type DnsDecodeErrorCode =
 
 export type DnsDecodeError = CoreError<DnsDecodeErrorCode>;
 
+const decodeCodes: Record<DnsDecodeErrorCode, true> = {
+  truncated: true,
+  'too-large': true,
+  'too-many-records': true,
+  'bad-pointer': true,
+  'bad-label': true,
+  'name-too-long': true,
+  'bad-rdata': true,
+  'bad-opt': true,
+  'trailing-bytes': true,
+};
+/** Every decode error code, for callers that validate codes received as data. */
+export const DnsDecodeErrorCodes = Object.keys(decodeCodes) as readonly DnsDecodeErrorCode[];
+
 /** Failures of turning a presentation-form name or query into wire form. */
 export type DnsEncodeErrorCode = 'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape' | 'bad-type' | 'bad-id';
 

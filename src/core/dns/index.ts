@@ -14,6 +14,7 @@ export {
 } from './name.ts';
 export { parseRdataText } from './text.ts';
 export { formatRdata, quoteString } from './format.ts';
+export { DnsDecodeErrorCodes } from './errors.ts';
 export type {
   DnsDecodeError,
   DnsDecodeErrorCode,

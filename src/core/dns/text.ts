@@ -37,6 +37,7 @@ function tokenize(text: string): Token[] | string {
       }
       const ch = text[i] as string;
       if (quoted ? ch === '"' : /\s/.test(ch)) break;
+      if (ch === '"') return `unescaped quote inside a field at ${i}`;
       if (ch === '\\') {
         const digits = /^\d{3}/.exec(text.slice(i + 1, i + 4));
         if (digits && Number(digits[0]) <= 255) {
