@@ -157,6 +157,7 @@ describe('processNaptrSet: every rejection reason, and processing goes on', () =
     ['data: URI', rr(1, 1, 'u', 'E2U+web:http', '!^.*$!data:text/html;base64,PGI+!'), /never usable/],
     ['V25 empty result', rr(1, 1, 'u', 'E2U+sip', '!^.*$!!'), /empty string/],
     ['V19 result that is not a URI', rr(1, 1, 'u', 'E2U+sip', '!(.)(.)(.)(.)!\\1.m.\\2.n\\3.o\\4!'), /not an absolute URI/],
+    ['M19 octets above 0x7F: discarded, never a failure (RFC 6116 §5.2)', rr(1, 1, 'u', 'E2U+sip', '!^.*$!sip:jörg@example.com!'), /non-ASCII/],
     ['presence record with an https URI', rr(1, 1, 'u', 'E2U+pres', '!^.*$!https://example.com/!'), /presence URI scheme/],
   ])('%s', async (_name, bad, reason) => {
     const r = await processNaptrSet([good, bad], AUS, noFetch);

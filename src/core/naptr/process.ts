@@ -62,7 +62,7 @@ interface Path {
 const describe = (reason: string, path: Path): string =>
   path.hops === 0 ? reason : `${reason} (in ${path.chain[path.chain.length - 1]})`;
 
-/** A terminal ("u") record: its output is a URI (RFC 6116 §3.4.1, RFC 3404 §4.3). */
+/** A terminal ("u") record: its output is a URI (RFC 6116 §3.4.2, RFC 3404 §4.3). */
 function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
   // RFC 3403 §4.1: REGEXP and REPLACEMENT are mutually exclusive; a record with both "is considered
   // to be in error and SHOULD be either ignored or an error returned".
@@ -125,8 +125,8 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
     const reject = (reason: string): void => {
       walk.out.rejected.push({ record: formatNaptr(d), reason: describe(reason, path) });
     };
-    // Flags are case-insensitive (RFC 3403 §4.1). ENUM defines only "u" (RFC 6116 §3.4.1); a record with
-    // an unknown flag MUST be ignored, whatever its ORDER (RFC 6116 §3.4.1, RFC 3761 §2.4.1).
+    // Flags are case-insensitive (RFC 3403 §4.1). ENUM defines only "u" (RFC 6116 §3.4.2); a record with
+    // an unknown flag MUST be ignored, whatever its ORDER (RFC 6116 §3.4.2, RFC 3761 §2.4.1).
     const flags = d.flags.toLowerCase();
     if (flags === 'u') {
       const r = processTerminal(d, walk.aus);

@@ -90,6 +90,7 @@ describe('POSIX ERE semantics (research enum.md §4.1)', () => {
     ['stacked quantifiers a** are allowed', '!^(.)**$!ok:!', AUS, 'ok:'],
     ['"." matches a newline (no REG_NEWLINE)', '!^a.b$!ok:!', 'a\nb', 'ok:'],
     ['"^" and "$" anchor to the whole string', '!^b$!ok:!', 'a\nb', null],
+    ['non-ASCII literals and brackets', '!^ö[ä-ü]$!ok:!', 'öü', 'ok:'],
     ['empty group and empty alternative', '!^(|\\+)44()(.*)$!x:\\3!', AUS, 'x:1632960083'],
   ])('%s', (_name, field, aus, expected) => {
     expect(rewrite(field, aus)).toBe(expected);

@@ -26,7 +26,7 @@ export function parseEnumServices(services: string): Result<string[]> {
   if (e2u.length === 0) return err('bad-services', `"${services}" is not an ENUM (E2U) service field`);
   if (e2u.length > 1) return err('bad-services', `"${services}" names the E2U application more than once`);
   const at = e2u[0] as number;
-  // "E2U+type…" (RFC 6116 §3.4.3) or the obsolete "type…+E2U" (RFC 2916 §3.4.1).
+  // "E2U+type…" (RFC 6116 §3.4.3) or the obsolete RFC 2916 "type…+E2U" (RFC 6116 §5.2, RFC 5483 §6.1).
   if (at !== 0 && at !== tokens.length - 1) {
     return err('bad-services', `"${services}": E2U must be the first or the last token`);
   }
