@@ -1,0 +1,24 @@
+// Cheap pre-checks that run before the matcher (issue 3, "Size": heavy parts only where numbers exist).
+// The shortest number libphonenumber reports has 5 digits, so text with fewer digits is never handed to it.
+
+const ANY_DIGIT = /\p{Nd}/u;
+const DIGITS = /\p{Nd}/gu;
+
+/** True when `text` holds at least `min` decimal digits (any script: full-width, Arabic-Indic, …). */
+export function hasDigits(text: string, min = 5): boolean {
+  if (!ANY_DIGIT.test(text)) return false;
+  DIGITS.lastIndex = 0;
+  let n = 0;
+  while (DIGITS.exec(text) !== null) if (++n >= min) return true;
+  return false;
+}
+
+/** Number of ASCII digits in text[start, end). */
+export function countDigits(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}

@@ -1,0 +1,16 @@
+// All false-positive filters, cheapest first (issue 3, "Own filters for the false positives that
+// libphonenumber still accepts"). Each returns why the candidate is not a phone number, or undefined.
+import { dateLikeReason } from './date-like.ts';
+import { cardReason, gluedReason, ibanReason, labelReason, shortCodeReason, urlTokenReason } from './context.ts';
+
+type Filter = (text: string, start: number, end: number) => string | undefined;
+
+const FILTERS: readonly Filter[] = [gluedReason, shortCodeReason, dateLikeReason, urlTokenReason, labelReason, ibanReason, cardReason];
+
+export function rejectReason(text: string, start: number, end: number): string | undefined {
+  for (const filter of FILTERS) {
+    const reason = filter(text, start, end);
+    if (reason) return reason;
+  }
+  return undefined;
+}

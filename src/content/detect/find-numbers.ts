@@ -1,0 +1,52 @@
+// Phone-number detection over one piece of page text (issue 3, "Detection"):
+// libphonenumber-js with `max` metadata (with `min`, "valid" only means "right length": `PLZ 10115 Berlin`
+// would be a number) at VALID leniency — the default of findPhoneNumbersInText — over NFKC-normalised text,
+// then neighbour splitting and our own false-positive filters, mapped back to offsets in the page text.
+import { findPhoneNumbersInText, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { hasDigits } from './digits.ts';
+import { normalizeForMatching, toSourceRange, widenToLeadingPluses } from './normalize.ts';
+import { splitNeighbours, type Candidate } from './neighbours.ts';
+import { rejectReason } from './filters/index.ts';
+
+export interface Detection {
+  /** Offsets in the source text, half-open. */
+  start: number;
+  end: number;
+  /** `+` followed by up to 15 digits (RFC 6116 §2; extensions are not part of it). */
+  e164: string;
+}
+
+export interface Rejection extends Candidate {
+  reason: string;
+}
+
+function matcherOptions(region: string): { defaultCountry?: CountryCode } {
+  return region && isSupportedCountry(region) ? { defaultCountry: region } : {};
+}
+
+/** All numbers in `source`, read as national numbers of `region` ('' = only international forms). */
+export function findNumbers(source: string, region: string, rejected?: Rejection[]): Detection[] {
+  if (!hasDigits(source)) return [];
+  const norm = normalizeForMatching(source);
+  const options = matcherOptions(region);
+  const found: Candidate[] = findPhoneNumbersInText(norm.text, options).map((m) => ({
+    start: m.startsAt,
+    end: m.endsAt,
+    e164: m.number.number,
+  }));
+  const exact = (slice: string): string | undefined => {
+    const [m, extra] = findPhoneNumbersInText(slice, options);
+    return m && !extra && m.startsAt === 0 && m.endsAt === slice.length ? m.number.number : undefined;
+  };
+  const out: Detection[] = [];
+  for (const c of splitNeighbours(norm.text, found, exact)) {
+    const reason = rejectReason(norm.text, c.start, c.end);
+    if (reason) {
+      rejected?.push({ ...c, reason });
+      continue;
+    }
+    const [start, end] = toSourceRange(norm, c.start, c.end);
+    out.push({ start: widenToLeadingPluses(source, start), end, e164: c.e164 });
+  }
+  return out;
+}

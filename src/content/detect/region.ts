@@ -1,0 +1,56 @@
+// Region for national-format numbers (issue 3, "Detection"): the nearest `lang` with a region subtag
+// (`en-GB`), else the language's usual country (`de` → DE, `ja` → JP), else the user's default region
+// (setting `defaultRegion`, or the browser's locale when that is empty).
+// Languages spoken in many countries (en, es, ar, …) have no usual country here: the user's region is the
+// better guess for them, and also whenever the page's language is the user's own language.
+
+const USUAL_COUNTRY: Record<string, string> = {
+  de: 'DE', fr: 'FR', it: 'IT', nl: 'NL', pl: 'PL', cs: 'CZ', sk: 'SK', hu: 'HU', ro: 'RO', bg: 'BG', el: 'GR',
+  da: 'DK', sv: 'SE', nb: 'NO', nn: 'NO', no: 'NO', fi: 'FI', is: 'IS', et: 'EE', lv: 'LV', lt: 'LT', sl: 'SI',
+  hr: 'HR', sr: 'RS', bs: 'BA', mk: 'MK', sq: 'AL', uk: 'UA', be: 'BY', ru: 'RU', ka: 'GE', hy: 'AM', tr: 'TR',
+  he: 'IL', fa: 'IR', hi: 'IN', bn: 'BD', ur: 'PK', th: 'TH', vi: 'VN', id: 'ID', ms: 'MY', tl: 'PH', fil: 'PH',
+  ja: 'JP', ko: 'KR', zh: 'CN', mn: 'MN', kk: 'KZ', uz: 'UZ', az: 'AZ', ga: 'IE', cy: 'GB', mt: 'MT', lb: 'LU',
+  ca: 'ES', eu: 'ES', gl: 'ES', pt: 'BR', sw: 'KE', am: 'ET', af: 'ZA',
+};
+
+/** `en-GB` → GB, `de` → DE, `zh-Hant-TW` → TW; undefined when the tag names no country. */
+export function regionOfLang(lang: string, userRegion: string): string | undefined {
+  const subtags = lang.trim().toLowerCase().split(/[-_]/);
+  const language = subtags[0] ?? '';
+  const region = subtags.slice(1).find((s) => /^[a-z]{2}$/.test(s));
+  if (region) return region.toUpperCase();
+  if (userRegion && userLanguages().includes(language)) return userRegion;
+  return USUAL_COUNTRY[language];
+}
+
+/** The user's default region: the setting, else the region of the browser's locale. */
+export function userRegion(setting: string): string {
+  if (setting) return setting.toUpperCase();
+  for (const tag of navigatorLanguages()) {
+    const region = tag.split(/[-_]/).slice(1).find((s) => /^[a-z]{2}$/i.test(s));
+    if (region) return region.toUpperCase();
+  }
+  const first = navigatorLanguages()[0]?.split(/[-_]/)[0]?.toLowerCase();
+  return (first && USUAL_COUNTRY[first]) || '';
+}
+
+function navigatorLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+}
+
+function userLanguages(): string[] {
+  return navigatorLanguages().map((t) => t.split(/[-_]/)[0]!.toLowerCase());
+}
+
+/** Region for text inside `el`: walks up through shadow hosts to the nearest `lang`. */
+export function regionForElement(el: Element | null, fallback: string): string {
+  let node: Element | null = el;
+  while (node) {
+    const withLang = node.closest('[lang]');
+    if (withLang) return regionOfLang(withLang.getAttribute('lang') ?? '', fallback) ?? fallback;
+    const root = node.getRootNode();
+    node = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
+  }
+  return fallback;
+}
