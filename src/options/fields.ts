@@ -1,0 +1,99 @@
+// Form fields of the options page, each named after its settings key (aesthetics: Dark Reader / webext-options-sync),
+// with its error next to it (aria-describedby) and a note when an administrator has locked it.
+import type { SettingKey, Settings } from '../shared/settings.ts';
+import { h } from '../ui/dom.ts';
+
+export interface OptionsContext {
+  settings(): Settings;
+  readonly locked: readonly SettingKey[];
+  /** Validate and save one setting; resolves to the error message, or undefined once saved. */
+  commit(key: SettingKey, value: unknown): Promise<string | undefined>;
+}
+
+export const LOCKED_NOTE = 'Set by your administrator; it cannot be changed here.';
+
+export interface Field {
+  el: HTMLElement;
+  setError(message: string | undefined): void;
+}
+
+/**
+ * Wrap `controls` with a label (or fieldset + legend for groups), a hint, an error slot and the locked note.
+ * Every input (default: the controls) gets aria-describedby pointing at them, and is disabled when locked.
+ */
+export function field(
+  ctx: OptionsContext,
+  key: SettingKey,
+  label: string,
+  controls: HTMLElement[],
+  opts: { hint?: string | Node; group?: boolean; inputs?: HTMLElement[] } = {},
+): Field {
+  const locked = ctx.locked.includes(key);
+  const hintId = `${key}-hint`;
+  const errorId = `${key}-error`;
+  const lockedId = `${key}-locked`;
+  const hint = opts.hint ? h('p', { id: hintId, class: 'hint' }, opts.hint) : null;
+  const error = h('p', { id: errorId, class: 'field-error', role: 'alert' });
+  const note = locked ? h('p', { id: lockedId, class: 'locked-note' }, LOCKED_NOTE) : null;
+  const describedBy = [hint && hintId, errorId, note && lockedId].filter(Boolean).join(' ');
+  const inputs = opts.inputs ?? controls;
+  for (const c of inputs) {
+    c.setAttribute('aria-describedby', describedBy);
+    if (locked && 'disabled' in c) (c as HTMLInputElement).disabled = true;
+  }
+  const el = opts.group
+    ? h('fieldset', { class: 'field', 'data-key': key, 'aria-describedby': describedBy }, h('legend', {}, label), ...controls, hint, note, error)
+    : h('div', { class: 'field', 'data-key': key }, h('label', { for: key }, label), ...controls, hint, note, error);
+  if (locked) el.setAttribute('data-locked', '');
+  return {
+    el,
+    setError(message) {
+      error.textContent = message ?? '';
+      for (const c of inputs) {
+        if (message) c.setAttribute('aria-invalid', 'true');
+        else c.removeAttribute('aria-invalid');
+      }
+    },
+  };
+}
+
+/** A group of radio buttons named `name`; returns the inputs and their labelled rows. */
+export function radios<T extends string>(name: string, choices: readonly { value: T; label: string }[], checked: T): { inputs: HTMLInputElement[]; rows: HTMLElement[] } {
+  const inputs: HTMLInputElement[] = [];
+  const rows = choices.map((c) => {
+    const input = h('input', { type: 'radio', name, id: `${name}-${c.value}`, value: c.value });
+    input.checked = c.value === checked;
+    inputs.push(input);
+    return h('div', { class: 'choice' }, input, h('label', { for: input.id }, c.label));
+  });
+  return { inputs, rows };
+}
+
+/** Save a setting from a control's change and show the outcome next to it. */
+export async function commitTo(ctx: OptionsContext, f: Field, key: SettingKey, value: unknown): Promise<boolean> {
+  const message = await ctx.commit(key, value);
+  f.setError(message);
+  return message === undefined;
+}
+
+/** A radio-group setting (resolveOn). */
+export function radioSetting<K extends SettingKey>(ctx: OptionsContext, key: K, label: string, choices: readonly { value: string; label: string }[]): HTMLElement {
+  const { inputs, rows } = radios(key, choices, String(ctx.settings()[key]));
+  const f = field(ctx, key, label, rows, { group: true, inputs });
+  for (const i of inputs) i.addEventListener('change', () => void commitTo(ctx, f, key, i.value));
+  return f.el;
+}
+
+/** The default region: two letters or empty (the browser's locale). */
+export function regionSetting(ctx: OptionsContext, browserRegion: string): HTMLElement {
+  const input = h('input', { id: 'defaultRegion', name: 'defaultRegion', type: 'text', maxlength: '2', size: '4', autocomplete: 'off', spellcheck: 'false' });
+  input.value = ctx.settings().defaultRegion;
+  const hint = `For numbers written without + and country code. Leave empty to use your browser's region${browserRegion ? ` (${browserRegion})` : ''}.`;
+  const f = field(ctx, 'defaultRegion', 'Default region', [input], { hint });
+  input.addEventListener('change', () => {
+    void commitTo(ctx, f, 'defaultRegion', input.value.trim()).then((ok) => {
+      if (ok) input.value = ctx.settings().defaultRegion;
+    });
+  });
+  return f.el;
+}

@@ -1,0 +1,84 @@
+// An editable list setting: suffixes (add, remove, reorder) and disabledSites (remove; add too).
+// Every change is validated and saved at once; a refused change leaves the list as it was, with the reason.
+import type { SettingKey } from '../shared/settings.ts';
+import { h, replace } from '../ui/dom.ts';
+import { commitTo, field, type OptionsContext } from './fields.ts';
+
+export interface ListOptions {
+  key: Extract<SettingKey, 'suffixes' | 'disabledSites'>;
+  label: string;
+  /** Label of the "add" text field, e.g. "Add a suffix". */
+  addLabel: string;
+  placeholder: string;
+  reorder: boolean;
+  empty: string;
+  hint?: string;
+}
+
+export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
+  const locked = ctx.locked.includes(o.key);
+  const list = h('ul', { class: 'list', id: `${o.key}-list`, 'aria-label': o.label });
+  const addInput = h('input', { id: o.key, name: o.key, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: o.placeholder });
+  const addButton = h('button', { type: 'button' }, 'Add');
+  const addRow = h('div', { class: 'row' }, h('label', { for: o.key, class: 'visually-hidden' }, o.addLabel), addInput, addButton);
+  const f = field(ctx, o.key, o.label, [list, addRow], { group: true, inputs: [addInput, addButton], ...(o.hint ? { hint: o.hint } : {}) });
+
+  const items = () => ctx.settings()[o.key];
+  /** Save `next`; on success re-render and focus the first enabled button matching `focus`, else the add field. */
+  const save = async (next: string[], focus: string[] = []) => {
+    if (!(await commitTo(ctx, f, o.key, next))) return false;
+    render();
+    const target = focus.map((sel) => list.querySelector<HTMLButtonElement>(sel)).find((b) => b && !b.disabled);
+    (target ?? addInput).focus();
+    return true;
+  };
+
+  function button(text: string, label: string, action: string, index: number, disabled: boolean, onClick: () => void): HTMLButtonElement {
+    const b = h('button', { type: 'button', 'aria-label': label, 'data-action': action, 'data-index': String(index), disabled: disabled || locked }, text);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function render(): void {
+    const current = items();
+    if (current.length === 0) return replace(list, h('li', { class: 'muted' }, o.empty));
+    replace(
+      list,
+      ...current.map((item, i) => {
+        const without = current.filter((_, j) => j !== i);
+        const move = (to: number) => {
+          const next = [...without];
+          next.splice(to, 0, item);
+          const [same, other] = to < i ? ['up', 'down'] : ['down', 'up'];
+          void save(next, [`[data-action="${same}"][data-index="${to}"]`, `[data-action="${other}"][data-index="${to}"]`]);
+        };
+        return h(
+          'li',
+          { 'data-item': item },
+          h('span', { class: 'item' }, item),
+          ' ',
+          o.reorder ? button('↑', `Move ${item} up`, 'up', i, i === 0, () => move(i - 1)) : null,
+          o.reorder ? button('↓', `Move ${item} down`, 'down', i, i === current.length - 1, () => move(i + 1)) : null,
+          button('Remove', `Remove ${item}`, 'remove', i, false, () => void save(without, [`[data-action="remove"][data-index="${Math.min(i, without.length - 1)}"]`])),
+        );
+      }),
+    );
+  }
+
+  const add = () => {
+    const value = addInput.value.trim();
+    if (!value) return f.setError('Type a name to add.');
+    void save([...items(), value]).then((ok) => {
+      if (ok) addInput.value = '';
+    });
+  };
+  addButton.addEventListener('click', add);
+  addInput.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      add();
+    }
+  });
+  render();
+  return f.el;
+}

@@ -1,0 +1,190 @@
+// @vitest-environment happy-dom
+// The options page against fake saving, permissions and background. Managed (locked) settings are tested here
+// by rendering with a `locked` list: Chromium cannot be given storage.managed values headless without root-owned
+// policy files, and chrome.storage.managed is read-only.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
+import { LOCKED_NOTE } from './fields.ts';
+import { renderOptions, type OptionsDeps } from './page.ts';
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+};
+let root: HTMLElement;
+let saved: Settings[];
+
+function deps(over: Partial<OptionsDeps> = {}): OptionsDeps {
+  return {
+    save: vi.fn(async (s: Settings) => void saved.push(s)),
+    browserRegion: 'US',
+    requestPermission: vi.fn(async () => ({ granted: true })),
+    testProvider: vi.fn(async () => ({ ok: true as const, value: { latencyMs: 12.4, dnssec: true } })),
+    ...over,
+  };
+}
+function render(d = deps(), settings: Partial<Settings> = {}, locked: SettingKey[] = []) {
+  renderOptions(root, { settings: { ...DEFAULT_SETTINGS, ...settings }, locked }, d);
+  return d;
+}
+const $ = <T extends HTMLElement = HTMLInputElement>(sel: string) => root.querySelector<T>(sel)!;
+function change(el: HTMLInputElement | HTMLSelectElement, value: string) {
+  el.value = value;
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+const last = () => saved[saved.length - 1]!;
+
+beforeEach(() => {
+  saved = [];
+  document.body.replaceChildren();
+  root = document.createElement('main');
+  document.body.append(root);
+});
+
+describe('provider', () => {
+  it('selects the preset of the stored URL; choosing another preset saves it', async () => {
+    render();
+    expect($('#provider-cloudflare').checked).toBe(true);
+    expect($('.custom').hidden).toBe(true);
+    $('#provider-quad9').click();
+    await flush();
+    expect(last().dohUrl).toBe('https://dns.quad9.net/dns-query');
+    expect($('#save-status').textContent).toBe('Saved.');
+  });
+
+  it('Custom shows the "DoH server URL" field; a valid URL is saved once access is granted', async () => {
+    const d = render();
+    $('#provider-custom').click();
+    expect($('.custom').hidden).toBe(false);
+    expect(root.querySelector('label[for="dohUrl"]')?.textContent).toBe('DoH server URL');
+    change($('#dohUrl'), 'https://127.0.0.1:8443/dns-query');
+    await flush();
+    expect(d.requestPermission).toHaveBeenCalledWith('https://127.0.0.1:8443/dns-query');
+    expect(last().dohUrl).toBe('https://127.0.0.1:8443/dns-query');
+  });
+
+  it('shows an invalid URL next to the field and saves nothing', async () => {
+    render();
+    $('#provider-custom').click();
+    const url = $('#dohUrl');
+    change(url, 'http://dns.example/dns-query');
+    await flush();
+    expect(saved).toEqual([]);
+    const errorId = url.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!;
+    expect(root.querySelector(`#${errorId}`)?.textContent).toMatch(/must start with https/);
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('explains a withheld permission, keeps the old provider and offers to ask again', async () => {
+    const request = vi.fn(async () => ({ granted: false }));
+    render(deps({ requestPermission: request }));
+    $('#provider-custom').click();
+    change($('#dohUrl'), 'https://dns.example/dns-query');
+    await flush();
+    expect(saved).toEqual([]);
+    expect($('#dohUrl-permission').textContent).toContain('has not allowed this extension to contact dns.example');
+    expect($('#dohUrl-permission').textContent).toContain('still https://cloudflare-dns.com/dns-query');
+    request.mockResolvedValueOnce({ granted: true });
+    $<HTMLButtonElement>('#dohUrl-grant').click();
+    await flush();
+    expect(last().dohUrl).toBe('https://dns.example/dns-query');
+    expect($('#dohUrl-permission').textContent).toBe('');
+  });
+
+  it('Test shows the latency, or the exact error', async () => {
+    const d = render();
+    $<HTMLButtonElement>('#test-provider').click();
+    await flush();
+    expect(d.testProvider).toHaveBeenCalledWith('https://cloudflare-dns.com/dns-query', 'get');
+    expect($('#test-result').textContent).toBe('Works: answered in 12 ms, DNSSEC validated.');
+    render(deps({ testProvider: async () => ({ ok: false, error: { code: 'http-status', message: 'HTTP 501 from dns.example' } }) }));
+    $<HTMLButtonElement>('#test-provider').click();
+    await flush();
+    expect($('#test-result').textContent).toBe('Failed: HTTP 501 from dns.example (http-status)');
+  });
+
+  it('saves the method', async () => {
+    render();
+    change($<HTMLSelectElement>('#dohMethod') as unknown as HTMLInputElement, 'post');
+    await flush();
+    expect(last().dohMethod).toBe('post');
+  });
+});
+
+describe('lists', () => {
+  it('adds, reorders and removes suffixes; refuses to remove the last one', async () => {
+    render();
+    change($('#suffixes'), 'e164.test');
+    $('#suffixes').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await flush();
+    expect(last().suffixes).toEqual(['e164.arpa', 'e164.test']);
+    $<HTMLButtonElement>('[aria-label="Move e164.test up"]').click();
+    await flush();
+    expect(last().suffixes).toEqual(['e164.test', 'e164.arpa']);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Move e164.test down');
+    $<HTMLButtonElement>('[aria-label="Remove e164.arpa"]').click();
+    await flush();
+    expect(last().suffixes).toEqual(['e164.test']);
+    $<HTMLButtonElement>('[aria-label="Remove e164.test"]').click();
+    await flush();
+    expect(last().suffixes).toEqual(['e164.test']);
+    expect($('#suffixes-error').textContent).toBe('Give at least one domain.');
+  });
+
+  it('shows an invalid suffix next to the field', async () => {
+    render();
+    $('#suffixes').value = 'not a domain';
+    $<HTMLButtonElement>('[data-key="suffixes"] .row button').click();
+    await flush();
+    expect(saved).toEqual([]);
+    expect($('#suffixes-error').textContent).toBe('"not a domain" is not a valid domain.');
+  });
+
+  it('removes switched-off sites', async () => {
+    render(deps(), { disabledSites: ['a.example', 'b.example'] });
+    $<HTMLButtonElement>('[aria-label="Remove a.example"]').click();
+    await flush();
+    expect(last().disabledSites).toEqual(['b.example']);
+  });
+});
+
+describe('other fields', () => {
+  it('default region: normalised, or an error next to it', async () => {
+    render();
+    expect($('#defaultRegion-hint').textContent).toContain('(US)');
+    change($('#defaultRegion'), 'gb');
+    await flush();
+    expect(last().defaultRegion).toBe('GB');
+    expect($('#defaultRegion').value).toBe('GB');
+    change($('#defaultRegion'), '1x');
+    await flush();
+    expect($('#defaultRegion-error').textContent).toBe('Use a two-letter region such as GB, or leave empty.');
+  });
+
+  it('when to resolve', async () => {
+    render();
+    $('#resolveOn-visible').click();
+    await flush();
+    expect(last().resolveOn).toBe('visible');
+  });
+
+  it('has a privacy note', () => {
+    render();
+    expect(root.querySelector('.privacy')?.textContent).toContain('Only the ENUM names of the phone numbers you chose to look up');
+  });
+});
+
+describe('managed (locked) settings', () => {
+  it('disables locked fields and says why', () => {
+    render(deps(), { dohUrl: 'https://dns.google/dns-query' }, ['dohUrl', 'suffixes', 'resolveOn']);
+    for (const id of ['provider-cloudflare', 'provider-google', 'provider-custom', 'dohUrl', 'suffixes', 'resolveOn-hover']) {
+      expect($(`#${id}`).disabled, id).toBe(true);
+      expect($(`#${id}`).getAttribute('aria-describedby'), id).toContain('-locked');
+    }
+    expect($<HTMLButtonElement>('[aria-label="Remove e164.arpa"]').disabled).toBe(true);
+    expect($('#dohUrl-locked').textContent).toBe(LOCKED_NOTE);
+    expect($('#provider-google').checked).toBe(true);
+    expect($('#dohMethod').disabled).toBe(false);
+    expect($('#defaultRegion').disabled).toBe(false);
+    expect(root.querySelector('#dohMethod-locked')).toBeNull();
+  });
+});

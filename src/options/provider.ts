@@ -1,0 +1,122 @@
+// The DoH provider section: presets or a custom URL ("DoH server URL"), host permission for a custom server,
+// the query method and a Test button that reports latency or the exact error.
+import type { CoreError, Result } from '../core/result.ts';
+import { validateSetting, type DohMethodSetting } from '../shared/settings.ts';
+import { h, replace } from '../ui/dom.ts';
+import { commitTo, field, radios, type OptionsContext } from './fields.ts';
+
+export const PROVIDERS = [
+  { value: 'cloudflare', name: 'Cloudflare', url: 'https://cloudflare-dns.com/dns-query' },
+  { value: 'google', name: 'Google Public DNS', url: 'https://dns.google/dns-query' },
+  { value: 'quad9', name: 'Quad9', url: 'https://dns.quad9.net/dns-query' },
+] as const;
+
+export interface ProviderDeps {
+  /** Must start the browser's request synchronously (it runs inside the user's click or key press). */
+  requestPermission(url: string): Promise<{ granted: boolean; error?: string }>;
+  testProvider(dohUrl: string, dohMethod: DohMethodSetting): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
+}
+
+const METHODS = [
+  { value: 'get', label: 'GET — DNS wire format (RFC 8484)' },
+  { value: 'post', label: 'POST — DNS wire format (RFC 8484)' },
+  { value: 'json', label: 'JSON API (application/dns-json)' },
+] as const;
+
+const hostOf = (url: string) => new URL(url).host;
+
+export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLElement[] {
+  const current = ctx.settings().dohUrl;
+  const preset = PROVIDERS.find((p) => p.url === current)?.value ?? 'custom';
+  const choices = [...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })), { value: 'custom', label: 'Custom' }];
+  const { inputs, rows } = radios('provider', choices, preset);
+  const url = h('input', { id: 'dohUrl', name: 'dohUrl', type: 'url', autocomplete: 'off', spellcheck: 'false', placeholder: 'https://dns.example/dns-query' });
+  url.value = preset === 'custom' ? current : '';
+  const permission = h('div', { id: 'dohUrl-permission', 'aria-live': 'polite' });
+  const custom = h('div', { class: 'custom', hidden: preset !== 'custom' }, h('label', { for: 'dohUrl' }, 'DoH server URL'), url, permission);
+  const f = field(ctx, 'dohUrl', 'DNS-over-HTTPS provider', [...rows, custom], {
+    group: true,
+    inputs: [...inputs, url],
+    hint: 'The server that answers the ENUM lookups. It must use https://.',
+  });
+  const isCustom = () => inputs.find((i) => i.checked)?.value === 'custom';
+
+  const withheld = (target: string, error?: string) => {
+    const host = new URL(target).hostname;
+    const retry = h('button', { type: 'button', id: 'dohUrl-grant' }, `Allow access to ${host}`);
+    retry.addEventListener('click', () => tryCustom(target));
+    replace(
+      permission,
+      h('p', { class: 'error', role: 'alert' },
+        `The browser has not allowed this extension to contact ${host}${error ? ` (${error})` : ''}. ` +
+          `Without that access no number can be looked up there, so the provider was not changed: still ${ctx.settings().dohUrl}.`),
+      retry,
+    );
+  };
+
+  /** Runs inside a user gesture: the permission request starts before any await. */
+  function tryCustom(value: string): void {
+    const v = validateSetting('dohUrl', value);
+    if (!v.ok) return f.setError(v.message);
+    f.setError(undefined);
+    void deps.requestPermission(v.value).then(async (p) => {
+      if (!p.granted) return withheld(v.value, p.error);
+      replace(permission);
+      if (await commitTo(ctx, f, 'dohUrl', v.value)) url.value = ctx.settings().dohUrl;
+    });
+  }
+
+  for (const input of inputs) {
+    input.addEventListener('change', () => {
+      custom.hidden = !isCustom();
+      const p = PROVIDERS.find((x) => x.value === input.value);
+      if (p) {
+        replace(permission);
+        void commitTo(ctx, f, 'dohUrl', p.url);
+      } else url.focus();
+    });
+  }
+  let attempted = '';
+  url.addEventListener('input', () => (attempted = ''));
+  const onUrl = () => {
+    if (url.value === attempted) return;
+    attempted = url.value;
+    tryCustom(url.value.trim());
+  };
+  url.addEventListener('change', onUrl);
+  url.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    onUrl();
+  });
+
+  const method = h('select', { id: 'dohMethod', name: 'dohMethod' }, ...METHODS.map((m) => h('option', { value: m.value }, m.label)));
+  method.value = ctx.settings().dohMethod;
+  const mf = field(ctx, 'dohMethod', 'Query method', [method], { hint: 'Wire format works with every provider; the JSON API only with some.' });
+  method.addEventListener('change', () => void commitTo(ctx, mf, 'dohMethod', method.value));
+
+  const out = h('p', { id: 'test-result', role: 'status', 'aria-live': 'polite' });
+  const test = h('button', { type: 'button', id: 'test-provider' }, 'Test');
+  test.addEventListener('click', () => {
+    const target = isCustom() ? url.value.trim() : (PROVIDERS.find((p) => inputs.some((i) => i.checked && i.value === p.value))?.url ?? '');
+    const v = validateSetting('dohUrl', target);
+    if (!v.ok) return replace(out, h('span', { class: 'error' }, v.message));
+    const access = isCustom() ? deps.requestPermission(v.value) : Promise.resolve({ granted: true } as { granted: boolean; error?: string });
+    replace(out, `Testing ${hostOf(v.value)}…`);
+    test.disabled = true;
+    void access
+      .then(async (p) => {
+        if (!p.granted) {
+          withheld(v.value, p.error);
+          return replace(out, h('span', { class: 'error' }, `Not tested: no access to ${new URL(v.value).hostname}.`));
+        }
+        const r = await deps.testProvider(v.value, method.value as DohMethodSetting);
+        replace(out, r.ok
+          ? h('span', { class: 'ok' }, `Works: answered in ${Math.round(r.value.latencyMs)} ms, DNSSEC ${r.value.dnssec ? 'validated' : 'not validated'}.`)
+          : h('span', { class: 'error' }, `Failed: ${r.error.message} (${r.error.code})`));
+      })
+      .finally(() => (test.disabled = false));
+  });
+  const testRow = h('div', { class: 'field' }, test, ' ', out);
+  return [f.el, mf.el, testRow];
+}

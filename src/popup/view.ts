@@ -1,0 +1,143 @@
+// The popup's DOM: inspect form (the first text field), the current tab's numbers, the site switch and
+// the clear-cache button. Pure rendering plus callbacks, so it is unit-tested without a browser.
+import type { CoreError, Result } from '../core/result.ts';
+import type { LookupResult } from '../core/enum/types.ts';
+import type { TabNumber } from '../shared/protocol.ts';
+import { h, replace } from '../ui/dom.ts';
+import { renderResult, stateBadge } from '../ui/result.ts';
+
+export type TabEntry = TabNumber & { result?: LookupResult };
+
+export interface PopupModel {
+  /** Region used for numbers typed without a leading +, "" when none. */
+  region: string;
+  /** Hostname of the current tab when it is a web page, for the site switch. */
+  hostname: string | undefined;
+  siteEnabled: boolean;
+  /** disabledSites is fixed by an administrator. */
+  siteLocked: boolean;
+}
+
+export interface PopupActions {
+  inspect(input: string): Promise<Result<LookupResult, CoreError>>;
+  setSiteEnabled(hostname: string, enabled: boolean): Promise<Result<null, CoreError>>;
+  clearCache(): Promise<Result<null, CoreError>>;
+  openOptions(): void;
+}
+
+export interface PopupView {
+  /** Show the numbers of the current tab, or why there are none. */
+  showNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined): void;
+}
+
+export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now()): HTMLElement {
+  if (!siteEnabled) return h('p', { class: 'muted' }, 'Switched off on this site.');
+  if (!reply) return h('p', { class: 'muted' }, 'This tab is not a web page.');
+  if (!reply.ok) return h('p', { class: 'error' }, `Could not get this tab's numbers: ${reply.error.message}`);
+  if (reply.value.numbers.length === 0) return h('p', { class: 'muted' }, 'No phone numbers found on this page.');
+  return h(
+    'div',
+    { class: 'numbers' },
+    ...reply.value.numbers.map((n) =>
+      n.result
+        ? renderResult(n.result, now)
+        : h('article', { class: 'result', 'data-state': n.state, 'data-e164': n.e164 }, h('header', {}, h('strong', { class: 'e164' }, n.e164), ' ', stateBadge(n.state))),
+    ),
+  );
+}
+
+function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
+  const input = h('input', {
+    id: 'inspect-input', type: 'text', inputmode: 'tel', autocomplete: 'off', spellcheck: 'false',
+    placeholder: '+43 1 2345678', 'aria-describedby': 'inspect-hint inspect-error',
+  });
+  const error = h('p', { id: 'inspect-error', class: 'field-error', role: 'alert' });
+  const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit', class: 'primary' }, 'Look up');
+  const hint = h('p', { id: 'inspect-hint', class: 'hint' },
+    model.region ? `Numbers without + are read as in region ${model.region}.` : 'Start with + and the country code.');
+  const form = h('form', { class: 'inspect', role: 'search', 'aria-label': 'Look up a number' },
+    h('label', { for: 'inspect-input' }, 'Look up a phone number'),
+    h('div', { class: 'row' }, input, button), hint, error, out);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const value = input.value.trim();
+    error.textContent = '';
+    input.removeAttribute('aria-invalid');
+    if (!value) {
+      error.textContent = 'Type a phone number first.';
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    button.disabled = true;
+    replace(out, h('p', { class: 'muted' }, `Looking up ${value}…`));
+    void actions.inspect(value).then((r) => {
+      button.disabled = false;
+      if (r.ok) replace(out, renderResult(r.value));
+      else {
+        replace(out);
+        error.textContent = r.error.message;
+        input.setAttribute('aria-invalid', 'true');
+      }
+    });
+  });
+  return form;
+}
+
+function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled: boolean) => void): HTMLElement | null {
+  if (!model.hostname) return null;
+  const hostname = model.hostname;
+  const box = h('input', { id: 'site-switch', type: 'checkbox', role: 'switch', disabled: model.siteLocked, 'aria-describedby': 'site-status' });
+  box.checked = model.siteEnabled;
+  const status = h('p', { id: 'site-status', class: model.siteLocked ? 'locked-note' : 'hint' },
+    model.siteLocked ? 'Set by your administrator.' : '');
+  box.addEventListener('change', () => {
+    const enabled = box.checked;
+    box.disabled = true;
+    void actions.setSiteEnabled(hostname, enabled).then((r) => {
+      box.disabled = false;
+      if (r.ok) {
+        status.className = 'hint';
+        status.textContent = enabled ? `On for ${hostname}.` : `Off for ${hostname}: numbers here are left alone.`;
+        onChange(enabled);
+      } else {
+        box.checked = !enabled;
+        status.className = 'error';
+        status.textContent = r.error.message;
+      }
+    });
+  });
+  return h('section', { class: 'site' }, h('label', { for: 'site-switch' }, box, ` Find numbers on ${hostname}`), status);
+}
+
+export function renderPopup(root: HTMLElement, model: PopupModel, actions: PopupActions): PopupView {
+  let siteEnabled = model.siteEnabled;
+  let last: Result<{ numbers: TabEntry[] }, CoreError> | undefined;
+  const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
+  const show = (reply: typeof last) => {
+    last = reply;
+    replace(list, renderNumbers(reply, siteEnabled));
+  };
+  const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });
+  const clear = h('button', { type: 'button', id: 'clear-cache' }, 'Clear cache');
+  clear.addEventListener('click', () => {
+    void actions.clearCache().then((r) => {
+      clearStatus.className = r.ok ? 'hint' : 'error';
+      clearStatus.textContent = r.ok ? 'Cache cleared.' : r.error.message;
+    });
+  });
+  const options = h('button', { type: 'button', id: 'open-options' }, 'Options');
+  options.addEventListener('click', () => actions.openOptions());
+  replace(
+    root,
+    h('h1', { class: 'visually-hidden' }, 'ENUM Presence'),
+    inspectForm(model, actions),
+    h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, 'On this page'), list),
+    siteSwitch(model, actions, (enabled) => {
+      siteEnabled = enabled;
+      show(last);
+    }),
+    h('footer', {}, clear, ' ', options, ' ', clearStatus),
+  );
+  return { showNumbers: show };
+}

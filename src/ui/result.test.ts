@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { LookupResult } from '../core/enum/types.ts';
+import { formatAge, linkScheme, renderResult, stateOf, uriNode } from './result.ts';
+
+const NOW = 1_800_000_000_000;
+const alice: LookupResult = {
+  e164: '+4312345678',
+  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
+  status: 'found',
+  dnssec: true,
+  uris: [
+    { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
+    { uri: 'pres:alice@example.test', enumservices: ['pres'], order: 100, preference: 20 },
+    { uri: 'mailto:alice@example.test', enumservices: ['email:mailto'], order: 100, preference: 30 },
+    { uri: 'javascript:alert(1)', enumservices: ['web:http'], order: 100, preference: 40 },
+  ],
+  pres: ['pres:alice@example.test'],
+  rejected: [{ record: '100 10 "u" "E2U+x" "bad" .', reason: 'unparseable regexp' }],
+  ttl: 300,
+  fetchedAt: NOW - 3 * 60_000,
+};
+
+describe('stateOf', () => {
+  it('maps statuses and pres to annotation states', () => {
+    expect(stateOf(alice)).toBe('pres');
+    expect(stateOf({ ...alice, pres: [] })).toBe('no-pres');
+    expect(stateOf({ ...alice, status: 'not-found', uris: [], pres: [] })).toBe('none');
+    expect(stateOf({ ...alice, status: 'error' })).toBe('error');
+  });
+});
+
+describe('links', () => {
+  it('allows only the allow-listed schemes', () => {
+    for (const ok of ['pres:a@b', 'sip:a@b', 'SIPS:a@b', 'xmpp:a@b', 'im:a@b', 'tel:+431', 'mailto:a@b', 'http://a.test/', 'https://a.test/x']) {
+      expect(linkScheme(ok), ok).toBeDefined();
+    }
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'chrome://settings', 'vbscript:x', 'no-scheme', 'https://a b']) {
+      expect(linkScheme(bad), bad).toBeUndefined();
+    }
+  });
+  it('renders links with rel=noopener noreferrer and others as text', () => {
+    const a = uriNode('sip:alice@example.test');
+    expect(a.tagName).toBe('A');
+    expect(a.getAttribute('href')).toBe('sip:alice@example.test');
+    expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    const t = uriNode('javascript:alert(1)');
+    expect(t.tagName).toBe('CODE');
+    expect(t.getAttribute('href')).toBeNull();
+    expect(t.textContent).toBe('javascript:alert(1)');
+  });
+});
+
+describe('renderResult', () => {
+  it('shows state, pres URIs, other URIs with enumservices, DNSSEC and cache age', () => {
+    const el = renderResult(alice, NOW);
+    expect(el.dataset.state).toBe('pres');
+    expect(el.querySelector('.state')?.textContent).toBe('Presence published');
+    expect([...el.querySelectorAll('.pres a')].map((a) => a.textContent)).toEqual(['pres:alice@example.test']);
+    const others = [...el.querySelectorAll('.uris li')].map((li) => li.textContent);
+    expect(others).toEqual(['sip:alice@example.test sip', 'mailto:alice@example.test email:mailto', 'javascript:alert(1) web:http']);
+    expect(el.querySelectorAll('.uris a')).toHaveLength(2);
+    expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC validated');
+    expect(el.querySelector('.age')?.textContent).toBe('fetched 3 min ago');
+    expect(el.querySelector('.rejected summary')?.textContent).toBe('1 record(s) ignored');
+  });
+  it('shows markup in DNS data as text', () => {
+    const el = renderResult({ ...alice, pres: ['pres:<img src=x onerror=alert(1)>@x'] }, NOW);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('.pres code')?.textContent).toBe('pres:<img src=x onerror=alert(1)>@x');
+  });
+  it('shows the error of a failed lookup and unvalidated DNSSEC', () => {
+    const el = renderResult({ ...alice, status: 'error', dnssec: false, uris: [], pres: [], rejected: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
+    expect(el.querySelector('.error')?.textContent).toBe('No answer in 5 s (timeout)');
+    expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC not validated');
+  });
+});
+
+describe('formatAge', () => {
+  it('rounds to a readable unit', () => {
+    expect(formatAge(NOW, NOW)).toBe('just now');
+    expect(formatAge(NOW - 42_000, NOW)).toBe('42 s ago');
+    expect(formatAge(NOW - 2 * 3_600_000, NOW)).toBe('2 h ago');
+    expect(formatAge(NOW - 3 * 86_400_000, NOW)).toBe('3 d ago');
+    expect(formatAge(NOW + 5000, NOW)).toBe('just now');
+  });
+});
