@@ -1,6 +1,7 @@
 // The DoH client against an in-test fake transport (unit tests only; real resolvers are in test/integration).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bytes, header, name, naptr, opt, ptr, question, rr, soa, type Bytes, RESPONSE } from '../../../test/fixtures/dns/build.ts';
+import { fromHex, bytes, header, name, naptr, opt, ptr, question, rr, soa, type Bytes, RESPONSE } from '../../../test/fixtures/dns/build.ts';
 import { dohQuery } from './client.ts';
 import type { DohQuery, FetchLike, ResponseLike } from './types.ts';
 
@@ -117,6 +118,25 @@ describe('dohQuery: answers', () => {
 
   it('matches the question case-insensitively', async () => {
     expect((await value({ body: answer({ q: question(name(QNAME.toUpperCase().replace('E164.ARPA', 'E164.Arpa')), NAPTR) }) })).status).toBe('NODATA');
+  });
+});
+
+describe('dohQuery: recorded BIND responses (test/fixtures/dns)', () => {
+  const fixture = (file: string) => fromHex(readFileSync(new URL(`../../../test/fixtures/dns/${file}.hex`, import.meta.url), 'utf8'));
+  const OWNER = '4.4.2.2.3.3.5.6.8.1.4.4.e164.arpa';
+
+  it('NOERROR through a CNAME', async () => {
+    const r = await value({ body: fixture('bind-cname-naptr') }, { name: 'Alias.1.E164.arpa' });
+    expect(r).toMatchObject({ status: 'NOERROR', cnames: [OWNER], ttl: 3600, authenticData: false });
+    expect(r.records).toHaveLength(3);
+  });
+
+  it('NXDOMAIN with SOA negative TTL', async () => {
+    expect(await value({ body: fixture('bind-nxdomain') }, { name: '9.9.9.e164.arpa' })).toMatchObject({ status: 'NXDOMAIN', ttl: 300 });
+  });
+
+  it('mismatch when the recorded answer is for another name', async () => {
+    expect(await code({ body: fixture('bind-naptr') })).toBe('mismatch');
   });
 });
 
