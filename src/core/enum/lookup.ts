@@ -50,7 +50,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
       return { ok: false, error: statusError(name, next.value) };
     };
 
-    const { uris, rejected } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr);
+    const { uris, rejected } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, { domain });
     const pres = uris.filter((u) => u.enumservices.some((s) => s === 'pres' || s.startsWith('pres:'))).map((u) => u.uri);
     return { ...base, domain, status: 'found', dnssec: usage.authenticated, uris, pres, rejected, ttl: usage.finiteTtl };
   }

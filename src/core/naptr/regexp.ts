@@ -93,8 +93,26 @@ function parseReplacement(repl: string, groups: number): Result<ReplacementPart[
   return ok(parts);
 }
 
+/** Compiled fields, most recently used last: providers reuse a handful of patterns (`!^.*$!…!`) across
+ *  every number, and compiling is most of the processing cost (npm run bench). */
+const compiled = new Map<string, Result<ParsedNaptrRegexp>>();
+const COMPILED_MAX = 256;
+
 /** Parses and compiles a NAPTR REGEXP field. Never throws; every failure is a `bad-regexp` error. */
 export function parseNaptrRegexp(field: string): Result<ParsedNaptrRegexp> {
+  const hit = compiled.get(field);
+  if (hit) {
+    compiled.delete(field);
+    compiled.set(field, hit);
+    return hit;
+  }
+  const result = compileNaptrRegexp(field);
+  compiled.set(field, result);
+  if (compiled.size > COMPILED_MAX) compiled.delete(compiled.keys().next().value as string);
+  return result;
+}
+
+function compileNaptrRegexp(field: string): Result<ParsedNaptrRegexp> {
   if (field.length > MAX_REGEXP_LENGTH) {
     return err('bad-regexp', `the regexp field is longer than ${MAX_REGEXP_LENGTH} characters`);
   }
