@@ -15,7 +15,6 @@ describe('parseEnumServices', () => {
     ['S3 obsolete RFC 2916 form sip+E2U (RFC 6116 §5.2)', 'sip+E2U', ['sip']],
     ['obsolete pres+E2U', 'pres+E2U', ['pres']],
     ['obsolete compound', 'sip+pres+e2u', ['sip', 'pres']],
-    ['P- types dropped, others kept', 'E2U+P-foo+sip', ['sip']],
     ['several subtypes', 'E2U+a:b:c', ['a:b:c']],
   ])('%s', (_name, field, expected) => {
     expect(parseEnumServices(field)).toEqual({ ok: true, value: expected });
@@ -26,7 +25,8 @@ describe('parseEnumServices', () => {
     ['M13 E2U_pstn:tel typo', 'E2U_pstn:tel', /not an ENUM/],
     ['M15 other DDDS application SIP+D2U', 'SIP+D2U', /not an ENUM/],
     ['M15 other DDDS application http+N2L', 'http+N2L', /not an ENUM/],
-    ['M14 only private types (RFC 6116 §3.4.3.1)', 'E2U+P-foo', /only private/],
+    ['M14 only private types (RFC 6116 §3.4.3.1)', 'E2U+P-foo', /private/],
+    ['a private type among others discards the record (RFC 6116 §3.4.3.1 "MUST discard any NAPTR")', 'E2U+P-foo+sip', /private/],
     ['E2U alone', 'E2U', /names no enumservice/],
     ['E2U twice', 'E2U+sip+E2U', /more than once/],
     ['E2U in the middle', 'sip+E2U+pres', /first or the last/],

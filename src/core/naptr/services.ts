@@ -15,8 +15,9 @@ const ENUMSERVICE = /^[A-Za-z0-9-]{1,32}(:[A-Za-z0-9-]{1,32})*$/;
 /**
  * Returns the record's enumservices, lower-cased ("type" or "type:subtype"), in the order written.
  * Types and subtypes are case-insensitive (RFC 6116 §3.6, RFC 6117 §3.2).
- * Private "P-" types are dropped (RFC 6116 §3.4.3.1: meaningful only inside their private network);
- * a record left with no enumservice is an error, as is a field that is not for the E2U application
+ * A record with a private "P-" type is discarded whole: RFC 6116 §3.4.3.1 says a client "MUST discard any NAPTR
+ * with an Enumservice type that starts with the 'P-' facet" (outside the private network that defines it).
+ * A field that is not for the E2U application is an error too
  * (RFC 6116 §5.2: such NAPTRs must be skipped "without failure").
  */
 export function parseEnumServices(services: string): Result<string[]> {
@@ -36,10 +37,8 @@ export function parseEnumServices(services: string): Result<string[]> {
   for (const t of types) {
     if (!ENUMSERVICE.test(t)) return err('bad-services', `"${t}" is not a valid enumservice (RFC 6116 §3.4.3)`);
     const lower = t.toLowerCase();
-    if (!lower.startsWith('p-')) out.push(lower);
-  }
-  if (out.length === 0) {
-    return err('bad-services', `"${services}" has only private "P-" enumservices (RFC 6116 §3.4.3.1)`);
+    if (lower.startsWith('p-')) return err('bad-services', `"${services}" has a private "P-" enumservice (RFC 6116 §3.4.3.1: discarded)`);
+    out.push(lower);
   }
   return ok(out);
 }
