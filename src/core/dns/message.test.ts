@@ -52,7 +52,7 @@ describe('decodeMessage', () => {
       bytes(
         header({ an: 3 }),
         question(name('_pres._sip.example.com'), 33),
-        rr(ptr(12), 5, 60, [...name('alias'), ...[]].slice(0, -1).concat(ptr(23))), // "alias" + pointer to example.com
+        rr(ptr(12), 5, 60, [5, ...name('alias').slice(1, -1), ...ptr(23)]), // "alias" + pointer to "example.com" at 23
         rr(name('alias.example.com'), 33, 30, [...u16(10), ...u16(5), ...u16(5061), ...name('sip.example.com')]),
         rr(name('x'), 1, 30, [192, 0, 2, 1]),
       ),
