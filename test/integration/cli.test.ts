@@ -1,0 +1,93 @@
+// The CLI contract (README "CLI"): the built dist/cli/enum-presence.js run by node against the loopback world,
+// trusting its certificate through NODE_EXTRA_CA_CERTS.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readQueryLog } from '../world/query-log.ts';
+
+const run = promisify(execFile);
+const world = inject('world');
+const CLI = 'dist/cli/enum-presence.js';
+
+beforeAll(async () => {
+  // `npm test` builds first; build here only when the tests run alone on a fresh checkout.
+  if (!existsSync(CLI)) await run('npx', ['vite', 'build', '--config', 'vite.cli.config.ts']);
+}, 120_000);
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [CLI, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+describe('enum-presence lookup', () => {
+  it('prints the JSON contract and exits 0', async () => {
+    const r = await cli('lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      e164: '+4312345678',
+      domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
+      status: 'found',
+      dnssec: true,
+      pres: ['pres:alice@example.test'],
+      rejected: [],
+    });
+    expect(out.uris[0]).toEqual({ uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 });
+  });
+
+  it('accepts a national number with --region, POST, several suffixes and --resolve-pres', async () => {
+    const r = await cli('lookup', '01 2345675', '--region', 'AT', '--doh', world.unboundDoh, '--method', 'post', '--suffix', 'e164.arpa', '--suffix', 'e164.test', '--resolve-pres', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.domain).toBe('5.7.6.5.4.3.2.1.3.4.e164.test');
+    expect(out.presResolution[0].protocols.map((p: { protocol: string }) => p.protocol)).toEqual(['sip', 'xmpp']);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const r = await cli('lookup', '+43', '1', '2345707', '--doh', world.unboundDoh);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ORDER\s+PREF\s+ENUMSERVICES\s+URI/);
+    expect(r.stdout).toMatch(/100\s+40\s+pres\s+pres:grace@example\.test/);
+    expect(r.stdout).toMatch(/rejected: .*javascript:alert\(1\).*never usable/);
+  });
+
+  it('exits 0 when nothing is found', async () => {
+    const r = await cli('lookup', '+43 1 2345676', '--doh', world.unboundDoh, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).status).toBe('not-found');
+  });
+
+  it('exits 2 on bad input and sends no query', async () => {
+    const before = (await readQueryLog(world)).length;
+    for (const args of [['lookup', '020 7946 0148'], ['lookup', 'not a number'], ['lookup', '+43 1 2345678', '--method', 'put'], ['frobnicate'], ['lookup', '+43 1 2345678', '--doh', 'http://127.0.0.1/dns-query']]) {
+      const r = await cli('--doh', world.unboundDoh, ...args); // a later --doh in args wins
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/enum-presence: /);
+      expect(r.stdout).toBe('');
+    }
+    expect((await readQueryLog(world)).length).toBe(before);
+  });
+
+  it('exits 3 when the resolver fails (SERVFAIL) or cannot be reached (timeout)', async () => {
+    const servfail = await cli('lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--suffix', 'broken.test');
+    expect(servfail.code).toBe(3);
+    expect(servfail.stderr).toMatch(/SERVFAIL/);
+    const timeout = await cli('lookup', '+43 1 2345678', '--doh', world.hangingDoh, '--timeout', '300', '--json');
+    expect(timeout.code).toBe(3);
+    expect(JSON.parse(timeout.stdout).error.code).toBe('timeout');
+  });
+
+  it('without NODE_EXTRA_CA_CERTS the self-signed resolver is refused (exit 3, says why)', async () => {
+    const env = { ...process.env };
+    delete env.NODE_EXTRA_CA_CERTS;
+    const r = await run('node', [CLI, 'lookup', '+43 1 2345678', '--doh', world.unboundDoh], { env }).catch((e) => e as { code: number; stderr: string });
+    expect((r as { code: number }).code).toBe(3);
+    expect((r as { stderr: string }).stderr).toMatch(/certificate/i);
+  });
+});
