@@ -116,6 +116,26 @@ describe('DNS world', () => {
     expect(mine[0]).toMatch(/^e164\.arpa\. IN DS \d+ 13 2 [0-9A-F]{64}$/);
   });
 
+  it('every record in the trusted zones validates through unbound (NOERROR + AD)', async () => {
+    const queries: string[] = [];
+    for (const zone of ['e164.arpa', 'e164.test', 'example.test']) {
+      const text = readFileSync(new URL(`../world/zones/${zone}.zone`, import.meta.url), 'utf8');
+      for (const line of text.split('\n')) {
+        const m = /^([^\s;$]\S*)\s+IN\s+([A-Z]+)\s/.exec(line);
+        if (!m || m[2] === 'SOA' || m[2] === 'NS') continue;
+        const owner = m[1] === '@' ? zone : `${m[1]}.${zone}`;
+        if (!queries.includes(`${owner} ${m[2]}`)) queries.push(`${owner} ${m[2]}`);
+      }
+    }
+    expect(queries.length).toBeGreaterThan(50);
+    const r = await tool('dig', ['@127.0.0.1', '-p', String(world.unboundDns.port), '+dnssec', '+noall', '+comments', '+time=3', '+tries=1',
+      ...queries.flatMap((q) => q.split(' '))], 30_000);
+    const statuses = [...r.stdout.matchAll(/status: (\w+)/g)].map((m) => m[1]);
+    const flags = [...r.stdout.matchAll(/;; flags: ([a-z ]*);/g)].map((m) => m[1]!.split(' '));
+    expect(statuses).toHaveLength(queries.length);
+    queries.forEach((q, i) => expect(`${q} ${statuses[i]} ${flags[i]!.includes('ad') ? 'AD' : 'no-AD'}`).toBe(`${q} NOERROR AD`));
+  });
+
   it('zones/README.md: every listed number maps to its ENUM name and is valid for libphonenumber', () => {
     const readme = readFileSync(new URL('../world/zones/README.md', import.meta.url), 'utf8');
     const rows = [...readme.matchAll(/^\| (?:[A-Z]{2} )?(\+[\d ]+?)(?: \(([^)]*)\))? \| `([\d.]+)` \|/gm)];
