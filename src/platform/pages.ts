@@ -56,16 +56,17 @@ export function requestHostPermission(url: string): Promise<{ granted: boolean; 
   }
 }
 
-/** Two-letter region of the browser's UI locale ("en-GB" → "GB"), or "" when the locale names none. */
+/**
+ * Region of the browser's UI locale, as the background picks it for an empty default region:
+ * the locale's own region or its language's most likely one ("en-GB" → GB, "de" → DE); "" when unknown.
+ */
 export function browserRegion(): string {
-  let lang = '';
   try {
-    lang = browser.i18n.getUILanguage();
+    const region = new Intl.Locale(browser.i18n.getUILanguage().replace(/_/g, '-')).maximize().region ?? '';
+    return /^[A-Z]{2}$/.test(region) ? region : '';
   } catch {
-    lang = navigator.language;
+    return '';
   }
-  const region = /[-_]([A-Za-z]{2})(?:$|[-_])/.exec(lang)?.[1];
-  return region ? region.toUpperCase() : '';
 }
 
 export function openOptionsPage(): void {

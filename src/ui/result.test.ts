@@ -25,7 +25,7 @@ describe('stateOf', () => {
   it('maps statuses and pres to annotation states', () => {
     expect(stateOf(alice)).toBe('pres');
     expect(stateOf({ ...alice, pres: [] })).toBe('no-pres');
-    expect(stateOf({ ...alice, status: 'not-found', uris: [], pres: [] })).toBe('none');
+    expect(stateOf({ status: 'not-found', pres: [] })).toBe('none');
     expect(stateOf({ ...alice, status: 'error' })).toBe('error');
   });
 });

@@ -1,7 +1,7 @@
 // Rendering of one ENUM LookupResult for the popup (tab numbers and typed numbers share this form).
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
 import type { LookupResult, UriResult } from '../core/enum/types.ts';
-import type { NumberState } from '../shared/protocol.ts';
+import { stateOfResult, type NumberState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
 
 export const LINK_SCHEMES: readonly string[] = ['pres', 'sip', 'sips', 'xmpp', 'im', 'tel', 'mailto', 'http', 'https'];
@@ -15,12 +15,8 @@ export const STATE_LABELS: Record<NumberState, string> = {
   idle: 'Not looked up yet',
 };
 
-/** The annotation state a finished lookup puts a number in. */
-export function stateOf(result: LookupResult): NumberState {
-  if (result.status === 'error') return 'error';
-  if (result.status === 'not-found') return 'none';
-  return result.pres.length > 0 ? 'pres' : 'no-pres';
-}
+/** The annotation state a finished lookup puts a number in (the same mapping as the content script's). */
+export const stateOf = stateOfResult;
 
 /** The scheme of a URI if it is allow-listed for links, else undefined. */
 export function linkScheme(uri: string): string | undefined {

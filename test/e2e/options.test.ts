@@ -1,0 +1,74 @@
+// The options page configures the provider through its own UI: choose Custom, type the world's DoH URL,
+// see it saved (and read it back from the service worker), and Test shows the latency.
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+
+const world = inject('world');
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension({ spki: world.spki });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('configure a custom DoH provider through the options page and test it', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  await page.getByLabel('Custom').check();
+  const url = page.getByLabel('DoH server URL');
+  await url.fill(world.unboundDoh);
+  await url.press('Enter');
+  await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+
+  const worker = await browser.worker();
+  const stored = await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { dohUrl?: string });
+  expect(stored.dohUrl).toBe(world.unboundDoh);
+
+  await page.getByRole('button', { name: 'Test' }).click();
+  await expect.poll(() => page.locator('#test-result').textContent(), { timeout: 20_000 }).toMatch(/^Works: answered in \d+ ms, DNSSEC validated\.$/);
+
+  // A reload shows the saved custom provider.
+  await page.reload();
+  expect(await page.getByLabel('Custom').isChecked()).toBe(true);
+  expect(await page.getByLabel('DoH server URL').inputValue()).toBe(world.unboundDoh);
+});
+
+test('an invalid URL is shown next to the field and not saved', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  await page.getByLabel('Custom').check();
+  const url = page.getByLabel('DoH server URL');
+  await url.fill('http://127.0.0.1/dns-query');
+  await url.press('Enter');
+  const describedBy = (await url.getAttribute('aria-describedby')) ?? '';
+  expect(describedBy).toContain('dohUrl-error');
+  await expect.poll(() => page.locator('#dohUrl-error').textContent()).toContain('must start with https://');
+  expect(await url.getAttribute('aria-invalid')).toBe('true');
+});
+
+// Chromium reads storage.managed only from root-owned policy files (/etc/chromium/policies/managed), which would
+// affect every Chromium on the machine, and chrome.storage.managed is read-only. So this test simulates an
+// administrator's policy at the API boundary: storage.managed.get answers with a policy in the options page.
+// (The locked rendering of every field is unit-tested in src/options/page.test.ts.)
+test('managed settings lock their fields (storage.managed simulated in the page)', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const policy = { dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'never' };
+    const area = chrome.storage.managed as unknown as { get: (...a: unknown[]) => unknown };
+    area.get = (...args: unknown[]) => {
+      const cb = args.find((a) => typeof a === 'function') as ((v: unknown) => void) | undefined;
+      if (cb) return void setTimeout(() => cb(policy));
+      return Promise.resolve(policy);
+    };
+  });
+  await page.goto(`${browser.origin}/src/options/index.html`);
+  const quad9 = page.getByLabel('Quad9 (dns.quad9.net)');
+  await quad9.waitFor();
+  expect(await quad9.isChecked()).toBe(true);
+  expect(await quad9.isDisabled()).toBe(true);
+  expect(await page.getByLabel('Custom').isDisabled()).toBe(true);
+  expect(await page.locator('#dohUrl-locked').textContent()).toBe('Set by your administrator; it cannot be changed here.');
+  expect(await page.locator('#resolveOn-never').isChecked()).toBe(true);
+  expect(await page.locator('#resolveOn-hover').isDisabled()).toBe(true);
+  expect(await page.getByLabel('Query method').isDisabled()).toBe(false);
+});
