@@ -1,0 +1,32 @@
+// Where numbers are never annotated (issue 3, "Where not"): form fields and editable content (peers.md §1.3:
+// "the text entry box is locked"), ARIA text inputs, script-like elements, and SVG/MathML text.
+export const SKIPPED_ELEMENTS =
+  'head,title,input,textarea,select,option,script,style,noscript,template,iframe,object,embed,canvas,' +
+  '[contenteditable]:not([contenteditable="false" i]),[role="textbox" i],[role="searchbox" i],[role="combobox" i]';
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** The element and everything in it stays untouched. */
+export function isSkippedElement(el: Element): boolean {
+  return el.namespaceURI !== HTML_NS || el.matches(SKIPPED_ELEMENTS);
+}
+
+/** A node (text or element) lies inside skipped content, including through shadow hosts. */
+export function isInSkippedContent(node: Node): boolean {
+  if (node.ownerDocument?.designMode === 'on') return true;
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el) {
+    if (el.namespaceURI !== HTML_NS || el.closest(SKIPPED_ELEMENTS)) return true;
+    const root = el.getRootNode();
+    el = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
+  }
+  return node.nodeType !== Node.ELEMENT_NODE && !node.parentElement;
+}
+
+/** `<meta name="format-detection" content="telephone=no">`: the page opts out (iOS/Android convention). */
+export function pageOptsOut(doc: Document): boolean {
+  for (const meta of doc.querySelectorAll('meta[name="format-detection" i]')) {
+    if (/(^|[,;\s])telephone\s*=\s*no\b/i.test(meta.getAttribute('content') ?? '')) return true;
+  }
+  return false;
+}

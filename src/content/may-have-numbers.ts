@@ -1,0 +1,31 @@
+// The cheap pre-check before the matcher is started (issue 3: "load heavy parts only where numbers exist").
+import { hasDigits } from './detect/digits.ts';
+
+function mayHaveNumbers(doc: Document): boolean {
+  if (hasDigits(doc.body?.textContent ?? '')) return true;
+  if (doc.querySelector('a[href^="tel:" i], iframe')) return true;
+  // Shadow roots are invisible to textContent; look for one (rare on pages without any digits).
+  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Element).shadowRoot) return true;
+  return false;
+}
+
+/** Call `load` once, now or when the page first gains something that may hold a number. */
+export function whenNumbersMayExist(doc: Document, load: () => void): void {
+  if (!doc.documentElement) return;
+  if (mayHaveNumbers(doc)) {
+    load();
+    return;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    // Never work inside the callback (aesthetics.md, uBO): check once per burst, a moment later.
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (!mayHaveNumbers(doc)) return;
+      observer.disconnect();
+      load();
+    }, 500);
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+}
