@@ -1,7 +1,7 @@
 // Typed messaging over the protocol map. Senders get a Reply (errors as data, never thrown);
 // receivers get only validated messages from checked senders.
 import browser, { type Runtime } from './browser.ts';
-import { CONTENT_SCRIPT_MESSAGES, parseContentMessage, parseMessage, type ContentMessage, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
+import { checkSender, parseContentMessage, parseMessage, type ContentMessage, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
 
 /** Send a message to the background and wait for its Reply; transport failures become `{code: 'unreachable'}`. */
 export async function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
@@ -26,23 +26,24 @@ type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageTy
 
 /**
  * Register the one message listener (call at top level of the background script).
- * Checks: the message comes from this extension (sender.id), content scripts (which have a tab) may send only
- * CONTENT_SCRIPT_MESSAGES, everything else must come from an extension page (sender.url on our origin).
+ * Checks (src/shared/protocol.ts checkSender): the message comes from this extension (sender.id), content scripts
+ * may send only CONTENT_SCRIPT_MESSAGES, everything else must come from an extension page (sender.url on our origin).
  */
 export function onMessage(handler: Handler): void {
-  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const ownOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = parseMessage(raw);
     if (!parsed.ok) return Promise.resolve(parsed);
-    const fromExtensionPage = !sender.tab && typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
-    const info: SenderInfo = { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url, fromExtensionPage };
-    if (!fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.includes(parsed.value.type)) {
-      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `${parsed.value.type} is only accepted from the extension's own pages.` } });
-    }
-    if (!fromExtensionPage && info.tabId === undefined) {
-      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } });
-    }
+    const facts = { id: sender.id, hasTab: sender.tab !== undefined, url: sender.url };
+    const kind = checkSender(parsed.value.type, facts, browser.runtime.id, ownOrigin);
+    if (!kind.ok) return Promise.resolve(kind);
+    const info: SenderInfo = {
+      tabId: kind.value === 'content' ? sender.tab?.id : undefined,
+      frameId: sender.frameId,
+      url: sender.url,
+      fromExtensionPage: kind.value === 'page',
+    };
     return handler(parsed.value, info).catch((e: unknown) => ({
       ok: false,
       error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },

@@ -50,6 +50,37 @@ export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], Co
 /** Message types a content script may send; everything else must come from the extension's own pages. */
 export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers'];
 
+/** What the receiver knows about a sender (from runtime.MessageSender). */
+export interface SenderFacts {
+  /** sender.id: the extension the message comes from. */
+  id: string | undefined;
+  /** sender.tab is set for content scripts (and our own pages opened as tabs report their extension URL). */
+  hasTab: boolean;
+  url: string | undefined;
+}
+
+/**
+ * Sender check (issue 4): only this extension; an extension page (our origin, not a tab's content script) may send
+ * anything; a content script only CONTENT_SCRIPT_MESSAGES. Returns the kind of sender, or an error.
+ */
+export function checkSender(type: MessageType, sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', CoreError> {
+  if (sender.id !== ownId) return { ok: false, error: { code: 'forbidden', message: 'Messages from other extensions are ignored.' } };
+  let origin = '';
+  try {
+    origin = sender.url ? new URL(sender.url).origin : '';
+  } catch {
+    origin = '';
+  }
+  // Node and browsers differ on opaque origins of extension URLs: compare scheme and host explicitly.
+  const fromOwnPage = sender.url !== undefined && (origin === ownOrigin || sender.url.startsWith(`${ownOrigin}/`));
+  if (fromOwnPage) return { ok: true, value: 'page' };
+  if (!sender.hasTab) return { ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } };
+  if (!CONTENT_SCRIPT_MESSAGES.includes(type)) {
+    return { ok: false, error: { code: 'forbidden', message: `${type} is only accepted from the extension's own pages.` } };
+  }
+  return { ok: true, value: 'content' };
+}
+
 const STATES: readonly NumberState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
 export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
 

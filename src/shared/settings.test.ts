@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, diffFromDefaults, managedKeys, parseSettings, validateSetting } from './settings.ts';
+
+describe('settings schema', () => {
+  it('gives the defaults for nothing stored', () => {
+    expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] });
+  });
+
+  it('merges valid stored overrides field by field', () => {
+    const { settings, warnings } = parseSettings({ version: 1, dohUrl: 'https://dns.google/dns-query', suffixes: ['E164.ARPA.', 'e164.test'], defaultRegion: 'gb' });
+    expect(warnings).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, dohUrl: 'https://dns.google/dns-query', suffixes: ['e164.arpa', 'e164.test'], defaultRegion: 'GB' });
+  });
+
+  it('falls back to the default for each invalid value, with a warning, keeping the valid ones', () => {
+    const { settings, warnings } = parseSettings({ dohUrl: 'http://insecure.example/dns-query', resolveOn: 'always', dohMethod: 'post' });
+    expect(settings.dohUrl).toBe(DEFAULT_SETTINGS.dohUrl);
+    expect(settings.resolveOn).toBe('hover');
+    expect(settings.dohMethod).toBe('post');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/dohUrl.*https/);
+  });
+
+  it('survives garbage in storage', () => {
+    expect(parseSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings(['x']).warnings).toHaveLength(1);
+    expect(parseSettings({ suffixes: 'e164.arpa', disabledSites: [42] }).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('lets managed values win over stored ones and reports them as locked', () => {
+    const managed = { dohUrl: 'https://doh.corp.example/dns-query', resolveOn: 'never' };
+    const { settings } = parseSettings({ dohUrl: 'https://dns.google/dns-query', resolveOn: 'visible' }, managed);
+    expect(settings.dohUrl).toBe('https://doh.corp.example/dns-query');
+    expect(settings.resolveOn).toBe('never');
+    expect(managedKeys(managed)).toEqual(['dohUrl', 'resolveOn']);
+  });
+
+  it('ignores invalid managed values', () => {
+    expect(parseSettings({}, { dohMethod: 'carrier-pigeon' }).settings.dohMethod).toBe('get');
+  });
+
+  it('stores only what differs from the defaults', () => {
+    expect(diffFromDefaults({ ...DEFAULT_SETTINGS, resolveOn: 'visible' })).toEqual({ version: 1, resolveOn: 'visible' });
+    expect(diffFromDefaults(DEFAULT_SETTINGS)).toEqual({ version: 1 });
+  });
+
+  it.each([
+    ['dohUrl', 'https://user:pw@dns.example/q'],
+    ['dohUrl', 'javascript:alert(1)'],
+    ['dohUrl', ''],
+    ['suffixes', []],
+    ['suffixes', ['bad domain']],
+    ['defaultRegion', 'GBR'],
+    ['disabledSites', ['exa mple.com']],
+    ['dohMethod', 'GET '],
+  ] as const)('validateSetting(%s, %j) fails with a message', (key, value) => {
+    const r = validateSetting(key, value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.length).toBeGreaterThan(5);
+  });
+});
