@@ -26,6 +26,11 @@ function run(job: Generator<void, void, void>): void {
   for (let r = job.next(); !r.done; r = job.next());
 }
 
+/** Test fixtures are literal, trusted HTML. */
+function setBody(html: string): void {
+  document.body.replaceChildren(document.createRange().createContextualFragment(html));
+}
+
 const numbers = () => [...document.querySelectorAll('[data-enum-e164]')].map((el) => [el.textContent, el.getAttribute('data-enum-e164'), el.getAttribute('data-enum-state')]);
 
 beforeEach(() => {
@@ -35,7 +40,7 @@ beforeEach(() => {
 
 describe('annotation', () => {
   it('wraps each number, keeps the text byte-identical and restores the original DOM', () => {
-    document.body.innerHTML = '<p id="p">Tel. 030 1234567 &amp; Fax 030 7654321 &lt;b&gt;</p><div>ohne Nummer 12</div>';
+    setBody('<p id="p">Tel. 030 1234567 &amp; Fax 030 7654321 &lt;b&gt;</p><div>ohne Nummer 12</div>');
     const before = document.body.innerHTML;
     const text = document.getElementById('p')!.firstChild as Text;
     const host = makeHost();
@@ -56,20 +61,20 @@ describe('annotation', () => {
   });
 
   it('uses the nearest lang for national numbers', () => {
-    document.body.innerHTML = '<p lang="en-GB">Call 020 7946 0018</p><p lang="fr">Appelez le 01 42 68 53 00</p><p>Ruf an: 030 1234567</p>';
+    setBody('<p lang="en-GB">Call 020 7946 0018</p><p lang="fr">Appelez le 01 42 68 53 00</p><p>Ruf an: 030 1234567</p>');
     run(scanNode(document.body, makeHost()));
     expect(numbers().map((n) => n[1])).toEqual(['+442079460018', '+33142685300', '+49301234567']);
   });
 
   it('annotates a tel: link once, on the link, and its matching text not again', () => {
-    document.body.innerHTML = '<a href="tel:+49301234567">030 1234567</a> <a href="tel:+4930999999">Zentrale</a>';
+    setBody('<a href="tel:+49301234567">030 1234567</a> <a href="tel:+4930999999">Zentrale</a>');
     run(scanNode(document.body, makeHost()));
     expect([...document.querySelectorAll('[data-enum-e164]')].map((e) => e.tagName)).toEqual(['A', 'A']);
     expect(numbers().map((n) => n[1])).toEqual(['+49301234567', '+4930999999']);
   });
 
   it('never touches editable or script-like content (issue 3, "Where not")', () => {
-    document.body.innerHTML = [
+    setBody([
       '<input value="030 1234567">',
       '<textarea>030 1234567</textarea>',
       '<select><option>030 1234567</option></select>',
@@ -78,7 +83,7 @@ describe('annotation', () => {
       '<div role="textbox">030 1234567</div><div role="searchbox">030 1234567</div><div role="combobox">030 1234567</div>',
       '<noscript>030 1234567</noscript><template>030 1234567</template>',
       '<svg><text>030 1234567</text></svg>',
-    ].join('');
+    ].join(''));
     run(scanNode(document.body, makeHost()));
     expect(numbers()).toEqual([['030 1234568', '+49301234568', 'idle']]);
   });
@@ -102,7 +107,7 @@ describe('dynamic content', () => {
     const watcher = new Watcher(host.annotations, { changed: (n) => void changed.push(n), pending: () => {} });
     host.wrote = () => watcher.dropOwnRecords();
     watcher.observe(document.body);
-    document.body.innerHTML = '<p>Tel. 030 1234567</p>';
+    setBody('<p>Tel. 030 1234567</p>');
     await Promise.resolve();
     watcher.flush();
     expect(changed.length).toBeGreaterThan(0);
