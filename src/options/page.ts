@@ -19,7 +19,7 @@ export interface OptionsPage {
 const RESOLVE_ON = [
   { value: 'hover', label: 'When I point at a number (or focus it)' },
   { value: 'visible', label: 'As soon as numbers appear on a page' },
-  { value: 'never', label: 'Never on pages (only from this extension’s popup)' },
+  { value: 'never', label: 'Only when I ask (in the toolbar popup or with the context menu)' },
 ] as const;
 
 function privacyNote(): HTMLElement {
@@ -30,7 +30,7 @@ function privacyNote(): HTMLElement {
     h('p', {}, 'Only the ENUM names of the phone numbers you chose to look up — for example ',
       h('code', {}, '8.7.6.5.4.3.2.1.3.4.e164.arpa'), ' for +43 1 2345678 — sent to the DNS-over-HTTPS provider chosen above. ',
       'Nothing else from the pages you visit is sent, and nothing is sent to the makers of this extension.'),
-    h('p', {}, 'Which numbers count as chosen depends on "When to look numbers up": the ones you point at, every number shown on a page, or only the ones you type into the popup.'),
+    h('p', {}, 'Which numbers count as chosen depends on "When to look numbers up": the ones you point at, every number shown on a page, or only the ones you ask about.'),
   );
 }
 
