@@ -41,7 +41,12 @@ export default defineManifest({
           gecko: {
             id: 'enum-presence@enum-presence.invalid',
             strict_min_version: '142.0',
-            data_collection_permissions: { required: ['none'] },
+            // Declared honestly (Mozilla's taxonomy, extensionworkshop.com "firefox-builtin-data-consent"): every lookup
+            // sends the ENUM name of a phone number — the number's digits reversed under e164.arpa — to the DoH
+            // provider the user chose. A phone number is "personallyIdentifyingInfo" (its examples name phone
+            // numbers), and the numbers come from the text of the pages visited ("websiteContent"). Both are
+            // required: looking numbers up is the extension's one function. Nothing else is sent, to no one else.
+            data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
           },
         },
       }
