@@ -43,14 +43,23 @@ function userLanguages(): string[] {
   return navigatorLanguages().map((t) => t.split(/[-_]/)[0]!.toLowerCase());
 }
 
-/** Region for text inside `el`: walks up through shadow hosts to the nearest `lang`. */
+/** Region for text inside `el`: walks up through shadow hosts, and from a frame we scan to its <iframe>. */
 export function regionForElement(el: Element | null, fallback: string): string {
   let node: Element | null = el;
   while (node) {
     const withLang = node.closest('[lang]');
     if (withLang) return regionOfLang(withLang.getAttribute('lang') ?? '', fallback) ?? fallback;
     const root = node.getRootNode();
-    node = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) node = (root as ShadowRoot).host ?? null;
+    else node = frameElementOf(root as Document);
   }
   return fallback;
+}
+
+function frameElementOf(doc: Document): Element | null {
+  try {
+    return doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -103,21 +103,34 @@ function annotateTelLink(link: Element, host: ScanHost): string | undefined {
 }
 
 /**
- * Same-origin frames with an http(s) URL run their own copy of this script (manifest `all_frames`); frames
- * without one (about:blank, srcdoc, document.write) are scanned from here.
+ * Frames loaded from an http(s) URL run their own copy of this script (manifest `all_frames`). Frames without
+ * one — no src, about:blank, srcdoc, filled by document.write (whose URL then becomes the parent's) — get no
+ * content script, so same-origin ones are scanned from here.
  */
 function visitFrame(frame: HTMLIFrameElement, host: ScanHost): void {
   if (host.frames.has(frame)) return;
   host.frames.add(frame);
   const watch = () => {
+    if (hasOwnScript(frame)) return;
     let doc: Document | null = null;
     try {
       doc = frame.contentDocument;
     } catch {
       return;
     }
-    if (doc && !/^https?:/i.test(doc.URL) && doc.documentElement) host.addRoot(doc);
+    if (doc?.documentElement) host.addRoot(doc);
   };
   watch();
   frame.addEventListener('load', watch);
+}
+
+function hasOwnScript(frame: HTMLIFrameElement): boolean {
+  if (frame.hasAttribute('srcdoc')) return false;
+  const src = frame.getAttribute('src')?.trim();
+  if (!src) return false;
+  try {
+    return /^https?:$/.test(new URL(src, frame.baseURI).protocol);
+  } catch {
+    return false;
+  }
 }
