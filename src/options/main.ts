@@ -2,11 +2,13 @@
 import { sendMessage } from '../platform/messaging.ts';
 import { browserRegion, requestHostPermission } from '../platform/pages.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store.ts';
+import { mountHostAccessNotice } from './host-access.ts';
 import { renderOptions } from './page.ts';
 
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  mountHostAccessNotice(root);
   const page = renderOptions(root, await loadSettings(), {
     save: saveSettings,
     browserRegion: browserRegion(),

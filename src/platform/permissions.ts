@@ -1,0 +1,59 @@
+// Host permission for the DoH provider (issue 5). Firefox MV3 lets the user withhold host permissions at install
+// or revoke them later (about:addons → the extension → Permissions), Chromium lets them be removed too. Without
+// access to the provider's origin every lookup would fail with an opaque network error (DoH servers send no
+// CORS headers), so: detect it, say so with a stable code, and let the options page ask again.
+import browser from './browser.ts';
+import type { CoreError } from '../core/result.ts';
+import { originPattern } from './pages.ts';
+
+export const NO_HOST_PERMISSION = 'no-host-permission';
+
+export type HostAccess = { granted: true } | { granted: false; host: string; pattern: string };
+
+/** Whether the extension may contact the DoH server of `dohUrl` right now. */
+export async function hostAccess(dohUrl: string): Promise<HostAccess> {
+  let pattern: string;
+  let host: string;
+  try {
+    pattern = originPattern(dohUrl);
+    host = new URL(dohUrl).hostname;
+  } catch {
+    return { granted: false, host: dohUrl, pattern: dohUrl };
+  }
+  try {
+    if (await browser.permissions.contains({ origins: [pattern] })) return { granted: true };
+  } catch {
+    // A browser that cannot answer is treated like a refusal: the lookup would fail the same way.
+  }
+  return { granted: false, host, pattern };
+}
+
+/** The error a lookup returns when the browser does not let the extension contact `host`. */
+export function noHostPermissionError(host: string): CoreError<typeof NO_HOST_PERMISSION> {
+  return {
+    code: NO_HOST_PERMISSION,
+    message:
+      `The browser does not allow ENUM Presence to contact ${host}, so no number can be looked up. ` +
+      `Open the extension's options and choose "Allow access to ${host}".`,
+  };
+}
+
+/**
+ * For the background, before a lookup that needs the network: undefined when the provider may be contacted,
+ * else the `no-host-permission` error to return instead of an opaque network failure.
+ */
+export async function checkHostPermission(dohUrl: string): Promise<CoreError<typeof NO_HOST_PERMISSION> | undefined> {
+  const access = await hostAccess(dohUrl);
+  return access.granted ? undefined : noHostPermissionError(access.host);
+}
+
+/** Call `listener` whenever the user (or the extension) grants or revokes any permission. */
+export function onPermissionsChanged(listener: () => void): () => void {
+  const fire = () => listener();
+  browser.permissions.onAdded.addListener(fire);
+  browser.permissions.onRemoved.addListener(fire);
+  return () => {
+    browser.permissions.onAdded.removeListener(fire);
+    browser.permissions.onRemoved.removeListener(fire);
+  };
+}

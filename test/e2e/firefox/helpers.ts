@@ -1,0 +1,30 @@
+// Small puppeteer helpers for the Firefox e2e tests (puppeteer's ARIA selectors need CDP; these work over BiDi).
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { readQueryLog } from '../../world/query-log.ts';
+
+/** The form control whose <label> reads exactly `text` (as a user finds it). */
+export async function byLabel(page: Page, text: string): Promise<ElementHandle<HTMLInputElement>> {
+  const handle = await page.evaluateHandle((t) => {
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === t);
+    return (label?.control ?? null) as HTMLInputElement | null;
+  }, text);
+  const el = handle.asElement() as ElementHandle<HTMLInputElement> | null;
+  if (!el) throw new Error(`no control labelled "${text}"`);
+  return el;
+}
+
+/** Text content of `selector`, or "" when absent. */
+export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '').catch(() => '');
+
+/** How often the resolver was asked for `name` so far (the world's query log is shared by every e2e file). */
+export async function timesQueried(world: Parameters<typeof readQueryLog>[0], name: string): Promise<number> {
+  return (await readQueryLog(world)).filter((n) => n === name).length;
+}
+
+/** Move the real (BiDi) pointer onto the middle of `el`. */
+export async function hover(page: Page, el: ElementHandle<Element>): Promise<void> {
+  const box = await el.boundingBox();
+  if (!box) throw new Error('element has no box');
+  await page.mouse.move(1, 1);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+}

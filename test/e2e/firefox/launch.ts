@@ -1,0 +1,75 @@
+// Launch Debian's firefox-esr headless through puppeteer-core over WebDriver BiDi with the built extension
+// (dist/firefox) installed as a temporary add-on (feasibility §3). Shared by the Firefox e2e tests.
+// - acceptInsecureCerts: trusts the test world's self-signed DoH certificate, for the background's fetch too.
+// - --remote-allow-system-access: without it BiDi refuses to navigate to moz-extension:// pages.
+// - extensions.webextensions.uuids fixes the moz-extension UUID, so extension pages have a known origin.
+// - extensions.webextOptionalPermissionPrompts=false: permissions.request() is granted without a prompt
+//   (a headless browser has no doorhanger to click).
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const DIST_FIREFOX = new URL('../../../dist/firefox', import.meta.url).pathname;
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxExtension {
+  browser: Browser;
+  /** moz-extension://<uuid> */
+  origin: string;
+  addonId: string;
+  /**
+   * Open an extension page (e.g. "src/options/index.html") in a new tab and wait until `ready` (a JS
+   * expression) is true in it. Its `goto` may never settle under BiDi, so it is started, not awaited.
+   */
+  openPage(path: string, ready: string): Promise<Page>;
+  /** Run `fn` in an extension page (storage, permissions, runtime messages); opens a blank one once. */
+  inExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_FIREFOX ?? DIST_FIREFOX): Promise<FirefoxExtension> {
+  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  try {
+    const installed = await browser.installExtension(dist);
+    if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  const origin = `moz-extension://${uuid}`;
+
+  async function openPage(path: string, ready: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.goto(`${origin}/${path.replace(/^\//, '')}`, { timeout: 5000 }).catch(() => {});
+    await page.waitForFunction(`location.href.startsWith(${JSON.stringify(origin)}) && (${ready})`, { timeout: 20_000, polling: 100 });
+    return page;
+  }
+
+  let helper: Promise<Page> | undefined;
+  return {
+    browser,
+    origin,
+    addonId,
+    openPage,
+    async inExtension(fn, arg) {
+      // The popup page is a plain extension page; nothing in it runs before it is used for this.
+      helper ??= openPage('src/popup/index.html', 'document.readyState === "complete" && typeof browser === "object"');
+      const page = await helper;
+      return page.evaluate(fn as (a: unknown) => unknown, arg) as Promise<Awaited<ReturnType<typeof fn>>>;
+    },
+    close: () => browser.close(),
+  };
+}
