@@ -1,6 +1,6 @@
 // Launch Debian's Chromium headless with the built extension (dist/chrome) loaded, trusting the test world's
 // self-signed DoH certificate by its SPKI hash (feasibility §2). Shared by the e2e tests.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -20,8 +20,12 @@ export interface ExtensionBrowser {
 }
 
 export async function launchExtension(opts: { spki: string; dist?: string }): Promise<ExtensionBrowser> {
-  const dist = opts.dist ?? process.env.EXTENSION_DIST ?? DIST_CHROME;
-  const profile = mkdtempSync(join(tmpdir(), 'enum-presence-chromium-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'enum-presence-chromium-'));
+  const profile = join(scratch, 'profile');
+  // A private copy: a rebuild of dist/chrome during the run (other work in the same tree) cannot pull files
+  // from under the running extension.
+  const dist = join(scratch, 'extension');
+  cpSync(opts.dist ?? process.env.EXTENSION_DIST ?? DIST_CHROME, dist, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -38,7 +42,16 @@ export async function launchExtension(opts: { spki: string; dist?: string }): Pr
       `--ignore-certificate-errors-spki-list=${opts.spki}`,
     ],
   });
-  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  // The worker may be (re)starting: return one that answers.
+  const worker = async (): Promise<Worker> => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const w = context.serviceWorkers().find((x) => x.url().startsWith('chrome-extension://')) ??
+        (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
+      if (w && (await w.evaluate(() => true).catch(() => false))) return w;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('The extension service worker did not start.');
+  };
   // Node gives non-special schemes an opaque origin ("null"): build it from the host.
   const origin = `chrome-extension://${new URL((await worker()).url()).host}`;
   return {
@@ -52,7 +65,7 @@ export async function launchExtension(opts: { spki: string; dist?: string }): Pr
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
