@@ -1,0 +1,61 @@
+// Host permission helpers (issue 5) against a fake browser.permissions.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const granted = new Set<string>();
+const listeners = { added: new Set<() => void>(), removed: new Set<() => void>() };
+const event = (set: Set<() => void>) => ({ addListener: (f: () => void) => set.add(f), removeListener: (f: () => void) => set.delete(f) });
+let failing = false;
+vi.mock('./browser.ts', () => ({
+  default: {
+    permissions: {
+      contains: async ({ origins }: { origins: string[] }) => {
+        if (failing) throw new Error('no permissions API');
+        return origins.every((o) => granted.has(o));
+      },
+      onAdded: event(listeners.added),
+      onRemoved: event(listeners.removed),
+    },
+  },
+}));
+const { checkHostPermission, hostAccess, noHostPermissionError, onPermissionsChanged, NO_HOST_PERMISSION } = await import('./permissions.ts');
+
+beforeEach(() => {
+  granted.clear();
+  failing = false;
+});
+
+describe('hostAccess', () => {
+  it('asks for the origin pattern without port or path', async () => {
+    granted.add('https://127.0.0.1/*');
+    expect(await hostAccess('https://127.0.0.1:8443/dns-query')).toEqual({ granted: true });
+  });
+  it('names the host and pattern when withheld', async () => {
+    expect(await hostAccess('https://doh.example/dns-query')).toEqual({ granted: false, host: 'doh.example', pattern: 'https://doh.example/*' });
+  });
+  it('treats an API failure and a non-URL as no access', async () => {
+    failing = true;
+    expect((await hostAccess('https://doh.example/dns-query')).granted).toBe(false);
+    expect(await hostAccess('not a url')).toEqual({ granted: false, host: 'not a url', pattern: 'not a url' });
+  });
+});
+
+describe('checkHostPermission', () => {
+  it('is undefined with access and the no-host-permission error without', async () => {
+    granted.add('https://dns.quad9.net/*');
+    expect(await checkHostPermission('https://dns.quad9.net/dns-query')).toBeUndefined();
+    const e = await checkHostPermission('https://doh.example/dns-query');
+    expect(e).toEqual(noHostPermissionError('doh.example'));
+    expect(e?.code).toBe(NO_HOST_PERMISSION);
+    expect(e?.message).toContain('does not allow ENUM Presence to contact doh.example');
+    expect(e?.message).toContain('"Allow access to doh.example"');
+  });
+});
+
+it('onPermissionsChanged fires on grants and revocations until unsubscribed', () => {
+  const seen = vi.fn();
+  const off = onPermissionsChanged(seen);
+  for (const f of [...listeners.added, ...listeners.removed]) f();
+  expect(seen).toHaveBeenCalledTimes(2);
+  off();
+  expect(listeners.added.size + listeners.removed.size).toBe(0);
+});
