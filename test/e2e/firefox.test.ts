@@ -88,22 +88,28 @@ test('a revoked host permission is explained on the options page and can be gran
   await page.waitForSelector('#host-access:not([hidden])', { timeout: 10_000 });
   expect(await textOf(page, '#host-access')).toContain('ENUM Presence may not contact 127.0.0.1');
 
-  // A lookup now fails with an explanation, never silently: the background's reply carries the error (as the
-  // reply's error, or as a lookup result with status "error"; code no-host-permission once the background
-  // checks src/platform/permissions.ts, otherwise whatever Firefox's refusal looks like).
-  type Reply = { ok: boolean; error?: LookupError; value?: { status: string; error?: LookupError } };
-  type LookupError = { code: string; message: string };
-  const r = await ext.inExtension(
-    (input) => chrome.runtime.sendMessage({ type: 'inspectNumber', payload: { input, region: '' } }) as Promise<Reply>,
-    '+43 1 2345679',
-  );
-  const error = r.ok ? r.value?.error : r.error;
-  if (r.ok) expect(r.value?.status).toBe('error');
-  expect(error?.message).toBeTruthy();
-  console.log(`[firefox] lookup without host permission: ${error?.code}: ${error?.message}`);
+  // A lookup now fails with an explanation the user sees, never silently: in the popup, either as the reply's
+  // error (#inspect-error) or as a result in state "error". The code is no-host-permission once the background
+  // checks src/platform/permissions.ts first; before that, Firefox's refusal surfaces as a network error.
+  const popup = await ext.openPage('src/popup/index.html', '!!document.getElementById("inspect-input")');
+  const input = (await popup.$('#inspect-input'))!;
+  await input.type('+43 1 2345679');
+  await input.press('Enter');
+  const shown = () => popup.evaluate(() => document.querySelector('#inspect-error')?.textContent || document.querySelector('#inspect-result .error')?.textContent || '');
+  await expect.poll(shown, { timeout: 20_000 }).toMatch(/no-host-permission|127\.0\.0\.1|NetworkError/);
+  console.log(`[firefox] popup lookup without host permission: ${await shown()}`);
+  await popup.close();
 
   await (await page.$('#host-access-grant'))!.click(); // granted without a prompt (launch.ts prefs)
   await page.waitForSelector('#host-access[hidden]', { timeout: 10_000 });
   expect(await ext.inExtension((o) => chrome.permissions.contains({ origins: [o] }), 'https://127.0.0.1/*')).toBe(true);
   await page.close();
+
+  // And lookups work again (+43 1 2345679 publishes sip only).
+  const again = await ext.openPage('src/popup/index.html', '!!document.getElementById("inspect-input")');
+  await (await again.$('#inspect-input'))!.type('+43 1 2345679');
+  await (await again.$('#inspect-input'))!.press('Enter');
+  await again.waitForSelector('#inspect-result article', { timeout: 20_000 });
+  expect(await again.$eval('#inspect-result article', (el) => el.getAttribute('data-state'))).toBe('no-pres');
+  await again.close();
 });

@@ -54,8 +54,20 @@ export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_F
   async function openPage(path: string, ready: string): Promise<Page> {
     const page = await browser.newPage();
     page.goto(`${origin}/${path.replace(/^\//, '')}`, { timeout: 5000 }).catch(() => {});
-    await page.waitForFunction(`location.href.startsWith(${JSON.stringify(origin)}) && (${ready})`, { timeout: 20_000, polling: 100 });
-    return page;
+    // Polled by hand: while the tab moves from about:blank to the extension page, Firefox's remote agent can
+    // fail an evaluation ("right-hand side of 'in' should be an object"), which ends puppeteer's waitForFunction.
+    const expression = `location.href.startsWith(${JSON.stringify(origin)}) && document.readyState !== 'loading' && Boolean(${ready})`;
+    const deadline = Date.now() + 20_000;
+    let last: unknown = 'not ready';
+    for (;;) {
+      try {
+        if (await page.evaluate(expression)) return page;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > deadline) throw new Error(`${path} did not become ready: ${String(last)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   let helper: Promise<Page> | undefined;
