@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   }
   onSettingsChanged(() => void refresh());
   await refresh();
+  // Numbers arrive and resolve while the popup is open (reports are batched per idle period): keep the list current.
+  if (tab && hostname) setInterval(() => void refresh(), 1500);
   document.getElementById('inspect-input')?.focus();
 }
 

@@ -26,7 +26,7 @@ export interface PopupActions {
 }
 
 export interface PopupView {
-  /** Show the numbers of the current tab, or why there are none. */
+  /** Show the numbers of the current tab, or why there are none (no re-render when nothing changed). */
   showNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined): void;
 }
 
@@ -114,8 +114,13 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   let siteEnabled = model.siteEnabled;
   let last: Result<{ numbers: TabEntry[] }, CoreError> | undefined;
   const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
+  let shown = '';
+  /** Re-render only when something changed: the list is polled, and a re-render would move focus and re-announce. */
   const show = (reply: typeof last) => {
     last = reply;
+    const key = JSON.stringify([siteEnabled, reply ?? null]);
+    if (key === shown) return;
+    shown = key;
     replace(list, renderNumbers(reply, siteEnabled));
   };
   const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });

@@ -24,8 +24,9 @@ export async function launchExtension(opts: { spki: string; dist?: string }): Pr
   const profile = join(scratch, 'profile');
   // A private copy: a rebuild of dist/chrome during the run (other work in the same tree) cannot pull files
   // from under the running extension.
+  const source = opts.dist ?? process.env.EXTENSION_DIST ?? DIST_CHROME;
   const dist = join(scratch, 'extension');
-  cpSync(opts.dist ?? process.env.EXTENSION_DIST ?? DIST_CHROME, dist, { recursive: true });
+  cpSync(source, dist, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -42,15 +43,16 @@ export async function launchExtension(opts: { spki: string; dist?: string }): Pr
       `--ignore-certificate-errors-spki-list=${opts.spki}`,
     ],
   });
-  // The worker may be (re)starting: return one that answers.
+  // The worker may be (re)starting: return one that answers, or fail within 30 s saying why.
   const worker = async (): Promise<Worker> => {
-    for (let attempt = 0; attempt < 20; attempt++) {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
       const w = context.serviceWorkers().find((x) => x.url().startsWith('chrome-extension://')) ??
-        (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
+        (await context.waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined));
       if (w && (await w.evaluate(() => true).catch(() => false))) return w;
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error('The extension service worker did not start.');
+    throw new Error(`The extension's service worker did not start: is ${source} a complete build (npx vite build)?`);
   };
   // Node gives non-special schemes an opaque origin ("null"): build it from the host.
   const origin = `chrome-extension://${new URL((await worker()).url()).host}`;

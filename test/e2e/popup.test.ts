@@ -62,20 +62,29 @@ test('Clear cache answers', async () => {
   await expect.poll(() => page.locator('#clear-status').textContent()).toBe('Cache cleared.');
 });
 
-// The site switch needs the popup's tab. A popup opened as a tab by a test is its own current tab, and without the
-// activeTab or tabs permission Chromium hides tab URLs from the extension, so here tabs.query is answered in the page
-// with the web page's real tab id and URL. Everything else (saving, storage, the list message) is real.
-test('the site switch adds the current site to disabledSites', async () => {
+// The popup's tab: a popup opened as a tab by a test is its own current tab, and without the activeTab or tabs
+// permission Chromium hides tab URLs from the extension, so tabs.query is answered in the popup page with the web
+// page's real tab id and URL. Everything else (content script, background, storage) is real.
+test('lists the numbers of the current tab, and the site switch adds the site to disabledSites', async () => {
   const server = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end('<!doctype html><title>site</title><p>No numbers here.</p>');
+    res.end('<!doctype html><html lang="en-GB"><title>site</title><p>London: +44 20 7946 0000. San Francisco: +1 415 555 2671.</p></html>');
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const worker = await browser.worker();
+  const settings = async () => (await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as { disabledSites?: string[] };
   try {
+    // Resolve numbers as they appear, so the tab has results without a hover.
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), resolveOn: 'visible' } });
+    });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const web = await browser.context.newPage();
     await web.goto(url);
-    const worker = await browser.worker();
+    await expect
+      .poll(() => web.evaluate(() => [...document.querySelectorAll('[data-enum-state]')].map((e) => e.getAttribute('data-enum-state')).sort().join()), { timeout: 20_000 })
+      .toBe('no-pres,pres');
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true })).map((t) => t.id).pop());
     const page = await browser.context.newPage();
     await page.addInitScript(
@@ -91,14 +100,27 @@ test('the site switch adds the current site to disabledSites', async () => {
       { id: tabId, url },
     );
     await page.goto(`${browser.origin}/src/popup/index.html`);
+
+    const numbers = page.locator('#numbers article');
+    await expect.poll(() => numbers.count(), { timeout: 10_000 }).toBe(2);
+    const london = page.locator('#numbers article[data-e164="+442079460000"]');
+    expect(await london.getAttribute('data-state')).toBe('pres');
+    expect(await london.locator('.pres a').allTextContents()).toEqual(['pres:oliver@example.test']);
+    expect(await london.locator('.dnssec').textContent()).toBe('DNSSEC validated');
+    expect(await london.locator('.age').textContent()).toMatch(/^fetched /);
+    const sf = page.locator('#numbers article[data-e164="+14155552671"]');
+    expect(await sf.getAttribute('data-state')).toBe('no-pres');
+    expect(await sf.locator('.uris li').allTextContents()).toEqual(['sip:14155552671@us.example.test sip']);
+
     const toggle = page.getByRole('switch', { name: 'Find numbers on 127.0.0.1' });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.press('Space');
     await expect.poll(() => page.locator('#numbers').textContent()).toBe('Switched off on this site.');
-    const stored = await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { disabledSites?: string[] });
-    expect(stored.disabledSites).toEqual(['127.0.0.1']);
+    expect((await settings()).disabledSites).toEqual(['127.0.0.1']);
+    // The content script hears the change: the page's annotations go away without a reload.
+    await expect.poll(() => web.locator('[data-enum-state]').count(), { timeout: 10_000 }).toBe(0);
     await toggle.press('Space');
-    await expect.poll(async () => (await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { disabledSites?: string[] })).disabledSites).toBeUndefined();
+    await expect.poll(async () => (await settings()).disabledSites).toBeUndefined();
   } finally {
     server.close();
   }
