@@ -10,7 +10,8 @@ export default defineManifest({
   version: pkg.version,
   description: 'Finds phone numbers on web pages and shows what ENUM (RFC 6116) says about reaching them: presence, SIP, e-mail and more.',
   icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-  permissions: ['storage', 'contextMenus'],
+  // activeTab: the popup learns the current tab's hostname (for the site switch) only when the user opens it.
+  permissions: ['storage', 'contextMenus', 'activeTab'],
   // DoH providers: the presets plus loopback for the test world; a custom provider's origin is asked for at run time.
   host_permissions: [
     'https://cloudflare-dns.com/*',
