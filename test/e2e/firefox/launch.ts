@@ -5,6 +5,7 @@
 // - extensions.webextensions.uuids fixes the moz-extension UUID, so extension pages have a known origin.
 // - extensions.webextOptionalPermissionPrompts=false: permissions.request() is granted without a prompt
 //   (a headless browser has no doorhanger to click).
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -28,7 +29,9 @@ export interface FirefoxExtension {
 }
 
 export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_FIREFOX ?? DIST_FIREFOX): Promise<FirefoxExtension> {
-  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  // `dist` is the unpacked build or a store zip (dist/enum-presence-firefox-<version>.zip).
+  const manifestText = dist.endsWith('.zip') ? execFileSync('unzip', ['-p', dist, 'manifest.json'], { encoding: 'utf8' }) : readFileSync(`${dist}/manifest.json`, 'utf8');
+  const manifest = JSON.parse(manifestText) as { browser_specific_settings: { gecko: { id: string } } };
   const addonId = manifest.browser_specific_settings.gecko.id;
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
