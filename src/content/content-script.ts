@@ -3,6 +3,7 @@
 // its original DOM back, a switched-on one is scanned again.
 import { loadSettings, onSettingsChanged, type LoadedSettings } from '../platform/settings-store.ts';
 import { onContentMessage } from '../platform/messaging.ts';
+import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { pageOptsOut } from './dom/where-not.ts';
 import { Session } from './session.ts';
 
@@ -34,5 +35,8 @@ export async function start(doc: Document = document): Promise<void> {
   };
   onSettingsChanged(apply);
   onContentMessage((message) => void session?.showCardForSelection(message.payload.text));
-  apply(await loadSettings());
+  // Detect while the settings load; write only once they say this site is on (Session `provisional`).
+  const loading = loadSettings();
+  session = new Session(doc, { ...DEFAULT_SETTINGS, disabledSites: [] }, true).start();
+  apply(await loading);
 }

@@ -5,7 +5,8 @@ import type { Settings } from '../shared/settings.ts';
 import { sendMessage } from '../platform/messaging.ts';
 import { Annotations, E164_ATTR } from './dom/annotations.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
-import { scanNode, type ScanHost } from './dom/scan.ts';
+import { applyWrite, scanNode, type ScanHost } from './dom/scan.ts';
+import { WriteBatch } from './dom/write-batch.ts';
 import { Watcher } from './dom/watcher.ts';
 import { userRegion } from './detect/region.ts';
 import { NumberStates } from './resolve/number-states.ts';
@@ -19,6 +20,7 @@ export class Session {
   private readonly annotations: Annotations;
   private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
   private readonly queue: IdleQueue;
+  private readonly writes: WriteBatch;
   private readonly watcher: Watcher;
   private readonly cards: HoverCards;
   private readonly report: NumberReport;
@@ -27,13 +29,20 @@ export class Session {
   private readonly host: ScanHost;
   private menuTarget: ContextMenuTarget | undefined;
 
+  /**
+   * `provisional`: the settings are not loaded yet. Detection starts anyway (loading them took seconds on a
+   * freshly started browser, bench/page), but nothing is written until `update` confirms them.
+   */
   constructor(
     private readonly doc: Document,
     private settings: Settings,
+    provisional = false,
   ) {
     this.annotations = new Annotations(this.states.stateOf);
     const win = doc.defaultView!;
-    this.queue = new IdleQueue(win, () => this.watcher.flush(), () => this.report.schedule());
+    this.writes = new WriteBatch((write) => applyWrite(write, this.host));
+    this.writes.held = provisional;
+    this.queue = new IdleQueue(win, () => this.watcher.flush(), () => this.report.schedule(), this.writes);
     this.watcher = new Watcher(this.annotations, { changed: (node) => this.queue.push(scanNode(node, this.host)), pending: () => this.queue.schedule() });
     this.cards = new HoverCards(this.states, () => this.settings.resolveOn, this.abort.signal);
     this.report = new NumberReport(win, () => this.annotations.prune(), this.states.stateOf, (numbers) => void sendMessage('reportNumbers', { numbers }));
@@ -45,11 +54,9 @@ export class Session {
       annotations: this.annotations,
       userRegion: userRegion(settings.defaultRegion),
       addRoot: (root) => this.addRoot(root),
-      annotated: (elements) => {
-        for (const el of elements) this.cards.attach(el);
-        this.visible?.observe(elements);
-      },
+      annotated: (elements) => this.visible?.observe(elements),
       wrote: () => this.watcher.dropOwnRecords(),
+      write: (write) => this.writes.add(write),
       scanned: new WeakMap(),
       frames: new WeakSet(),
     };
@@ -67,6 +74,7 @@ export class Session {
     if (userRegion(settings.defaultRegion) !== this.host.userRegion) return false;
     this.settings = settings;
     this.applyResolveOn();
+    this.queue.release();
     return true;
   }
 
@@ -84,6 +92,7 @@ export class Session {
     if (this.roots.has(root)) return;
     this.roots.add(root);
     this.watcher.observe(root);
+    this.cards.listen(root);
     this.queue.push(scanNode(root, this.host));
   }
 

@@ -31,25 +31,35 @@ export class HoverCards {
     });
   }
 
-  /** Listen for hovers on an annotated element (a wrapper or a tel: link). */
-  attach(el: Element): void {
-    el.addEventListener('pointerenter', this.onEnter, { signal: this.signal });
-    el.addEventListener('pointerleave', this.onLeave, { signal: this.signal });
+  private hovered: Element | undefined;
+
+  /**
+   * Listen for hovers on the annotated elements of a document or shadow root: one delegated pair of listeners
+   * per root instead of two per number (bench/page: 10,000 listeners cost time and memory on a big page).
+   */
+  listen(root: Document | ShadowRoot): void {
+    root.addEventListener('pointerover', this.onOver, { capture: true, passive: true, signal: this.signal });
+    root.addEventListener('pointerout', this.onOut, { capture: true, passive: true, signal: this.signal });
   }
 
-  private readonly onEnter = (event: Event): void => {
-    if (!event.isTrusted || (event as PointerEvent).pointerType === 'touch') return;
-    const el = event.currentTarget as Element;
+  private readonly onOver = (event: Event): void => {
+    const el = annotatedAt(event);
+    if (!event.isTrusted || (event as PointerEvent).pointerType === 'touch' || !el || el === this.hovered) return;
+    this.hovered = el;
     clearTimeout(this.hideTimer);
     clearTimeout(this.showTimer);
     this.showTimer = setTimeout(() => {
       const e164 = el.getAttribute('data-enum-e164');
-      if (e164 && el.isConnected) this.open(el, e164, false);
+      if (e164 && el.isConnected && this.hovered === el) this.open(el, e164, false);
     }, SHOW_DELAY_MS);
   };
 
-  private readonly onLeave = (event: Event): void => {
-    if (!event.isTrusted) return;
+  private readonly onOut = (event: Event): void => {
+    const el = annotatedAt(event);
+    if (!event.isTrusted || !el || el !== this.hovered) return;
+    const to = (event as PointerEvent).relatedTarget;
+    if (to instanceof Node && el.contains(to)) return;
+    this.hovered = undefined;
     clearTimeout(this.showTimer);
     this.scheduleHide();
   };
@@ -116,4 +126,11 @@ export class HoverCards {
 
 function documentOf(anchor: Element | Range): Document {
   return 'commonAncestorContainer' in anchor ? anchor.startContainer.ownerDocument! : anchor.ownerDocument;
+}
+
+/** The annotated element (wrapper or tel: link) an event happened in, if any. */
+function annotatedAt(event: Event): Element | undefined {
+  const target = event.composedPath()[0];
+  const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  return el?.closest('[data-enum-e164]') ?? undefined;
 }

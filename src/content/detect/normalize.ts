@@ -15,7 +15,8 @@ export interface NormalizedText {
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 export function normalizeForMatching(source: string): NormalizedText {
-  if (ASCII_ONLY.test(source)) return { text: collapsePluses(source), toSource: undefined };
+  // Most page text (ASCII, or composed letters such as ä, é) is its own NFKC form: the map is the identity.
+  if (ASCII_ONLY.test(source) || source.normalize('NFKC') === source) return { text: collapsePluses(source), toSource: undefined };
   const parts: string[] = [];
   const map: number[] = [];
   let i = 0;

@@ -1,6 +1,7 @@
 // Scanning a subtree for numbers as resumable work (a generator yields between small units, so the idle
 // queue can stop after a few milliseconds and resume later; issue 3, "Everywhere else").
 import type { Annotations } from './annotations.ts';
+import type { PendingWrite } from './write-batch.ts';
 import { E164_ATTR, WRAPPER_TAG } from './annotations.ts';
 import { isInSkippedContent, isSkippedElement } from './where-not.ts';
 import { enclosingTelLink, TEL_LINK, telNumber } from './tel-links.ts';
@@ -19,6 +20,8 @@ export interface ScanHost {
   annotated(elements: Element[]): void;
   /** Called right after each DOM write, to drop the observer records our own writes caused. */
   wrote(): void;
+  /** Queue wrapping the numbers found in a text node (applied in batches, write-batch.ts). */
+  write(write: PendingWrite): void;
   /** Text nodes already scanned in this session, with the text they held then (changed text is scanned again). */
   scanned: WeakMap<Text, string>;
   /** Frames already watched for their about:blank/srcdoc documents. */
@@ -84,8 +87,13 @@ function* scanText(text: Text, host: ScanHost): Generator<void, void, void> {
     const linkNumber = annotateTelLink(link, host);
     detections = detections.filter((d) => d.e164 !== linkNumber);
   }
+  if (detections.length > 0) host.write({ text, data, detections });
   yield;
-  if (detections.length === 0 || text.data !== data || !text.isConnected) return;
+}
+
+/** Apply one batched write, unless the page changed or removed the text node meanwhile. */
+export function applyWrite({ text, data, detections }: PendingWrite, host: ScanHost): void {
+  if (text.data !== data || !text.isConnected || host.annotations.groupFor(text)) return;
   const wrappers = host.annotations.wrap(text, detections);
   host.wrote();
   host.annotated(wrappers);
