@@ -180,13 +180,16 @@ describe('the page stays as it was', () => {
 type CdpNode = { nodeId: number; nodeType: number; nodeValue?: string; nodeName: string; attributes?: string[]; children?: CdpNode[]; shadowRoots?: (CdpNode & { shadowRootType?: string })[] };
 
 /** The hover card, read through CDP (its shadow root is closed to the page): its texts and its box. */
-async function readCard(page: Page): Promise<{ texts: string[]; box?: { x: number; y: number; width: number; height: number } }> {
+type Box = { x: number; y: number; width: number; height: number };
+async function readCard(page: Page): Promise<{ texts: string[]; box?: Box; button?: Box }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const texts: string[] = [];
     let card: CdpNode | undefined;
+    let button: CdpNode | undefined;
     const collect = (n: CdpNode) => {
+      if (n.nodeName === 'BUTTON') button = n;
       if (n.nodeType === 3 && n.nodeValue?.trim()) texts.push(n.nodeValue.trim());
       if (n.nodeName === 'STYLE') return;
       if (!card && n.attributes?.includes('class') && /\bcard\b/.test(n.attributes[n.attributes.indexOf('class') + 1] ?? '')) card = n;
@@ -198,8 +201,11 @@ async function readCard(page: Page): Promise<{ texts: string[]; box?: { x: numbe
     };
     walk(root);
     if (!card) return { texts };
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId })) as { model: { border: number[]; width: number; height: number } };
-    return { texts, box: { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height } };
+    const boxOf = async (n: CdpNode): Promise<Box> => {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: n.nodeId })) as { model: { border: number[]; width: number; height: number } };
+      return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
+    };
+    return { texts, box: await boxOf(card), button: button && (await boxOf(button)) };
   } finally {
     await cdp.detach();
   }
@@ -276,6 +282,60 @@ describe('hover card and lookups', () => {
     expect(card.box!.x).toBeGreaterThanOrEqual(0);
     expect(card.box!.x + card.box!.width).toBeLessThanOrEqual(320);
     expect(card.texts.join(' | ')).toContain('ENUM records, no presence');
+    await page.close();
+  });
+});
+
+describe('resolveOn and the context-menu path', () => {
+  afterAll(() => setSettings({}));
+
+  test('"visible" resolves the numbers in the viewport only', async () => {
+    await setSettings({ resolveOn: 'visible' });
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 260 });
+    await page.goto(`${server.origin}/numbers.html`);
+    await expect.poll(async () => (await annotatedIn(page)).length, { timeout: 15_000 }).toBe(18);
+    await expect.poll(async () => (await annotatedIn(page)).find((a) => a.where === 'de')?.state, { timeout: 20_000 }).not.toBe('idle');
+    expect((await annotatedIn(page)).filter((a) => a.where === 'enum').map((a) => a.state)).toEqual(['idle', 'idle', 'idle']);
+    await page.locator('#enum').scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await annotatedIn(page)).find((a) => a.e164 === '+4312345678')?.state, { timeout: 20_000 }).toBe('pres');
+    await page.close();
+  });
+
+  test('"never" resolves nothing on hover; the card offers a lookup that a trusted click starts', async () => {
+    await setSettings({ resolveOn: 'never' });
+    const page = await openNumbersPage();
+    const number = page.locator('#enum enumnumber').nth(2);
+    await number.scrollIntoViewIfNeeded();
+    await number.hover();
+    await expect.poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 5_000 }).toContain('Not looked up yet');
+    expect(await number.getAttribute('data-enum-state')).toBe('idle');
+    const { button } = await readCard(page);
+    expect(button).toBeDefined();
+    await page.mouse.move(button!.x + button!.width / 2, button!.y + button!.height / 2, { steps: 4 });
+    await page.mouse.click(button!.x + button!.width / 2, button!.y + button!.height / 2);
+    await expect.poll(() => number.getAttribute('data-enum-state'), { timeout: 20_000 }).toBe('none');
+    await page.close();
+  });
+
+  test('the background\'s context-menu message opens the card for the selected number (keyboard path)', async () => {
+    await setSettings({ resolveOn: 'never' });
+    const page = await openNumbersPage();
+    await page.evaluate(() => {
+      const el = document.querySelectorAll('#enum enumnumber')[1]!;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const worker = await ext.worker();
+    await worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url) ?? (await chrome.tabs.query({ active: true }))[0];
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'showCardForSelection', payload: { text: '+43 1 2345679' } }, { frameId: 0 });
+    }, `${server.origin}/numbers.html`);
+    // An explicit request resolves even with "never".
+    await expect.poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 20_000 }).toContain('sip:bob@example.test');
+    expect(await page.locator('#enum enumnumber').nth(1).getAttribute('data-enum-state')).toBe('no-pres');
     await page.close();
   });
 });

@@ -2,13 +2,13 @@
 // The annotation contract and the where-not rules on a DOM (issue 3, "Annotation" and "Where not").
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Annotations, WRAPPER_TAG } from '../../../src/content/dom/annotations.ts';
-import { scanNode, type ScanHost } from '../../../src/content/dom/scan.ts';
+import { applyWrite, scanNode, type ScanHost } from '../../../src/content/dom/scan.ts';
 import { Watcher } from '../../../src/content/dom/watcher.ts';
 import { pageOptsOut } from '../../../src/content/dom/where-not.ts';
 
 function makeHost(): ScanHost & { wrappers: Element[]; roots: Node[] } {
   const annotations = new Annotations(() => 'idle');
-  const host = {
+  const host: ScanHost & { wrappers: Element[]; roots: Node[] } = {
     annotations,
     userRegion: 'DE',
     wrappers: [] as Element[],
@@ -16,6 +16,8 @@ function makeHost(): ScanHost & { wrappers: Element[]; roots: Node[] } {
     addRoot: (root: Node) => void host.roots.push(root),
     annotated: (els: Element[]) => void host.wrappers.push(...els),
     wrote: () => {},
+    // Writes are applied at once here; the idle queue batches them in the extension.
+    write: (w: Parameters<ScanHost['write']>[0]) => applyWrite(w, host),
     scanned: new WeakMap<Text, string>(),
     frames: new WeakSet<Element>(),
   };
