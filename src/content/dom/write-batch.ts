@@ -12,7 +12,8 @@ export interface PendingWrite {
 }
 
 const WRITE_EVERY_MS = 1000;
-/** Writes get a larger slice than detection: every slice with writes costs the browser a layout of the page. */
+/** Writes get a larger slice than detection: each batch costs the browser one relayout of the page (bench/page:
+ * 45–58 ms for 1 MB, whatever the batch size), so fewer, larger batches finish sooner with no longer tasks. */
 export const WRITE_SLICE_MS = 20;
 const MAX_PENDING = 2000;
 
