@@ -72,11 +72,11 @@ test('popup: the first text field inspects a typed number on Enter', async () =>
   const page = await ext.openPage('src/popup/index.html', '!!document.querySelector("input[type=text]")');
   const first = (await page.$('input[type="text"]'))!;
   await first.focus();
-  await first.type('+43 1 2345678');
+  await first.type('+81 3 1234 5678'); // a number no other e2e file looks up (the query log is shared)
   await first.press('Enter');
   await page.waitForSelector('#inspect-result article', { timeout: 20_000 });
   expect(await page.$eval('#inspect-result article', (el) => el.getAttribute('data-state'))).toBe('pres');
-  expect(await page.$$eval('#inspect-result article .pres a', (as) => as.map((a) => a.textContent))).toEqual(['pres:alice@example.test']);
+  expect(await page.$$eval('#inspect-result article .pres a', (as) => as.map((a) => a.textContent))).toEqual(['pres:yuki@example.test']);
   expect(await textOf(page, '#inspect-result article .dnssec')).toBe('DNSSEC validated');
   await page.close();
 });
@@ -93,7 +93,7 @@ test('a revoked host permission is explained on the options page and can be gran
   // checks src/platform/permissions.ts first; before that, Firefox's refusal surfaces as a network error.
   const popup = await ext.openPage('src/popup/index.html', '!!document.getElementById("inspect-input")');
   const input = (await popup.$('#inspect-input'))!;
-  await input.type('+43 1 2345679');
+  await input.type('+81 90 1234 5678');
   await input.press('Enter');
   const shown = () => popup.evaluate(() => document.querySelector('#inspect-error')?.textContent || document.querySelector('#inspect-result .error')?.textContent || '');
   await expect.poll(shown, { timeout: 20_000 }).toMatch(/no-host-permission|127\.0\.0\.1|NetworkError/);
@@ -105,9 +105,9 @@ test('a revoked host permission is explained on the options page and can be gran
   expect(await ext.inExtension((o) => chrome.permissions.contains({ origins: [o] }), 'https://127.0.0.1/*')).toBe(true);
   await page.close();
 
-  // And lookups work again (+43 1 2345679 publishes sip only).
+  // And lookups work again (+81 90 1234 5678 publishes sip only).
   const again = await ext.openPage('src/popup/index.html', '!!document.getElementById("inspect-input")');
-  await (await again.$('#inspect-input'))!.type('+43 1 2345679');
+  await (await again.$('#inspect-input'))!.type('+81 90 1234 5678');
   await (await again.$('#inspect-input'))!.press('Enter');
   await again.waitForSelector('#inspect-result article', { timeout: 20_000 });
   expect(await again.$eval('#inspect-result article', (el) => el.getAttribute('data-state'))).toBe('no-pres');
