@@ -4,6 +4,7 @@ import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../shared/settings.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { loadSettings } from '../platform/settings-store.ts';
+import { checkHostPermission } from '../platform/permissions.ts';
 import { setBadge, uiLanguage } from '../platform/background-apis.ts';
 import type { SenderInfo } from '../platform/messaging.ts';
 import { TokenBuckets } from './limits.ts';
@@ -21,8 +22,11 @@ export const handlers: Handlers = {
     const { settings } = await loadSettings();
     const ls = lookupSettings(settings);
     const tabId = sender.tabId ?? -1;
-    if (!(await client.cached(e164, ls)) && !perTab.take(tabId)) {
-      return { ok: false, error: { code: 'rate-limited', message: 'Too many lookups from this page; try again in a moment.' } };
+    if (!(await client.cached(e164, ls))) {
+      if (!perTab.take(tabId)) return { ok: false, error: { code: 'rate-limited', message: 'Too many lookups from this page; try again in a moment.' } };
+      // Issue 5: a withheld or revoked host permission is named, not left to surface as an opaque network error.
+      const denied = await checkHostPermission(ls.dohUrl);
+      if (denied) return { ok: false, error: denied };
     }
     const { result } = await client.lookup(e164, ls);
     if (sender.tabId !== undefined) {
@@ -55,6 +59,8 @@ export const handlers: Handlers = {
     const { settings } = await loadSettings();
     const e164 = toE164(input, region || settings.defaultRegion || defaultRegion(uiLanguage()));
     if (!e164.ok) return e164;
+    const denied = (await client.cached(e164.value, lookupSettings(settings))) ? undefined : await checkHostPermission(settings.dohUrl);
+    if (denied) return { ok: false, error: denied };
     const { result } = await client.lookup(e164.value, lookupSettings(settings));
     return { ok: true, value: result };
   },
@@ -67,6 +73,8 @@ export const handlers: Handlers = {
   async testProvider({ dohUrl, dohMethod }) {
     const url = validateDohUrl(dohUrl);
     if (!url.ok) return { ok: false, error: { code: 'bad-url', message: url.message } };
+    const denied = await checkHostPermission(url.value);
+    if (denied) return { ok: false, error: denied };
     const { settings } = await loadSettings();
     return testProvider(url.value, dohMethod, settings.suffixes[0] ?? 'e164.arpa');
   },
