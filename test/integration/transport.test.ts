@@ -1,0 +1,94 @@
+// The CLI's transport against real servers: HTTP/2 to unbound (one session reused for many queries) and the
+// HTTP/1.1 fallback, against a loopback DoH/1.1 front end that passes each query to unbound over DNS-over-TCP.
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createNodeFetch } from '../../src/cli/transport.ts';
+import { lookupE164 } from '../../src/core/enum/lookup.ts';
+import { makeCert } from '../world/certs.ts';
+
+const world = inject('world');
+let server: https.Server;
+let h1Url = '';
+let h1Ca = '';
+let h1Requests = 0;
+const dir = mkdtempSync(join(tmpdir(), 'enum-presence-h1-'));
+
+/** RFC 7766 §8: DNS over TCP is the message with a two-octet length prefix. */
+async function askUnboundOverTcp(query: Buffer): Promise<Buffer> {
+  const socket = net.connect(world.unboundDns.port, world.unboundDns.host);
+  await once(socket, 'connect');
+  const prefix = Buffer.alloc(2);
+  prefix.writeUInt16BE(query.length);
+  socket.end(Buffer.concat([prefix, query]));
+  const chunks: Buffer[] = [];
+  for await (const chunk of socket) chunks.push(chunk as Buffer);
+  const all = Buffer.concat(chunks);
+  return all.subarray(2, 2 + all.readUInt16BE(0));
+}
+
+beforeAll(async () => {
+  const cert = await makeCert(dir);
+  h1Ca = readFileSync(cert.certFile, 'utf8');
+  server = https.createServer({ cert: h1Ca, key: readFileSync(cert.keyFile), ALPNProtocols: ['http/1.1'] }, async (req, res) => {
+    h1Requests++;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const query = req.method === 'POST' ? Buffer.concat(chunks) : Buffer.from(new URL(req.url ?? '', 'https://x').searchParams.get('dns') ?? '', 'base64url');
+    const answer = await askUnboundOverTcp(query);
+    res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': answer.length }).end(answer);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  h1Url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}/dns-query`;
+});
+afterAll(async () => {
+  server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const config = (dohUrl: string, fetch: ReturnType<typeof createNodeFetch>['fetch'], method: 'get' | 'post') => ({
+  dohUrl, method, suffixes: ['e164.arpa'], timeoutMs: 5000, fetch, now: Date.now,
+});
+
+describe('createNodeFetch', () => {
+  it.each(['get', 'post'] as const)('falls back to HTTP/1.1 when the server offers no h2 (%s)', async (method) => {
+    const t = createNodeFetch({ ca: h1Ca });
+    const before = h1Requests;
+    const r = await lookupE164('+4312345678', config(h1Url, t.fetch, method));
+    await t.close();
+    expect(h1Requests - before).toBe(1);
+    expect(r.pres).toEqual(['pres:alice@example.test']);
+    expect(r.dnssec).toBe(true);
+  });
+
+  it('reuses one HTTP/2 session for many queries to unbound', async () => {
+    const t = createNodeFetch({ ca: readFileSync(world.certFile, 'utf8') });
+    const connects: string[] = [];
+    const original = net.Socket.prototype.connect;
+    // Count TCP connections the transport opens (node:tls builds on net.Socket#connect).
+    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+      connects.push(String((args[0] as { port?: number })?.port ?? args[0]));
+      return (original as (...a: unknown[]) => net.Socket).apply(this, args);
+    } as typeof original;
+    try {
+      const results = await Promise.all(['+4312345678', '+4312345679', '+4312345670', '+4312345677'].map((n) => lookupE164(n, config(world.unboundDoh, t.fetch, 'post'))));
+      expect(results.map((r) => r.status)).toEqual(['found', 'found', 'found', 'found']);
+    } finally {
+      net.Socket.prototype.connect = original;
+      await t.close();
+    }
+    expect(connects).toHaveLength(1);
+  });
+
+  it('refuses plain http and names refused connections', async () => {
+    const t = createNodeFetch();
+    await expect(t.fetch('http://127.0.0.1/dns-query', { method: 'GET', headers: {}, signal: new AbortController().signal })).rejects.toThrow(/https/);
+    await expect(t.fetch('https://127.0.0.1:1/dns-query', { method: 'GET', headers: {}, signal: new AbortController().signal })).rejects.toThrow(/ECONNREFUSED/);
+    await t.close();
+  });
+});
