@@ -1,0 +1,77 @@
+// Issue 4, the whole extension as a user meets it, in Debian's Chromium against the loopback DNS world:
+// configure the provider in the options page, open a page (nothing is queried), hover a number (pres), see the
+// badge count it, and find it in the popup with its pres URI.
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { startPageServer, type PageServer } from '../fixtures/pages/server.ts';
+import { readQueryLog } from '../world/query-log.ts';
+import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+
+const world = inject('world');
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+// Demo numbers (test/world/zones/README.md) that no other e2e file looks up.
+const PAGE = `<!doctype html><html lang="fr-FR"><head><meta charset="utf-8"><title>Contacts</title></head>
+<body><p id="camille">Camille : 01 23 45 67 89</p><p id="hugo">Hugo : 06 12 34 56 78</p></body></html>`;
+const CAMILLE = '9.8.7.6.5.4.3.2.1.3.3.e164.arpa';
+const HUGO = '8.7.6.5.4.3.2.1.6.3.3.e164.arpa';
+
+beforeAll(async () => {
+  server = await startPageServer();
+  server.route('/contacts.html', PAGE);
+  browser = await launchExtension({ spki: world.spki });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('options → page → hover → badge → popup', async () => {
+  // 1. The provider is configured through the options page itself.
+  const options = await browser.openPage('src/options/index.html');
+  await options.getByLabel('Custom').check();
+  await options.getByLabel('DoH server URL').fill(world.unboundDoh);
+  await options.getByLabel('DoH server URL').press('Enter');
+  await expect.poll(() => options.locator('#save-status').textContent()).toBe('Saved.');
+
+  // 2. A page with two numbers: both annotated idle, and the resolver saw no query for either.
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/contacts.html`);
+  const numbers = page.locator('[data-enum-e164]');
+  await expect.poll(() => numbers.count(), { timeout: 15_000 }).toBe(2);
+  expect(await numbers.evaluateAll((els) => els.map((e) => [e.getAttribute('data-enum-e164'), e.getAttribute('data-enum-state')]))).toEqual([
+    ['+33123456789', 'idle'],
+    ['+33612345678', 'idle'],
+  ]);
+  await page.waitForTimeout(1000); // give a misbehaving extension time to query
+  const log = await readQueryLog(world);
+  expect(log).not.toContain(CAMILLE);
+  expect(log).not.toContain(HUGO);
+
+  // 3. A real hover resolves that number only.
+  await page.locator('#camille [data-enum-e164]').hover();
+  await expect.poll(() => page.locator('#camille [data-enum-e164]').getAttribute('data-enum-state'), { timeout: 15_000 }).toBe('pres');
+  expect(await readQueryLog(world)).toContain(CAMILLE);
+  expect(await readQueryLog(world)).not.toContain(HUGO);
+  expect(await page.locator('#hugo [data-enum-e164]').getAttribute('data-enum-state')).toBe('idle');
+
+  // 4. The badge of that tab counts one number with presence.
+  const worker = await browser.worker();
+  // The page is the active tab (ids need no "tabs" permission; URLs would).
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  expect(tabId).toBeDefined();
+  await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!)).toBe('1');
+
+  // 5. The background knows the tab's numbers with their results (what the popup lists).
+  const popup = await browser.openPage('src/popup/index.html');
+  const reply = (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabNumbers', payload: { tabId: id } }), tabId!)) as {
+    ok: boolean;
+    value: { numbers: { e164: string; state: string; result?: { pres: string[] } }[] };
+  };
+  expect(reply.ok).toBe(true);
+  expect(reply.value.numbers.map((n) => [n.e164, n.state, n.result?.pres])).toEqual([
+    ['+33123456789', 'pres', ['pres:camille@example.test']],
+    ['+33612345678', 'idle', undefined],
+  ]);
+});
