@@ -59,3 +59,18 @@ describe('settings schema', () => {
     if (!r.ok) expect(r.message.length).toBeGreaterThan(5);
   });
 });
+
+describe('the managed-storage schema (public/managed-schema.json)', () => {
+  it('declares exactly the settings keys, with the same choices', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../../public/managed-schema.json', import.meta.url), 'utf8')) as {
+      properties: Record<string, { type: string; enum?: string[] }>;
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    for (const [key, prop] of Object.entries(schema.properties)) {
+      const def = DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS];
+      expect(prop.type, key).toBe(Array.isArray(def) ? 'array' : typeof def);
+      for (const choice of prop.enum ?? []) expect(validateSetting(key as 'dohMethod', choice).ok, `${key}=${choice}`).toBe(true);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Launch Debian's Chromium headless with the built extension (dist/chrome) loaded, trusting the test world's
 // self-signed DoH certificate by its SPKI hash (feasibility §2). Shared by the e2e tests.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -19,7 +20,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { spki: string; dist?: string }): Promise<ExtensionBrowser> {
+/** Chromium's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex digits mapped to a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+
+export async function launchExtension(opts: { spki: string; dist?: string; managed?: Record<string, unknown> }): Promise<ExtensionBrowser> {
   const scratch = mkdtempSync(join(tmpdir(), 'enum-presence-chromium-'));
   const profile = join(scratch, 'profile');
   // A private copy: a rebuild of dist/chrome during the run (other work in the same tree) cannot pull files
@@ -27,6 +36,13 @@ export async function launchExtension(opts: { spki: string; dist?: string }): Pr
   const source = opts.dist ?? process.env.EXTENSION_DIST ?? DIST_CHROME;
   const dist = join(scratch, 'extension');
   cpSync(source, dist, { recursive: true });
+  // An administrator's policy for storage.managed, the way Chromium on Linux reads it: a "3rdparty" policy
+  // file for this extension's id. The id is unique to this copy, so no other browser is affected.
+  const policyFile = opts.managed ? join(POLICY_DIR, `enum-presence-test-${unpackedExtensionId(dist)}.json`) : undefined;
+  if (policyFile) {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(dist)]: opts.managed } } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -67,6 +83,7 @@ export async function launchExtension(opts: { spki: string; dist?: string }): Pr
     },
     async close() {
       await context.close();
+      if (policyFile) rmSync(policyFile, { force: true });
       rmSync(scratch, { recursive: true, force: true });
     },
   };

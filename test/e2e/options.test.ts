@@ -46,22 +46,12 @@ test('an invalid URL is shown next to the field and not saved', async () => {
   expect(await url.getAttribute('aria-invalid')).toBe('true');
 });
 
-// Chromium reads storage.managed only from root-owned policy files (/etc/chromium/policies/managed), which would
-// affect every Chromium on the machine, and chrome.storage.managed is read-only. So this test simulates an
-// administrator's policy at the API boundary: storage.managed.get answers with a policy in the options page.
-// (The locked rendering of every field is unit-tested in src/options/page.test.ts.)
-test('managed settings lock their fields (storage.managed simulated in the page)', async () => {
-  const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const policy = { dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'never' };
-    const area = chrome.storage.managed as unknown as { get: (...a: unknown[]) => unknown };
-    area.get = (...args: unknown[]) => {
-      const cb = args.find((a) => typeof a === 'function') as ((v: unknown) => void) | undefined;
-      if (cb) return void setTimeout(() => cb(policy));
-      return Promise.resolve(policy);
-    };
-  });
-  await page.goto(`${browser.origin}/src/options/index.html`);
+// A real administrator policy: launchExtension writes Chromium's "3rdparty" policy file for this extension's
+// id (/etc/chromium/policies/managed; the tests run as root, as CI does), and storage.managed serves it.
+test('managed settings lock their fields (a real Chromium policy)', async () => {
+  const managed = await launchExtension({ spki: world.spki, managed: { dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'never' } });
+  const page = await managed.context.newPage();
+  await page.goto(`${managed.origin}/src/options/index.html`);
   const quad9 = page.getByLabel('Quad9 (dns.quad9.net)');
   await quad9.waitFor();
   expect(await quad9.isChecked()).toBe(true);
@@ -71,4 +61,12 @@ test('managed settings lock their fields (storage.managed simulated in the page)
   expect(await page.locator('#resolveOn-never').isChecked()).toBe(true);
   expect(await page.locator('#resolveOn-hover').isDisabled()).toBe(true);
   expect(await page.getByLabel('Query method').isDisabled()).toBe(false);
+  // The background resolves with the managed provider too (unreachable from this offline machine: the error names it).
+  const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'inspectNumber', payload: { input: '+43 1 2345678', region: '' } }))) as {
+    ok: boolean;
+    value?: { status: string; error?: { message: string } };
+  };
+  expect(reply.value?.status).toBe('error');
+  expect(reply.value?.error?.message).toContain('https://dns.quad9.net/dns-query');
+  await managed.close();
 });
