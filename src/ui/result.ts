@@ -1,38 +1,11 @@
 // Rendering of one ENUM LookupResult for the popup (tab numbers and typed numbers share this form).
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
 import type { LookupResult, UriResult } from '../core/enum/types.ts';
+import { LINK_SCHEMES, linkScheme, STATE_LABELS } from '../shared/display.ts';
 import { stateOfResult, type NumberState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
 
-export const LINK_SCHEMES: readonly string[] = ['pres', 'sip', 'sips', 'xmpp', 'im', 'tel', 'mailto', 'http', 'https'];
-
-export const STATE_LABELS: Record<NumberState, string> = {
-  pres: 'Presence published',
-  'no-pres': 'ENUM records, no presence',
-  none: 'No ENUM records',
-  error: 'Lookup failed',
-  pending: 'Looking up…',
-  idle: 'Not looked up yet',
-};
-
-/** The annotation state a finished lookup puts a number in (the same mapping as the content script's). */
-export const stateOf = stateOfResult;
-
-/** The scheme of a URI if it is allow-listed for links, else undefined. */
-export function linkScheme(uri: string): string | undefined {
-  const m = /^([a-z][a-z0-9+.-]*):/i.exec(uri);
-  const scheme = m?.[1]?.toLowerCase();
-  if (!scheme || !LINK_SCHEMES.includes(scheme)) return undefined;
-  if (/[\s<>"\\]/.test(uri)) return undefined;
-  if (scheme === 'http' || scheme === 'https') {
-    try {
-      new URL(uri);
-    } catch {
-      return undefined;
-    }
-  }
-  return scheme;
-}
+export { LINK_SCHEMES, linkScheme, STATE_LABELS };
 
 /** A link for allow-listed schemes, plain text otherwise. */
 export function uriNode(uri: string): HTMLElement {
@@ -60,7 +33,7 @@ function uriItem(u: UriResult): HTMLElement {
 
 /** The full form of a result: state, pres URIs, other URIs with enumservices, DNSSEC, cache age. */
 export function renderResult(result: LookupResult, now = Date.now()): HTMLElement {
-  const state = stateOf(result);
+  const state = stateOfResult(result);
   const others = result.uris.filter((u) => !result.pres.includes(u.uri) && !u.enumservices.includes('pres'));
   const section = h(
     'article',
