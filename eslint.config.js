@@ -1,6 +1,7 @@
 // Lint: TypeScript rules plus the layering of the code base (aesthetics: Dark Reader's enforced layers).
 //   core/      pure: imports nothing else from src/, touches no DOM, browser.* or fetch of its own
 //   shared/    may import core/ only
+//   ui/        page rendering shared by popup/ and options/: core/, shared/, platform/
 //   platform/  the only folder that imports webextension-polyfill
 //   contexts   background/, content/, popup/, options/ never import each other
 import js from '@eslint/js';
@@ -47,7 +48,9 @@ export default tseslint.config(
       })),
     ],
   }),
-  layer(['src/shared/**'], ['platform', 'cli', ...contexts]),
+  layer(['src/shared/**'], ['platform', 'ui', 'cli', ...contexts]),
+  // ui/: rendering shared by the extension pages (popup, options); it may use platform/ but no context.
+  layer(['src/ui/**'], ['cli', ...contexts]),
   layer(['src/cli/**'], ['shared', 'platform', ...contexts]),
   layer(['src/platform/**'], ['cli', ...contexts], {}, []),
   ...contexts.map((ctx) => layer([`src/${ctx}/**`], ['cli', ...contexts.filter((c) => c !== ctx)])),
