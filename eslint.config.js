@@ -41,7 +41,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  layer(['src/core/**'], ['shared', 'platform', 'cli', ...contexts], {
+  layer(['src/core/**'], ['shared', 'platform', 'ui', 'cli', ...contexts], {
     'no-restricted-globals': ['error',
       ...['document', 'window', 'navigator', 'browser', 'chrome', 'fetch', 'localStorage', 'location', 'Buffer'].map((name) => ({
         name, message: 'src/core is pure: transport, storage and clock are passed in.',
