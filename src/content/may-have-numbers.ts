@@ -1,8 +1,17 @@
 // The cheap pre-check before the matcher is started (issue 3: "load heavy parts only where numbers exist").
-import { hasDigits } from './detect/digits.ts';
+import { digitsUpTo } from './detect/digits.ts';
+
+/** The body's text holds 5 digits: text nodes one by one, stopping there (no 1 MB textContent string). */
+function bodyHasDigits(doc: Document, min = 5): boolean {
+  if (!doc.body) return false;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if ((n += digitsUpTo((t as Text).data, min - n)) >= min) return true;
+  return false;
+}
 
 function mayHaveNumbers(doc: Document): boolean {
-  if (hasDigits(doc.body?.textContent ?? '')) return true;
+  if (bodyHasDigits(doc)) return true;
   if (doc.querySelector('a[href^="tel:" i], iframe')) return true;
   // Shadow roots are invisible to textContent; look for one (rare on pages without any digits).
   const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);

@@ -1,7 +1,7 @@
 // Opening and closing the hover card (issue 3, "Hover card"): on a trusted pointer hover only — synthetic
 // events from page scripts (`isTrusted === false`) never show a card or trigger a lookup — and from the
 // context menu (context-menu.ts) for keyboard users. Resolution follows `resolveOn` (settings.ts).
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from '../detect/phone-lib.ts';
 import type { ResolveOn } from '../../shared/settings.ts';
 import type { NumberStates } from '../resolve/number-states.ts';
 import { buildCard } from './card-view.ts';

@@ -6,11 +6,16 @@ const DIGITS = /\p{Nd}/gu;
 
 /** True when `text` holds at least `min` decimal digits (any script: full-width, Arabic-Indic, …). */
 export function hasDigits(text: string, min = 5): boolean {
-  if (!ANY_DIGIT.test(text)) return false;
+  return digitsUpTo(text, min) >= min;
+}
+
+/** The number of decimal digits in `text`, counting no further than `max`. */
+export function digitsUpTo(text: string, max: number): number {
+  if (!ANY_DIGIT.test(text)) return 0;
   DIGITS.lastIndex = 0;
   let n = 0;
-  while (DIGITS.exec(text) !== null) if (++n >= min) return true;
-  return false;
+  while (n < max && DIGITS.exec(text) !== null) n++;
+  return n;
 }
 
 /** Number of ASCII digits in text[start, end). */

@@ -1,6 +1,6 @@
 // tel: links (issue 3, "Detection"): the href is the number (RFC 3966), and a link whose text is the same
 // number is annotated once — on the link itself — not twice.
-import { parsePhoneNumberFromString, isSupportedCountry } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, isSupportedCountry } from '../detect/phone-lib.ts';
 
 export const TEL_LINK = 'a[href^="tel:" i]';
 

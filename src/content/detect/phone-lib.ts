@@ -1,0 +1,31 @@
+// libphonenumber-js with its `max` metadata (issue 3: `min` validates length only), bound once for the content
+// script. The metadata (155 KB) is shipped as text and parsed with JSON.parse on first use instead of being a
+// JavaScript object literal: V8 compiles a string literal far faster than a literal object of that size (the
+// content script's first compile was a long task on its own, bench/page), and pages without numbers never parse it.
+import {
+  findPhoneNumbersInText as findIn,
+  isSupportedCountry as supported,
+  parsePhoneNumberFromString as parse,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
+import MAX_METADATA_MODULE from 'libphonenumber-js/metadata.max.json?raw';
+
+export type { CountryCode } from 'libphonenumber-js/core';
+
+let metadata: MetadataJson | undefined;
+
+/** The metadata module is `export default <JSON>;`: its JSON text is parsed once. */
+function maxMetadata(): MetadataJson {
+  if (!metadata) {
+    const module: unknown = MAX_METADATA_MODULE;
+    // Outside Vite (tsx running bench/page/generate.ts) `?raw` is ignored and the module's object arrives as is.
+    if (typeof module !== 'string') return (metadata = module as MetadataJson);
+    metadata = JSON.parse(module.slice(module.indexOf('export default') + 14).trim().replace(/;$/, '')) as MetadataJson;
+  }
+  return metadata;
+}
+
+export const findPhoneNumbersInText = (text: string, options: { defaultCountry?: CountryCode }) => findIn(text, options, maxMetadata());
+export const parsePhoneNumberFromString = (text: string, options: { defaultCountry?: CountryCode } = {}) => parse(text, options, maxMetadata());
+export const isSupportedCountry = (country: string): country is CountryCode => supported(country as CountryCode, maxMetadata());
