@@ -3,31 +3,10 @@
 // with their enumservices, DNSSEC validation and how fresh the answer is. Only allowlisted schemes are links.
 import type { LookupResult } from '../../core/enum/types.ts';
 import type { NumberState } from '../../shared/protocol.ts';
+import { linkScheme, STATE_LABELS } from '../../shared/display.ts';
 
-/** URI schemes that become links (issue 3). Everything else is shown as text. */
-export const LINK_SCHEMES: ReadonlySet<string> = new Set(['pres', 'sip', 'sips', 'xmpp', 'im', 'tel', 'mailto', 'http', 'https']);
-
-export function isLinkable(uri: string): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
-  if (!scheme || !LINK_SCHEMES.has(scheme)) return false;
-  if (scheme === 'http' || scheme === 'https') {
-    try {
-      new URL(uri);
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-
-const STATE_TEXT: Record<NumberState, string> = {
-  idle: 'Not looked up yet',
-  pending: 'Looking up…',
-  pres: 'Presence published',
-  'no-pres': 'ENUM records, no presence',
-  none: 'No ENUM records',
-  error: 'Lookup failed',
-};
+/** Only allow-listed schemes become links (shared with the popup: src/shared/display.ts). */
+export const isLinkable = (uri: string): boolean => linkScheme(uri) !== undefined;
 
 export interface CardData {
   formatted: string;
@@ -51,7 +30,7 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
   card.setAttribute('aria-label', `ENUM information for ${data.formatted}`);
   card.append(el('div', data.formatted, 'number'));
   const state = el('div', undefined, 'state');
-  state.append(el('span', undefined, 'dot'), el('span', STATE_TEXT[data.state]));
+  state.append(el('span', undefined, 'dot'), el('span', STATE_LABELS[data.state]));
   card.append(state);
   const r = data.result;
   const errorText = data.error ?? r?.error?.message;
