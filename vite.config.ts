@@ -2,9 +2,11 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest, { target } from './manifest.config.ts';
+import { compactPhoneMetadata } from './build/compact-phone-metadata.ts';
 
 export default defineConfig({
   plugins: [
+    compactPhoneMetadata(`dist/${target}`),
     crx({
       manifest,
       browser: target,

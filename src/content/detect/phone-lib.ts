@@ -15,13 +15,22 @@ export type { CountryCode } from 'libphonenumber-js/core';
 
 let metadata: MetadataJson | undefined;
 
+/**
+ * The JSON inside the metadata module's text (`// comment … export default {…};`). The build compacts it
+ * (build/compact-phone-metadata.ts): with no backslash left, every "!" stands for an escaped backslash `\\`.
+ */
+export function metadataJson(moduleText: string): string {
+  const text = moduleText.includes('\\') ? moduleText : moduleText.replaceAll('!', '\\\\');
+  return text.slice(text.indexOf('{')).trim().replace(/;$/, '');
+}
+
 /** The metadata module is `export default <JSON>;`: its JSON text is parsed once. */
 function maxMetadata(): MetadataJson {
   if (!metadata) {
     const module: unknown = MAX_METADATA_MODULE;
     // Outside Vite (tsx running bench/page/generate.ts) `?raw` is ignored and the module's object arrives as is.
     if (typeof module !== 'string') return (metadata = module as MetadataJson);
-    metadata = JSON.parse(module.slice(module.indexOf('export default') + 14).trim().replace(/;$/, '')) as MetadataJson;
+    metadata = JSON.parse(metadataJson(module)) as MetadataJson;
   }
   return metadata;
 }
