@@ -94,7 +94,9 @@ async function main(): Promise<void> {
   console.log(`annotated: ${annotated} of ${bench.expected} numbers in ${annotateMs.toFixed(0)} ms after DOMContentLoaded`);
   console.log(`raw libphonenumber-js (max, VALID) over the same ${(await Promise.resolve(bench.textBytes / 1e6)).toFixed(2)} MB text: ${raw.ms.toFixed(0)} ms (${raw.found} matches, region DE)`);
   console.log(`ratio: ${ratio.toFixed(2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
-  console.log(`longest main-thread task while annotating: ${longest.toFixed(0)} ms (target ≤ 50; same window without the extension: ${plainLongest.toFixed(0)} ms) ${longest <= 50 ? 'OK' : 'OVER'}`);
+  // The Long Tasks API reports only tasks of 50 ms or more: none reported means every task was shorter.
+  const task = (ms: number) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
+  console.log(`longest main-thread task while annotating: ${task(longest)} (target ≤ 50 ms; same window without the extension: ${task(plainLongest)}) ${longest <= 50 ? 'OK' : 'OVER'}`);
   console.log(`content script memory: JS heap +${mb(mem.jsHeap - plainMem.jsHeap)} (${mb(mem.jsHeap)} vs ${mb(plainMem.jsHeap)} without), DOM nodes +${mem.nodes - plainMem.nodes}`);
 }
 
