@@ -29,6 +29,7 @@ export default defineManifest({
     {
       matches: ['http://*/*', 'https://*/*'],
       js: ['src/content/index.ts'],
+      css: ['src/content/annotations.css'],
       run_at: 'document_idle',
       all_frames: true,
     },
