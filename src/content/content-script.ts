@@ -1,7 +1,7 @@
 // The content script proper, started by index.ts only on pages that may hold numbers. It follows the
 // settings live (settings changes apply to open tabs without a reload, issue 4): a switched-off site gets
 // its original DOM back, a switched-on one is scanned again.
-import { loadSettings, onContentMessage, onSettingsChanged, type LoadedSettings } from '../platform/content-runtime.ts';
+import { loadSettings, onContentMessage, onSettingsChanged, type LoadedSettings } from '../platform/runtime.ts';
 import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { pageOptsOut } from './dom/where-not.ts';
 import { Session } from './session.ts';

@@ -2,7 +2,7 @@
 // starts on a site that is not switched off, and stopped (with the original DOM restored) when it is
 // (issue 3, "Annotation": "switching the site off restores the original DOM").
 import type { Settings } from '../shared/settings.ts';
-import { sendMessage } from '../platform/content-runtime.ts';
+import { sendMessage } from '../platform/runtime.ts';
 import { Annotations, E164_ATTR } from './dom/annotations.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
 import { applyWrite, scanNode, type ScanHost } from './dom/scan.ts';

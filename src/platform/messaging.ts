@@ -1,18 +1,9 @@
 // Typed messaging over the protocol map. Senders get a Reply (errors as data, never thrown);
 // receivers get only validated messages from checked senders.
 import browser, { type Runtime } from './browser.ts';
-import { checkSender, parseContentMessage, parseMessage, type ContentMessage, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
+import { checkSender, parseMessage, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 
-/** Send a message to the background and wait for its Reply; transport failures become `{code: 'unreachable'}`. */
-export async function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
-  try {
-    const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<K> | undefined;
-    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return { ok: false, error: { code: 'unreachable', message: 'The extension did not answer.' } };
-  } catch (e) {
-    return { ok: false, error: { code: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
-  }
-}
+export { sendMessage, onContentMessage } from './runtime.ts';
 
 export interface SenderInfo {
   /** Tab of a content script sender, undefined for extension pages. */
@@ -48,15 +39,5 @@ export function onMessage(handler: Handler): void {
       ok: false,
       error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
     }));
-  });
-}
-
-/** Content scripts: receive messages from our background only (sender.id check, then validation). */
-export function onContentMessage(listener: (message: ContentMessage) => void): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const message = parseContentMessage(raw);
-    if (message) listener(message);
-    return undefined;
   });
 }

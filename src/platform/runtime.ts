@@ -1,21 +1,23 @@
-// The extension APIs as the content script uses them, without webextension-polyfill (issue 3, "Size": the
-// polyfill was 2.7 KB of the content script's 70 KB gzip budget). Both targets already have promise-based APIs
-// in content scripts: Firefox's `browser`, and Chromium's `chrome` in MV3 (runtime.sendMessage and
-// storage.*.get return promises from Chrome 99/88; the manifest asks for 120). Extension pages and the
-// background keep the polyfill (browser.ts); this file is only what a content script needs, with the same
-// behaviour as settings-store.ts and messaging.ts: settings parsed by the one schema, replies as Results.
-import { managedKeys, parseSettings, SETTINGS_STORAGE_KEY } from '../shared/settings.ts';
+// Settings and messages on the browsers' own promise APIs, for every context: Firefox's `browser`, and
+// Chromium's `chrome` in MV3 (runtime.sendMessage and storage.*.get return promises from Chrome 99/88; the
+// manifest asks for 120). The content script needs exactly this and nothing of webextension-polyfill (issue 3,
+// "Size": the polyfill was 2.7 KB of its 70 KB gzip budget); the background and the pages use it too, so there
+// is one implementation. Settings are parsed by the one schema; replies are Results.
+import { managedKeys, parseSettings, SETTINGS_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
 import { parseContentMessage, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
-import type { LoadedSettings } from './settings-store.ts';
 
-export type { LoadedSettings } from './settings-store.ts';
+export interface LoadedSettings {
+  settings: Settings;
+  /** Keys an administrator fixed through storage.managed: shown locked, never stored locally. */
+  locked: SettingKey[];
+}
 
 type Api = typeof chrome;
 const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
 
 type Sender = { id?: string; tab?: unknown };
 
-async function readManaged(): Promise<Record<string, unknown>> {
+export async function readManaged(): Promise<Record<string, unknown>> {
   try {
     // Throws (Firefox) or returns {} when no policy is set or no managed schema is supported.
     return ((await api().storage.managed.get(null)) ?? {}) as Record<string, unknown>;
