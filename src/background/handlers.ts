@@ -3,13 +3,12 @@
 import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../shared/settings.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
-import { loadSettings } from '../platform/settings-store.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
 import { setBadge, uiLanguage } from '../platform/background-apis.ts';
 import type { SenderInfo } from '../platform/messaging.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
-import { tabNumbers } from './state.ts';
+import { currentSettings, tabNumbers } from './state.ts';
 import { defaultRegion } from './region.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
@@ -19,7 +18,7 @@ type Handlers = { [K in MessageType]: (payload: Extract<Message, { type: K }>['p
 
 export const handlers: Handlers = {
   async resolveNumber({ e164 }, sender) {
-    const { settings } = await loadSettings();
+    const { settings } = await currentSettings();
     const ls = lookupSettings(settings);
     const tabId = sender.tabId ?? -1;
     if (!(await client.cached(e164, ls))) {
@@ -44,7 +43,7 @@ export const handlers: Handlers = {
   },
 
   async getTabNumbers({ tabId }) {
-    const { settings } = await loadSettings();
+    const { settings } = await currentSettings();
     const ls = lookupSettings(settings);
     const numbers = await Promise.all(
       (await tabNumbers.list(tabId)).map(async (n) => {
@@ -56,7 +55,7 @@ export const handlers: Handlers = {
   },
 
   async inspectNumber({ input, region }) {
-    const { settings } = await loadSettings();
+    const { settings } = await currentSettings();
     const e164 = toE164(input, region || settings.defaultRegion || defaultRegion(uiLanguage()));
     if (!e164.ok) return e164;
     const denied = (await client.cached(e164.value, lookupSettings(settings))) ? undefined : await checkHostPermission(settings.dohUrl);
@@ -75,7 +74,7 @@ export const handlers: Handlers = {
     if (!url.ok) return { ok: false, error: { code: 'bad-url', message: url.message } };
     const denied = await checkHostPermission(url.value);
     if (denied) return { ok: false, error: denied };
-    const { settings } = await loadSettings();
+    const { settings } = await currentSettings();
     return testProvider(url.value, dohMethod, settings.suffixes[0] ?? 'e164.arpa');
   },
 };
