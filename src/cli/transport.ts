@@ -82,7 +82,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
         session.on('error', forget);
         session.on('goaway', forget);
         session.on('close', forget);
-        session.unref(); // an idle kept-alive session must not keep the process alive
+        session.unref(); // idle until a request comes (track)
         resolve({ kind: 'h2', session });
       });
     });
@@ -91,8 +91,18 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
     return attempt;
   }
 
+  // An idle kept-alive session must not keep the process alive, but one with a request in flight must.
+  const active = new Map<http2.ClientHttp2Session, number>();
+  function track(session: http2.ClientHttp2Session, delta: 1 | -1): void {
+    const n = (active.get(session) ?? 0) + delta;
+    active.set(session, n);
+    if (n === 0) session.unref();
+    else if (delta === 1 && n === 1) session.ref();
+  }
+
   function requestH2(session: http2.ClientHttp2Session, url: URL, init: Init): Promise<ResponseLike> {
-    return new Promise((resolve, reject) => {
+    track(session, 1);
+    return new Promise<ResponseLike>((resolve, reject) => {
       const stream = session.request(
         { ':method': init.method, ':path': `${url.pathname}${url.search}`, ...init.headers },
         { signal: init.signal, endStream: !init.body },
@@ -105,7 +115,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
       });
       collect(stream, (body) => resolve(response(status, headers, body)), (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)));
       if (init.body) stream.end(Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength));
-    });
+    }).finally(() => track(session, -1));
   }
 
   function requestH1(url: URL, init: Init): Promise<ResponseLike> {
