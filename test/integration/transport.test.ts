@@ -92,3 +92,22 @@ describe('createNodeFetch', () => {
     await t.close();
   });
 });
+
+describe('createNodeFetch and the process lifetime', () => {
+  it('keeps the process alive while a request is in flight, and lets it end when idle (no close needed)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    // Nothing but the request keeps this process alive: an unref'd session would let it exit before the answer.
+    const script = `
+      import { createNodeFetch } from ${JSON.stringify(new URL('../../src/cli/transport.ts', import.meta.url).pathname)};
+      const t = createNodeFetch();
+      const r = await t.fetch(${JSON.stringify(world.unboundDoh)} + '?dns=AAABAAABAAAAAAAAATgBNwE2ATUBNAEzATIBMQEzATQEZTE2NARhcnBhAAAjAAE', { method: 'GET', headers: { accept: 'application/dns-message' }, signal: new AbortController().signal });
+      console.log(r.status, (await r.arrayBuffer()).byteLength > 12);`;
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+    });
+    expect(stdout.trim()).toBe('200 true');
+    expect(Date.now() - started).toBeLessThan(20_000); // and it ended without t.close()
+  });
+});
