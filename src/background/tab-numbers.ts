@@ -1,44 +1,65 @@
 // The numbers each tab's content script reported, kept in storage.session (the worker may be stopped at any
 // time; nothing that matters lives only in memory). Feeds the popup and the action badge.
+// One key per tab ("tab:<id>" → {frameId: numbers}), so reading a tab never reads the rest of the session store
+// (which also mirrors the lookup cache).
 import type { KeyValueStore } from '../core/enum/cache.ts';
 import type { TabNumber } from '../shared/protocol.ts';
 
-const key = (tabId: number, frameId: number) => `tab:${tabId}:${frameId}`;
+type Frames = Record<string, TabNumber[]>;
+
+const key = (tabId: number) => `tab:${tabId}`;
 
 export class TabNumbers {
+  /** Read-modify-write of one tab's key, one at a time (frames report concurrently). */
+  readonly #queues = new Map<number, Promise<unknown>>();
+
   constructor(private readonly store: KeyValueStore) {}
 
+  #serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+    const run = (this.#queues.get(tabId) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => undefined);
+    this.#queues.set(tabId, tail);
+    void tail.then(() => this.#queues.get(tabId) === tail && this.#queues.delete(tabId));
+    return run;
+  }
+
   /** Replace one frame's list (each frame of a tab reports its own numbers). */
-  async report(tabId: number, frameId: number, numbers: TabNumber[]): Promise<void> {
-    await this.store.set({ [key(tabId, frameId)]: numbers });
+  report(tabId: number, frameId: number, numbers: TabNumber[]): Promise<void> {
+    return this.#serial(tabId, async () => {
+      const frames = await this.#frames(tabId);
+      frames[String(frameId)] = numbers;
+      await this.store.set({ [key(tabId)]: frames });
+    });
   }
 
   /** Update the state of one number wherever it appears in the tab. */
-  async setState(tabId: number, e164: string, state: TabNumber['state']): Promise<void> {
-    const frames = await this.#frames(tabId);
-    const changed: Record<string, TabNumber[]> = {};
-    for (const [k, list] of frames) {
-      if (list.some((n) => n.e164 === e164 && n.state !== state)) changed[k] = list.map((n) => (n.e164 === e164 ? { ...n, state } : n));
-    }
-    if (Object.keys(changed).length) await this.store.set(changed);
+  setState(tabId: number, e164: string, state: TabNumber['state']): Promise<void> {
+    return this.#serial(tabId, async () => {
+      const frames = await this.#frames(tabId);
+      let changed = false;
+      for (const [frame, list] of Object.entries(frames)) {
+        if (!list.some((n) => n.e164 === e164 && n.state !== state)) continue;
+        frames[frame] = list.map((n) => (n.e164 === e164 ? { ...n, state } : n));
+        changed = true;
+      }
+      if (changed) await this.store.set({ [key(tabId)]: frames });
+    });
   }
 
   /** All numbers of a tab, de-duplicated across frames, in report order. */
   async list(tabId: number): Promise<TabNumber[]> {
     const seen = new Map<string, TabNumber>();
-    for (const [, list] of await this.#frames(tabId)) for (const n of list) if (!seen.has(n.e164)) seen.set(n.e164, n);
+    for (const list of Object.values(await this.#frames(tabId))) for (const n of list) if (!seen.has(n.e164)) seen.set(n.e164, n);
     return [...seen.values()];
   }
 
-  async forget(tabId: number): Promise<void> {
-    const keys = (await this.#frames(tabId)).map(([k]) => k);
-    if (keys.length) await this.store.remove(keys);
+  forget(tabId: number): Promise<void> {
+    return this.#serial(tabId, () => this.store.remove([key(tabId)]));
   }
 
-  async #frames(tabId: number): Promise<[string, TabNumber[]][]> {
-    const all = await this.store.get(null);
-    const prefix = `tab:${tabId}:`;
-    return Object.entries(all).filter((e): e is [string, TabNumber[]] => e[0].startsWith(prefix) && Array.isArray(e[1]));
+  async #frames(tabId: number): Promise<Frames> {
+    const stored = (await this.store.get([key(tabId)]))[key(tabId)];
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+    return Object.fromEntries(Object.entries(stored).filter((e): e is [string, TabNumber[]] => Array.isArray(e[1])));
   }
 }
-

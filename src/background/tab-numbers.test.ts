@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyValueStore } from '../core/enum/cache.ts';
+import { TabNumbers } from './tab-numbers.ts';
+
+function memoryStore(): KeyValueStore & { reads: (string[] | null)[] } {
+  const data = new Map<string, unknown>();
+  const reads: (string[] | null)[] = [];
+  return {
+    reads,
+    async get(keys) {
+      reads.push(keys);
+      return Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k)).map(([k, v]) => [k, structuredClone(v)]));
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      for (const k of keys) data.delete(k);
+    },
+  };
+}
+
+describe('TabNumbers', () => {
+  it('merges frames, updates states everywhere, forgets a tab, and never reads the whole store', async () => {
+    const store = memoryStore();
+    const tabs = new TabNumbers(store);
+    await tabs.report(1, 0, [{ e164: '+4312345678', state: 'idle' }, { e164: '+12025550143', state: 'idle' }]);
+    await tabs.report(1, 7, [{ e164: '+4312345678', state: 'idle' }]);
+    await tabs.report(2, 0, [{ e164: '+442079460000', state: 'idle' }]);
+    await tabs.setState(1, '+4312345678', 'pres');
+    expect(await tabs.list(1)).toEqual([{ e164: '+4312345678', state: 'pres' }, { e164: '+12025550143', state: 'idle' }]);
+    expect(await tabs.list(2)).toEqual([{ e164: '+442079460000', state: 'idle' }]);
+    await tabs.report(1, 7, []); // a frame's new report replaces its old one
+    await tabs.forget(2);
+    expect(await tabs.list(2)).toEqual([]);
+    expect(store.reads.every((k) => k !== null)).toBe(true);
+  });
+
+  it('loses no frame when frames report at the same time', async () => {
+    const tabs = new TabNumbers(memoryStore());
+    await Promise.all([0, 1, 2, 3].map((frame) => tabs.report(5, frame, [{ e164: `+4312345${670 + frame}`, state: 'idle' }])));
+    expect((await tabs.list(5)).map((n) => n.e164).sort()).toEqual(['+4312345670', '+4312345671', '+4312345672', '+4312345673']);
+  });
+});
