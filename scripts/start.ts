@@ -54,10 +54,14 @@ const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(demoUrl);
 console.log(`\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensionId}/src/popup/index.html\nOptions:    chrome-extension://${extensionId}/src/options/index.html`);
 if (headless) {
-  const first = tab.locator('[data-enum-e164]').first();
-  await first.waitFor({ timeout: 10_000 }).catch(() => {});
-  await first.hover().catch(() => {});
-  await tab.waitForTimeout(1500);
+  // Jordan's number has presence; a fresh browser needs a few seconds for its first settings read.
+  const jordan = tab.locator('[data-enum-e164="+12025550143"]').first();
+  await jordan.waitFor({ timeout: 15_000 }).catch(() => {});
+  await jordan.hover().catch(() => {});
+  await tab
+    .waitForFunction(() => document.querySelector('[data-enum-e164="+12025550143"]')?.getAttribute('data-enum-state') === 'pres', undefined, { timeout: 15_000 })
+    .catch(() => {});
+  await tab.waitForTimeout(500);
   const shot = join(root, 'dist/demo.png');
   await tab.screenshot({ path: shot });
   console.log(`No display: ran headless; screenshot of the hovered demo page in ${shot}`);
