@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValueStore } from '../core/enum/cache.ts';
+import { createMemoryStore, type KeyValueStore } from '../core/enum/cache.ts';
 import { TabNumbers } from './tab-numbers.ts';
 
+/** The shared memory store, recording which keys each read asked for. */
 function memoryStore(): KeyValueStore & { reads: (string[] | null)[] } {
-  const data = new Map<string, unknown>();
+  const store = createMemoryStore();
   const reads: (string[] | null)[] = [];
-  return {
-    reads,
-    async get(keys) {
-      reads.push(keys);
-      return Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k)).map(([k, v]) => [k, structuredClone(v)]));
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
+  return { ...store, reads, get: (keys) => (reads.push(keys), store.get(keys)) };
 }
 
 describe('TabNumbers', () => {

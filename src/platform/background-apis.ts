@@ -1,6 +1,6 @@
 // Browser APIs the background uses, wrapped so the background never imports the polyfill itself.
 import browser from './browser.ts';
-import type { KeyValueStore } from '../core/enum/cache.ts';
+import { createMemoryStore, type KeyValueStore } from '../core/enum/cache.ts';
 import type { ContentMessage } from '../shared/protocol.ts';
 
 /** storage.session when the browser has it (Chromium ≥ 102, Firefox ≥ 115), else an in-memory stand-in. */
@@ -13,12 +13,7 @@ export function sessionStore(): KeyValueStore {
       remove: (keys) => area.remove(keys),
     };
   }
-  const data = new Map<string, unknown>();
-  return {
-    get: async (keys) => Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k))),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
-    remove: async (keys) => keys.forEach((k) => data.delete(k)),
-  };
+  return createMemoryStore();
 }
 
 export function setBadge(tabId: number, count: number): void {

@@ -10,7 +10,6 @@ export interface SenderInfo {
   tabId: number | undefined;
   frameId: number | undefined;
   url: string | undefined;
-  fromExtensionPage: boolean;
 }
 
 type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
@@ -33,7 +32,6 @@ export function onMessage(handler: Handler): void {
       tabId: kind.value === 'content' ? sender.tab?.id : undefined,
       frameId: sender.frameId,
       url: sender.url,
-      fromExtensionPage: kind.value === 'page',
     };
     return handler(parsed.value, info).catch((e: unknown) => ({
       ok: false,

@@ -1,11 +1,9 @@
 // Rendering of one ENUM LookupResult for the popup (tab numbers and typed numbers share this form).
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
 import type { LookupResult, UriResult } from '../core/enum/types.ts';
-import { LINK_SCHEMES, linkScheme, STATE_LABELS } from '../shared/display.ts';
+import { linkScheme, STATE_LABELS } from '../shared/display.ts';
 import { stateOfResult, type NumberState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
-
-export { LINK_SCHEMES, linkScheme, STATE_LABELS };
 
 /** A link for allow-listed schemes, plain text otherwise. */
 export function uriNode(uri: string): HTMLElement {

@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InFlight, TtlCache, type KeyValueStore } from './cache.ts';
-
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    async get(keys) {
-      return Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k)));
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
-}
+import { createMemoryStore, InFlight, TtlCache } from './cache.ts';
 
 describe('TtlCache', () => {
   it('serves an entry until its TTL runs out', async () => {
@@ -47,7 +31,7 @@ describe('TtlCache', () => {
 
   it('survives a restart through its store (the service-worker case)', async () => {
     let now = 0;
-    const store = memoryStore();
+    const store = createMemoryStore();
     const first = new TtlCache<{ x: number }>({ maxEntries: 5, now: () => now, store });
     await first.set('n', { x: 1 }, 60);
     await first.set('old', { x: 2 }, 1);
@@ -58,7 +42,7 @@ describe('TtlCache', () => {
   });
 
   it('ignores malformed stored entries and other keys', async () => {
-    const store = memoryStore();
+    const store = createMemoryStore();
     await store.set({ 'cache:bad': { value: 1 }, 'cache:worse': 'x', settings: { a: 1 } });
     const cache = new TtlCache<number>({ maxEntries: 5, now: () => 0, store });
     expect(await cache.get('bad')).toBeUndefined();
@@ -66,7 +50,7 @@ describe('TtlCache', () => {
   });
 
   it('clears memory and store', async () => {
-    const store = memoryStore();
+    const store = createMemoryStore();
     const cache = new TtlCache<number>({ maxEntries: 5, now: () => 0, store });
     await cache.set('a', 1, 60);
     await cache.clear();

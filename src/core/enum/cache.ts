@@ -9,6 +9,24 @@ export interface KeyValueStore {
   remove(keys: string[]): Promise<void>;
 }
 
+/** A KeyValueStore in memory, copying values as browser storage does (for a browser without storage.session,
+ *  and for tests). */
+export function createMemoryStore(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    async get(keys) {
+      return Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k)).map(([k, v]) => [k, structuredClone(v)]));
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      for (const k of keys) data.delete(k);
+    },
+  };
+}
+
 export interface CacheEntry<V> {
   value: V;
   /** Epoch ms when stored and when it stops being fresh. */
