@@ -113,6 +113,11 @@ describe('parsePidf: mustUnderstand (RFC 3863)', () => {
     expect(code(withExt(attr))).toBe('ok');
   });
 
+  it('refuses an activity from another namespace marked mustUnderstand', () => {
+    expect(code(`<presence ${NS} xmlns:x="urn:example:ext" entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status></tuple>
+      <dm:person id="p"><rpid:activities><x:juggling mustUnderstand="true"/></rpid:activities></dm:person></presence>`)).toBe('pidf-must-understand');
+  });
+
   it('accepts mustUnderstand on elements it does understand', () => {
     expect(code(`<presence ${NS} entity="sip:a@b"><tuple id="t"><status mustUnderstand="true"><basic>open</basic></status></tuple>
       <dm:person id="p"><rpid:activities mustUnderstand="1"><rpid:busy mustUnderstand="1"/></rpid:activities></dm:person></presence>`)).toBe('ok');

@@ -32,7 +32,7 @@ export interface PidfTuple {
 
 export interface PidfPerson {
   id: string;
-  /** RPID activity element names in document order, e.g. ["on-the-phone"]; unknown extensions kept by name. */
+  /** RPID activity element names in document order, e.g. ["on-the-phone"]; other namespaces' are left out. */
   activities: string[];
   userInput?: UserInput;
   notes: Note[];
@@ -55,8 +55,9 @@ const UNDERSTOOD = new Set([
   ...['activities', 'user-input', 'note'].map((l) => `{${RPID_NS}}${l}`),
 ]);
 const qname = (el: XmlElement) => `{${el.ns}}${el.local}`;
+// Each RPID activity is understood (rpid.ts says how it counts); an activity from another namespace is not.
 const understood = (el: XmlElement, parent: XmlElement | undefined) =>
-  UNDERSTOOD.has(qname(el)) || (parent?.ns === RPID_NS && parent.local === 'activities'); // each activity
+  UNDERSTOOD.has(qname(el)) || (el.ns === RPID_NS && parent?.ns === RPID_NS && parent.local === 'activities');
 
 /** xs:boolean "true"/"1"; the attribute is the PIDF schema's global one, also accepted unqualified. */
 function mustUnderstand(el: XmlElement): boolean {
@@ -107,7 +108,7 @@ function timestamp(el: XmlElement, ns: string): number | undefined {
 function activities(scopes: XmlElement[]): string[] {
   const names = scopes
     .flatMap((s) => children(s, RPID_NS, 'activities'))
-    .flatMap((a) => a.children.filter((c) => c.ns === RPID_NS || c.ns === '').map((c) => c.local));
+    .flatMap((a) => a.children.filter((c) => c.ns === RPID_NS).map((c) => c.local));
   return [...new Set(names)];
 }
 

@@ -1,8 +1,8 @@
 // RPID activities (RFC 4480 §3, the <activities> element) and what each says about reachability. RFC 4480
 // leaves the meaning to the watcher; this is our reading: "busy" activities mean the person is engaged right
 // now and would rather not be interrupted, "away" ones that the person is not at their device. The rest
-// (working, playing, tv, …) leave an open presentity available. An activity not in RFC 4480's list (an
-// extension, or <rpid:other>) is kept by name and read as neutral.
+// (working, playing, tv, …) leave an open presentity available, and so do <rpid:other> (free text) and any
+// name in the RPID namespace not in this list. Activities from other namespaces are not read at all.
 
 /** Every activity element RFC 4480 defines for <activities>, in the RFC's order (plus "other", free text). */
 export const RPID_ACTIVITIES = [
