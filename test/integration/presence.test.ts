@@ -107,6 +107,38 @@ describe('presence through Kamailio', () => {
   });
 });
 
+describe('blocked and pending', () => {
+  it('a SUBSCRIBE the server refuses is a 403, read as blocked', async () => {
+    const bob = await agent(sip.ws, 'bob');
+    const failure = await watchPresence(bob, 'sip:alice@elsewhere.example').then(() => undefined, (e: unknown) => e);
+    expect(failure).toMatchObject({ status: 403 });
+    const { status, reasonPhrase } = failure as SipRejection;
+    expect(rejectedSubscription(status, reasonPhrase)).toMatchObject({ state: 'blocked', reason: { code: 'sip-forbidden' } });
+  });
+
+  it('with authorization rules (RFC 5025): confirm → pending, block → blocked, allow → active', async () => {
+    const ruled = await startKamailio({ rules: { alice: { bob: 'confirm', carol: 'block' }, carol: { bob: 'allow' } } });
+    try {
+      const first = async (watcher: string, target: string) => {
+        const ua = await startUserAgent(ruled.ws, ruled.aor(watcher), ruled.users[watcher] ?? '');
+        agents.push(ua);
+        const w = await watchPresence(ua, ruled.aor(target));
+        return w.notifications[0] as Notification;
+      };
+      const pending = await first('bob', 'alice');
+      expect(pending.subscriptionState).toMatch(/^pending/);
+      expect(read(pending)).toEqual({ state: 'pending' });
+      const blocked = await first('carol', 'alice');
+      expect(blocked.subscriptionState).toBe('terminated;reason=rejected');
+      expect(read(blocked)).toEqual({ state: 'blocked' });
+      const allowed = await first('bob', 'carol');
+      expect(allowed.subscriptionState).toMatch(/^active/);
+    } finally {
+      await ruled.stop();
+    }
+  });
+});
+
 describe('the Kamailio world', () => {
   it('answers OPTIONS over WS and WSS, and again after a restart', async () => {
     expect(await sipOptionsOk(sip.ws)).toBe(true);

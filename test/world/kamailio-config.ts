@@ -2,7 +2,12 @@
 // PUBLISH state and subscriptions in memory) and WebSocket proxy (RFC 7118) on loopback, WS and WSS.
 //   - digest auth (RFC 3261 §22) against a db_text subscriber table; the From user must be the auth user, and
 //     a PUBLISH must be for the publisher's own address;
-//   - force_active=1: every subscription is active at once (no XCAP authorization rules);
+//   - without `rules`, force_active=1: every subscription is active at once;
+//   - with `rules` (the second profile, for pending and blocked), presence authorization rules (RFC 5025) read
+//     from the db_text xcap table (integrated_xcap_server): confirm → pending, block → terminated;reason=rejected.
+//     This needs subs_db_mode=1: with subs_db_mode=0 the presence module finds every watcher "in the watcher
+//     table" as active and never reads the rules (debug log: "subscription status= active - found in watcher
+//     table");
 //   - a SUBSCRIBE over WebSocket gets fix_nated_contact(): its Contact host is a made-up *.invalid name
 //     (RFC 7118 §5.2), and NOTIFYs must go back over the same connection instead.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,14 +24,20 @@ export interface KamailioConfigOpts {
   domain: string;
   /** user → password; empty means no authentication at all. */
   users: Record<string, string>;
+  /** Presence authorization rules (RFC 5025) per presentity user: watcher user → sub-handling. Without it,
+   *  force_active=1 makes every subscription active. */
+  rules?: Record<string, Record<string, SubHandling>>;
 }
+
+/** RFC 5025 §3.2.1 sub-handling values. */
+export type SubHandling = 'block' | 'confirm' | 'polite-block' | 'allow';
 
 const DBTEXT_TEMPLATES = '/usr/share/kamailio/dbtext/kamailio';
 const TABLES = ['version', 'presentity', 'active_watchers', 'watchers', 'xcap', 'subscriber'];
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /** db_text tables: the presence module checks their versions at start even when it keeps state in memory. */
-function writeDbText(dbDir: string, domain: string, users: Record<string, string>): void {
+function writeDbText(dbDir: string, domain: string, users: Record<string, string>, rules: KamailioConfigOpts['rules'] = {}): void {
   mkdirSync(dbDir, { recursive: true });
   for (const t of TABLES) copyFileSync(join(DBTEXT_TEMPLATES, t), join(dbDir, t));
   // id:username:domain:password:ha1:ha1b — db_text refuses rows with empty ha1/ha1b columns.
@@ -34,7 +45,24 @@ function writeDbText(dbDir: string, domain: string, users: Record<string, string
     [i + 1, user, domain, pw, md5(`${user}:${domain}:${pw}`), md5(`${user}@${domain}:${domain}:${pw}`)].join(':'));
   const header = 'id(int,auto) username(string) domain(string) password(string) ha1(string) ha1b(string) ';
   writeFileSync(join(dbDir, 'subscriber'), `${header}\n${rows.join('\n')}\n`);
+  // id:username:domain:doc:doc_type:etag:source:doc_uri:port — doc_type 2 is pres-rules (xcap_client).
+  const xcap = Object.entries(rules).map(([user, watchers], i) =>
+    [i + 1, user, domain, dbTextValue(presRules(domain, watchers)), 2, `e${i + 1}`, 1, dbTextValue(`pres-rules/users/sip:${user}@${domain}/index`), 0].join(':'));
+  const xcapHeader = 'id(int,auto) username(string) domain(string) doc(string) doc_type(int) etag(string) source(int) doc_uri(string) port(int) ';
+  writeFileSync(join(dbDir, 'xcap'), `${xcapHeader}\n${xcap.map((r) => `${r}\n`).join('')}`);
 }
+
+/** An RFC 5025 pres-rules document: one rule per watcher, identified by its SIP URI (RFC 4745 <one>). */
+function presRules(domain: string, watchers: Record<string, SubHandling>): string {
+  const rules = Object.entries(watchers).map(([w, handling], i) =>
+    `<cr:rule id="r${i}"><cr:conditions><cr:identity><cr:one id="sip:${w}@${domain}"/></cr:identity></cr:conditions>` +
+    `<cr:actions><pr:sub-handling>${handling}</pr:sub-handling></cr:actions><cr:transformations/></cr:rule>`);
+  return '<?xml version="1.0" encoding="UTF-8"?><cr:ruleset xmlns="urn:ietf:params:xml:ns:pres-rules" ' +
+    'xmlns:pr="urn:ietf:params:xml:ns:pres-rules" xmlns:cr="urn:ietf:params:xml:ns:common-policy">' + rules.join('') + '</cr:ruleset>';
+}
+
+// db_text escapes ':' (the column separator), '\\' and line breaks inside values.
+const dbTextValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/:/g, '\\:').replace(/\n/g, '\\n');
 
 function config(o: KamailioConfigOpts, dbDir: string, tlsCfg: string): string {
   const auth = Object.keys(o.users).length > 0;
@@ -79,10 +107,10 @@ ${auth ? 'loadmodule "auth.so"\nloadmodule "auth_db.so"' : ''}
 modparam("tls", "config", "${tlsCfg}")
 modparam("presence", "db_url", "${db}")
 modparam("presence", "publ_cache", 2)
-modparam("presence", "subs_db_mode", 0)
+modparam("presence", "subs_db_mode", ${o.rules ? 1 : 0}) # 1: write-through, needed for the rules (see above)
 modparam("presence", "max_expires", 3600)
 modparam("presence_xml", "db_url", "${db}")
-modparam("presence_xml", "force_active", 1)
+${o.rules ? 'modparam("presence_xml", "force_active", 0)\nmodparam("presence_xml", "integrated_xcap_server", 1)' : 'modparam("presence_xml", "force_active", 1)'}
 modparam("nathelper", "received_avp", "$avp(RECEIVED)")
 ${auth ? `modparam("auth_db", "db_url", "${db}")
 modparam("auth_db", "calculate_ha1", yes)
@@ -131,7 +159,7 @@ event_route[xhttp:request] {
 export function writeKamailioConfig(o: KamailioConfigOpts): string {
   mkdirSync(o.dir, { recursive: true });
   const dbDir = join(o.dir, 'db');
-  writeDbText(dbDir, o.domain, o.users);
+  writeDbText(dbDir, o.domain, o.users, o.rules);
   const tlsCfg = join(o.dir, 'tls.cfg');
   writeFileSync(tlsCfg, `[server:default]
 method = TLSv1.2+

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { makeCert } from './certs.ts';
-import { writeKamailioConfig } from './kamailio-config.ts';
+import { writeKamailioConfig, type KamailioConfigOpts } from './kamailio-config.ts';
 import { freePorts } from './ports.ts';
 import { startDaemon, stopDaemon, tail, waitFor, type Daemon } from './process.ts';
 import { WORLDS_DIR } from './world.ts';
@@ -18,6 +18,8 @@ export interface KamailioOpts {
   domain?: string;
   /** user → password for digest auth; `{}` turns authentication off. Default: alice, bob, carol. */
   users?: Record<string, string>;
+  /** Presence authorization rules per presentity (see KamailioConfigOpts.rules); default: all active. */
+  rules?: KamailioConfigOpts['rules'];
 }
 
 export interface Kamailio {
@@ -87,7 +89,7 @@ export async function startKamailio(opts: KamailioOpts = {}): Promise<Kamailio> 
   const users = { ...(opts.users ?? DEFAULT_SIP_USERS) };
   const cert = await makeCert(dir);
   const [wsPort, wssPort] = (await freePorts(2)) as [number, number];
-  const cfg = writeKamailioConfig({ dir, wsPort, wssPort, domain, users, ...cert });
+  const cfg = writeKamailioConfig({ dir, wsPort, wssPort, domain, users, ...(opts.rules ? { rules: opts.rules } : {}), ...cert });
   const ws = `ws://127.0.0.1:${wsPort}`;
   const wss = `wss://127.0.0.1:${wssPort}`;
   const ca = readFileSync(cert.certFile, 'utf8');
