@@ -2,7 +2,7 @@
 // time; nothing that matters lives only in memory). Feeds the popup and the action badge.
 // One key per tab ("tab:<id>" → {frameId: numbers}), so reading a tab never reads the rest of the session store
 // (which also mirrors the lookup cache).
-import type { KeyValueStore } from '../core/enum/cache.ts';
+import type { KeyValueStore } from '../core/store.ts';
 import type { TabNumber } from '../shared/protocol.ts';
 
 type Frames = Record<string, TabNumber[]>;

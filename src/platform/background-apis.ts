@@ -1,6 +1,6 @@
 // Browser APIs the background uses, wrapped so the background never imports the polyfill itself.
 import browser from './browser.ts';
-import { createMemoryStore, type KeyValueStore } from '../core/enum/cache.ts';
+import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
 import type { ContentMessage } from '../shared/protocol.ts';
 
 /** storage.session when the browser has it (Chromium ≥ 102, Firefox ≥ 115), else an in-memory stand-in. */

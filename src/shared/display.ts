@@ -1,10 +1,10 @@
 // What every view of a lookup (hover card, popup) shares: the words for each state and the one rule for which
 // URIs become links. DNS data is untrusted: only these schemes are ever links (issue 3), everything else is text.
-import type { NumberState } from './protocol.ts';
+import type { EnumState } from './protocol.ts';
 
 export const LINK_SCHEMES: ReadonlySet<string> = new Set(['pres', 'sip', 'sips', 'xmpp', 'im', 'tel', 'mailto', 'http', 'https']);
 
-export const STATE_LABELS: Readonly<Record<NumberState, string>> = {
+export const STATE_LABELS: Readonly<Record<EnumState, string>> = {
   pres: 'Presence published',
   'no-pres': 'ENUM records, no presence',
   none: 'No ENUM records',

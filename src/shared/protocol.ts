@@ -4,11 +4,16 @@
 import type { CoreError, Result } from '../core/result.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 
-/** States of an annotated number: the `data-enum-state` contract (README). */
-export type NumberState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
+/**
+ * Where the ENUM lookup of a number stands: not looked up, pending, or what its records say ("pres": an E2U+pres
+ * URI is published — not whether the person is online). The values are the page-annotation contract (README).
+ */
+export type EnumState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
+/** @deprecated The old name of EnumState, kept until the content script imports the new one. */
+export type NumberState = EnumState;
 
 /** The annotation state a lookup result gives its number. */
-export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): NumberState {
+export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): EnumState {
   if (result.status === 'error') return 'error';
   if (result.status === 'not-found') return 'none';
   return result.pres.length > 0 ? 'pres' : 'no-pres';
@@ -16,7 +21,7 @@ export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): Nu
 
 export interface TabNumber {
   e164: string;
-  state: NumberState;
+  state: EnumState;
 }
 
 export interface ProtocolMap {
@@ -81,7 +86,7 @@ export function checkSender(type: MessageType, sender: SenderFacts, ownId: strin
   return { ok: true, value: 'content' };
 }
 
-const STATES: readonly NumberState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
+const STATES: readonly EnumState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
 export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,7 +99,7 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   reportNumbers: (p) =>
     Array.isArray(p.numbers) &&
     p.numbers.length <= 10_000 &&
-    p.numbers.every((n) => isObject(n) && isE164(n.e164) && STATES.includes(n.state as NumberState)),
+    p.numbers.every((n) => isObject(n) && isE164(n.e164) && STATES.includes(n.state as EnumState)),
   getTabNumbers: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,

@@ -2,7 +2,7 @@
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
 import type { LookupResult, UriResult } from '../core/enum/types.ts';
 import { linkScheme, STATE_LABELS } from '../shared/display.ts';
-import { stateOfResult, type NumberState } from '../shared/protocol.ts';
+import { stateOfResult, type EnumState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
 
 /** A link for allow-listed schemes, plain text otherwise. */
@@ -21,7 +21,7 @@ export function formatAge(fetchedAt: number, now: number): string {
   return `${Math.floor(s / 86_400)} d ago`;
 }
 
-export function stateBadge(state: NumberState): HTMLElement {
+export function stateBadge(state: EnumState): HTMLElement {
   return h('span', { class: 'state', 'data-state': state }, STATE_LABELS[state]);
 }
 

@@ -2,7 +2,7 @@
 // (issue 3, "Hover card"). Shows the number in international format, its state, the pres URIs, the other URIs
 // with their enumservices, DNSSEC validation and how fresh the answer is. Only allowlisted schemes are links.
 import type { LookupResult } from '../../core/enum/types.ts';
-import type { NumberState } from '../../shared/protocol.ts';
+import type { EnumState } from '../../shared/protocol.ts';
 import { linkScheme, STATE_LABELS } from '../../shared/display.ts';
 
 /** Only allow-listed schemes become links (shared with the popup: src/shared/display.ts). */
@@ -10,7 +10,7 @@ export const isLinkable = (uri: string): boolean => linkScheme(uri) !== undefine
 
 export interface CardData {
   formatted: string;
-  state: NumberState;
+  state: EnumState;
   result?: LookupResult;
   error?: string;
   /** Offer a "Look up" button (resolveOn = never, or a failed lookup). */

@@ -10,7 +10,7 @@ import type { NaptrData } from '../dns/types.ts';
 import { processNaptrSet } from '../naptr/index.ts';
 import type { CoreError, Result } from '../result.ts';
 import { e164ToEnumDomain } from './e164.ts';
-import { query, statusError, UsageTracker, type ResolverConfig } from './resolver.ts';
+import { AnswerSummary, query, statusError, type ResolverConfig } from './query.ts';
 import type { LookupResult } from './types.ts';
 
 export interface LookupConfig extends ResolverConfig {
@@ -19,7 +19,7 @@ export interface LookupConfig extends ResolverConfig {
 }
 
 export async function lookupE164(e164: string, config: LookupConfig): Promise<LookupResult> {
-  const usage = new UsageTracker();
+  const usage = new AnswerSummary();
   const fetchedAt = config.now();
   const base = { e164, dnssec: false, uris: [], pres: [], rejected: [], fetchedAt };
   const firstDomain = e164ToEnumDomain(e164, config.suffixes[0] ?? 'e164.arpa');

@@ -2,9 +2,9 @@
 //   PRES-URI = "pres:" [ to ] [ headers ]   with `to` an RFC 2822 mailbox, e.g. pres:alice@example.com
 //   pres:alice@example.com → SRV _pres._sip.example.com and _pres._xmpp.example.com (RFC 5509, RFC 3921 labels).
 import { RRType, type SrvData } from '../dns/types.ts';
+import { query, type ResolverConfig } from '../enum/query.ts';
+import type { LookupResult, PresResolution, PresTarget } from '../enum/types.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
-import { query, type ResolverConfig } from './resolver.ts';
-import type { LookupResult, PresResolution, PresTarget } from './types.ts';
 
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 // RFC 2822 dot-atom local part (the common form; quoted local parts are refused rather than guessed at).
