@@ -1,7 +1,9 @@
 // One small handler per protocol message. Messages arrive validated and with checked senders
 // (src/platform/messaging.ts); every reply is a Result so errors cross contexts as data.
 import { toE164 } from '../core/enum/e164.ts';
-import { validateDohUrl } from '../shared/settings.ts';
+import { validateDohUrl } from '../core/doh/provider.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
 import { setBadge, uiLanguage } from '../platform/background-apis.ts';
@@ -22,8 +24,8 @@ export const handlers: Handlers = {
     const ls = lookupSettings(settings);
     const tabId = sender.tabId ?? -1;
     if (!(await client.cached(e164, ls))) {
-      if (!perTab.take(tabId)) return { ok: false, error: { code: 'rate-limited', message: 'Too many lookups from this page; try again in a moment.' } };
-      // Issue 5: a withheld or revoked host permission is named, not left to surface as an opaque network error.
+      if (!perTab.take(tabId)) return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
+      // A withheld or revoked host permission is named, not left to surface as an opaque network error.
       const denied = await checkHostPermission(ls.dohUrl);
       if (denied) return { ok: false, error: denied };
     }
@@ -36,7 +38,7 @@ export const handlers: Handlers = {
   },
 
   async reportNumbers({ numbers }, sender) {
-    if (sender.tabId === undefined) return { ok: false, error: { code: 'forbidden', message: 'Only pages report numbers.' } };
+    if (sender.tabId === undefined) return err('forbidden', 'Only pages report numbers.');
     await tabNumbers.report(sender.tabId, sender.frameId ?? 0, numbers);
     await updateBadge(sender.tabId);
     return { ok: true, value: null };
@@ -71,11 +73,11 @@ export const handlers: Handlers = {
 
   async testProvider({ dohUrl, dohMethod }) {
     const url = validateDohUrl(dohUrl);
-    if (!url.ok) return { ok: false, error: { code: 'bad-url', message: url.message } };
+    if (!url.ok) return url;
     const denied = await checkHostPermission(url.value);
     if (denied) return { ok: false, error: denied };
     const { settings } = await currentSettings();
-    return testProvider(url.value, dohMethod, settings.suffixes[0] ?? 'e164.arpa');
+    return testProvider(url.value, dohMethod, settings.suffixes[0] ?? DEFAULT_SUFFIX);
   },
 };
 

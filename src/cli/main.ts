@@ -10,14 +10,14 @@ import { createNodeFetch } from './transport.ts';
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
   if (!parsed.ok) {
-    process.stderr.write(`enum-presence: ${parsed.message}\n\n${USAGE}\n`);
+    process.stderr.write(`enum-presence: ${parsed.error.message}\n\n${USAGE}\n`);
     return 2;
   }
-  if (parsed.command === 'help') {
+  if (parsed.value.command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const args = parsed.args;
+  const args = parsed.value.args;
   const e164 = toE164(args.number, args.region);
   if (!e164.ok) {
     process.stderr.write(`enum-presence: ${e164.error.message}\n`);

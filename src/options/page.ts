@@ -1,4 +1,6 @@
 // The options page: every field validated and saved as it changes, locked (managed) keys disabled with a note.
+import { err, ok, type Result } from '../core/result.ts';
+import type { ProtocolError } from '../shared/protocol.ts';
 import { validateSetting, type SettingKey, type Settings } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { radioSetting, regionSetting, type OptionsContext } from './fields.ts';
@@ -47,19 +49,19 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
     },
     commit(key, value) {
       // Saves run one after another so that quick successive changes never overwrite each other.
-      const run = queue.then(async (): Promise<string | undefined> => {
-        if (locked.includes(key)) return 'This setting is fixed by your administrator.';
+      const run = queue.then(async (): Promise<Result<null, ProtocolError>> => {
+        if (locked.includes(key)) return err('invalid-setting', 'This setting is fixed by your administrator.');
         const r = validateSetting(key, value);
-        if (!r.ok) return r.message;
+        if (!r.ok) return r;
         const next = { ...settings, [key]: r.value };
         try {
           await deps.save(next);
         } catch (e) {
-          return `Not saved: ${e instanceof Error ? e.message : String(e)}`;
+          return err('storage', `Not saved: ${e instanceof Error ? e.message : String(e)}`);
         }
         settings = next;
         saved.textContent = 'Saved.';
-        return undefined;
+        return ok(null);
       });
       queue = run;
       return run;

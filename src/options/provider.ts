@@ -1,7 +1,8 @@
 // The DoH provider section: presets or a custom URL ("DoH server URL"), host permission for a custom server,
 // the query method and a Test button that reports latency or the exact error.
 import type { CoreError, Result } from '../core/result.ts';
-import { validateSetting, type DohMethodSetting } from '../shared/settings.ts';
+import type { DohMethod } from '../core/doh/provider.ts';
+import { validateSetting } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { commitTo, field, radios, type OptionsContext } from './fields.ts';
 
@@ -14,7 +15,7 @@ export const PROVIDERS = [
 export interface ProviderDeps {
   /** Must start the browser's request synchronously (it runs inside the user's click or key press). */
   requestPermission(url: string): Promise<{ granted: boolean; error?: string }>;
-  testProvider(dohUrl: string, dohMethod: DohMethodSetting): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
+  testProvider(dohUrl: string, dohMethod: DohMethod): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
 }
 
 const METHODS = [
@@ -57,7 +58,7 @@ export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLEl
   /** Runs inside a user gesture: the permission request starts before any await. */
   function tryCustom(value: string): void {
     const v = validateSetting('dohUrl', value);
-    if (!v.ok) return f.setError(v.message);
+    if (!v.ok) return f.setError(v.error.message);
     f.setError(undefined);
     void deps.requestPermission(v.value).then(async (p) => {
       if (!p.granted) return withheld(v.value, p.error);
@@ -100,7 +101,7 @@ export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLEl
   test.addEventListener('click', () => {
     const target = isCustom() ? url.value.trim() : (PROVIDERS.find((p) => inputs.some((i) => i.checked && i.value === p.value))?.url ?? '');
     const v = validateSetting('dohUrl', target);
-    if (!v.ok) return replace(out, h('span', { class: 'error' }, v.message));
+    if (!v.ok) return replace(out, h('span', { class: 'error' }, v.error.message));
     const access = isCustom() ? deps.requestPermission(v.value) : Promise.resolve({ granted: true } as { granted: boolean; error?: string });
     replace(out, `Testing ${hostOf(v.value)}…`);
     test.disabled = true;
@@ -110,7 +111,7 @@ export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLEl
           withheld(v.value, p.error);
           return replace(out, h('span', { class: 'error' }, `Not tested: no access to ${new URL(v.value).hostname}.`));
         }
-        const r = await deps.testProvider(v.value, method.value as DohMethodSetting);
+        const r = await deps.testProvider(v.value, method.value as DohMethod);
         replace(out, r.ok
           ? h('span', { class: 'ok' }, `Works: answered in ${Math.round(r.value.latencyMs)} ms, DNSSEC ${r.value.dnssec ? 'validated' : 'not validated'}.`)
           : h('span', { class: 'error' }, `Failed: ${r.error.message} (${r.error.code})`));

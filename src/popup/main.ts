@@ -2,6 +2,7 @@
 import { sendMessage } from '../platform/messaging.ts';
 import { browserRegion, currentTab, openOptionsPage } from '../platform/pages.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store.ts';
+import { err } from '../core/result.ts';
 import { validateSetting } from '../shared/settings.ts';
 import { renderPopup } from './view.ts';
 
@@ -38,12 +39,12 @@ async function main(): Promise<void> {
         const sites = now.disabledSites.filter((s) => s !== host);
         if (!enabled) sites.push(host);
         const checked = validateSetting('disabledSites', sites);
-        if (!checked.ok) return { ok: false, error: { code: 'invalid', message: checked.message } };
+        if (!checked.ok) return checked;
         try {
           await saveSettings({ ...now, disabledSites: checked.value });
           return { ok: true, value: null };
         } catch (e) {
-          return { ok: false, error: { code: 'storage', message: e instanceof Error ? e.message : String(e) } };
+          return err('storage', e instanceof Error ? e.message : String(e));
         }
       },
       clearCache: async () => {

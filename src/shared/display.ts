@@ -1,8 +1,13 @@
 // What every view of a lookup (hover card, popup) shares: the words for each state and the one rule for which
-// URIs become links. DNS data is untrusted: only these schemes are ever links (issue 3), everything else is text.
+// URIs become links. DNS data is untrusted: only these schemes are ever links, everything else is text.
+import { USABLE_SCHEMES } from '../core/naptr/uri.ts';
 import type { EnumState } from './protocol.ts';
 
-export const LINK_SCHEMES: ReadonlySet<string> = new Set(['pres', 'sip', 'sips', 'xmpp', 'im', 'tel', 'mailto', 'http', 'https']);
+/** Usable schemes a browser cannot open from a link (no handler for h323:, ftp: support removed): shown as text. */
+const NOT_LINKED: ReadonlySet<string> = new Set(['h323', 'ftp']);
+
+/** Of the schemes an ENUM record may use (core/naptr/uri.ts USABLE_SCHEMES), the ones that become links. */
+export const LINK_SCHEMES: ReadonlySet<string> = new Set([...USABLE_SCHEMES].filter((s) => !NOT_LINKED.has(s)));
 
 export const STATE_LABELS: Readonly<Record<EnumState, string>> = {
   pres: 'Presence published',

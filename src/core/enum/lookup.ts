@@ -9,7 +9,7 @@ import { RRType } from '../dns/types.ts';
 import type { NaptrData } from '../dns/types.ts';
 import { processNaptrSet } from '../naptr/index.ts';
 import type { CoreError, Result } from '../result.ts';
-import { e164ToEnumDomain } from './e164.ts';
+import { DEFAULT_SUFFIX, e164ToEnumDomain } from './e164.ts';
 import { AnswerSummary, query, statusError, type ResolverConfig } from './query.ts';
 import type { LookupResult } from './types.ts';
 
@@ -22,7 +22,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
   const usage = new AnswerSummary();
   const fetchedAt = config.now();
   const base = { e164, dnssec: false, uris: [], pres: [], rejected: [], fetchedAt };
-  const firstDomain = e164ToEnumDomain(e164, config.suffixes[0] ?? 'e164.arpa');
+  const firstDomain = e164ToEnumDomain(e164, config.suffixes[0] ?? DEFAULT_SUFFIX);
 
   for (const suffix of config.suffixes) {
     const domain = e164ToEnumDomain(e164, suffix);

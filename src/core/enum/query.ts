@@ -40,8 +40,10 @@ export function query(config: ResolverConfig, name: string, type: number): Promi
   return config.inflight.run(`${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`, send);
 }
 
+export type StatusErrorCode = 'servfail' | 'refused' | 'dns-error';
+
 /** A readable message for an answered-but-unusable status. */
-export function statusError(name: string, r: DohResponse): CoreError {
+export function statusError(name: string, r: Pick<DohResponse, 'status' | 'rcode'>): CoreError<StatusErrorCode> {
   const code = r.status === 'SERVFAIL' ? 'servfail' : r.status === 'REFUSED' ? 'refused' : 'dns-error';
   const hint = r.status === 'SERVFAIL' ? ' (the resolver failed, e.g. DNSSEC validation of a bogus answer)' : '';
   return { code, message: `The resolver answered ${r.status} (rcode ${r.rcode}) for ${name}${hint}.` };
