@@ -8,6 +8,7 @@
 import { RRType } from '../dns/types.ts';
 import type { NaptrData } from '../dns/types.ts';
 import { processNaptrSet } from '../naptr/index.ts';
+import { isPresenceService } from '../naptr/services.ts';
 import type { CoreError, Result } from '../result.ts';
 import { DEFAULT_SUFFIX, e164ToEnumDomain } from './e164.ts';
 import { AnswerSummary, query, statusError, type ResolverConfig } from './query.ts';
@@ -51,7 +52,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
     };
 
     const { uris, rejected } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, { domain });
-    const pres = uris.filter((u) => u.enumservices.some((s) => s === 'pres' || s.startsWith('pres:'))).map((u) => u.uri);
+    const pres = uris.filter((u) => u.enumservices.some(isPresenceService)).map((u) => u.uri);
     return { ...base, domain, status: 'found', dnssec: usage.authenticated, uris, pres, rejected, ttl: usage.finiteTtl };
   }
   return { ...base, domain: firstDomain, status: 'not-found', dnssec: usage.used > 0 && usage.authenticated, ttl: usage.finiteTtl };
