@@ -6,8 +6,9 @@ import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
 import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
-import { setBadge, uiLanguage } from '../platform/background-apis.ts';
-import type { SenderInfo } from '../platform/messaging.ts';
+import { uiLanguage } from '../platform/i18n.ts';
+import { broadcast, type SenderInfo } from '../platform/messaging.ts';
+import { setBadge } from '../platform/tabs.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
 import { currentSettings, tabNumbers } from './state.ts';
@@ -31,8 +32,7 @@ export const handlers: Handlers = {
     }
     const { result } = await client.lookup(e164, ls);
     if (sender.tabId !== undefined) {
-      await tabNumbers.setState(sender.tabId, e164, stateOfResult(result));
-      await updateBadge(sender.tabId);
+      if (await tabNumbers.setState(sender.tabId, e164, stateOfResult(result))) await tabChanged(sender.tabId);
     }
     return { ok: true, value: result };
   },
@@ -40,7 +40,7 @@ export const handlers: Handlers = {
   async reportNumbers({ numbers }, sender) {
     if (sender.tabId === undefined) return err('forbidden', 'Only pages report numbers.');
     await tabNumbers.report(sender.tabId, sender.frameId ?? 0, numbers);
-    await updateBadge(sender.tabId);
+    await tabChanged(sender.tabId);
     return { ok: true, value: null };
   },
 
@@ -68,6 +68,7 @@ export const handlers: Handlers = {
 
   async clearCache() {
     await client.cache.clear();
+    broadcast({ type: 'cacheCleared', payload: {} });
     return { ok: true, value: null };
   },
 
@@ -81,9 +82,11 @@ export const handlers: Handlers = {
   },
 };
 
-export async function updateBadge(tabId: number): Promise<void> {
+/** A tab's numbers changed: its badge counts numbers with presence, and open views hear of it. */
+export async function tabChanged(tabId: number): Promise<void> {
   const numbers = await tabNumbers.list(tabId);
   setBadge(tabId, numbers.filter((n) => n.state === 'pres').length);
+  broadcast({ type: 'tabNumbersChanged', payload: { tabId } });
 }
 
 export function dispatch(message: Message, sender: SenderInfo): Promise<Reply<MessageType>> {

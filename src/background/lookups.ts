@@ -6,7 +6,7 @@ import type { FetchLike } from '../core/doh/types.ts';
 import { EnumClient, type LookupSettings } from '../core/enum/client.ts';
 import { statusError } from '../core/enum/query.ts';
 import { err, ok } from '../core/result.ts';
-import { sessionStore } from '../platform/background-apis.ts';
+import { sessionStore } from '../platform/storage.ts';
 import type { Settings } from '../shared/settings.ts';
 import { limitConcurrency } from './limits.ts';
 

@@ -89,7 +89,8 @@ export interface ResultView {
   domain: string;
   state: EnumState;
   stateLabel: string;
-  error?: { code: string; message: string; meaning: string | undefined };
+  /** The error of a failed lookup (its meaning in words: errorMeaning(code), kept out of the card's bundle). */
+  error?: { code: string; message: string };
   /** URIs whose enumservice announces presence (isPresenceService), then the others. */
   presence: UriView[];
   others: UriView[];
@@ -130,7 +131,7 @@ export function describeResult(result: LookupResult, now: number): ResultView {
     domain: result.domain,
     state,
     stateLabel: STATE_LABELS[state],
-    ...(error ? { error: { ...error, meaning: errorMeaning(error.code) } } : {}),
+    ...(error ? { error } : {}),
     presence,
     others: result.uris.filter((u) => !isPresence(u)).map(view),
     rejected: result.rejected,

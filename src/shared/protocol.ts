@@ -92,10 +92,11 @@ export interface SenderFacts {
 }
 
 /**
- * Sender check (issue 4): only this extension; an extension page (our origin, not a tab's content script) may send
- * anything; a content script only CONTENT_SCRIPT_MESSAGES. Returns the kind of sender, or an error.
+ * The one sender check, for every receiver (background messages and ports, the content script): only this
+ * extension; our own origin (an extension page or the background) is a "page", a tab of a web page is a
+ * "content" script. Returns the kind of sender, or an error.
  */
-export function checkSender(type: MessageType, sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
+export function senderKind(sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
   if (sender.id !== ownId) return err('forbidden', 'Messages from other extensions are ignored.');
   let origin = '';
   try {
@@ -107,8 +108,16 @@ export function checkSender(type: MessageType, sender: SenderFacts, ownId: strin
   const fromOwnPage = sender.url !== undefined && (origin === ownOrigin || sender.url.startsWith(`${ownOrigin}/`));
   if (fromOwnPage) return { ok: true, value: 'page' };
   if (!sender.hasTab) return err('forbidden', 'Unknown sender.');
-  if (!CONTENT_SCRIPT_MESSAGES.includes(type)) return err('forbidden', `${type} is only accepted from the extension's own pages.`);
   return { ok: true, value: 'content' };
+}
+
+/** senderKind for a request to the background: a content script may send only CONTENT_SCRIPT_MESSAGES. */
+export function checkSender(type: MessageType, sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
+  const kind = senderKind(sender, ownId, ownOrigin);
+  if (kind.ok && kind.value === 'content' && !CONTENT_SCRIPT_MESSAGES.includes(type)) {
+    return err('forbidden', `${type} is only accepted from the extension's own pages.`);
+  }
+  return kind;
 }
 
 const STATES: readonly EnumState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];

@@ -116,11 +116,17 @@ export function parseSettings(stored: unknown, managed: unknown = {}): ParsedSet
   return { settings, warnings };
 }
 
+/** Whether two values of one setting are the same (lists compared item by item, in order). */
+export function sameValue<K extends SettingKey>(a: Settings[K], b: Settings[K]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
 /** What to store: only the keys whose value differs from the default. */
 export function diffFromDefaults(settings: Settings): Partial<Settings> & { version: number } {
   const out: Record<string, unknown> = { version: SETTINGS_VERSION };
   for (const key of SETTING_KEYS) {
-    if (JSON.stringify(settings[key]) !== JSON.stringify(DEFAULT_SETTINGS[key])) out[key] = settings[key];
+    if (!sameValue(settings[key], DEFAULT_SETTINGS[key])) out[key] = settings[key];
   }
   return out as Partial<Settings> & { version: number };
 }
