@@ -32,7 +32,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
     const answer = r.value;
     if (answer.status === 'NXDOMAIN' || answer.status === 'NODATA') {
       usage.use(answer);
-      continue; // RFC 6116 §3.2 / issue 2: next suffix only when the name is absent or has no NAPTR
+      continue; // RFC 6116 §3.2: next suffix only when the name is absent or has no NAPTR
     }
     if (answer.status !== 'NOERROR') return { ...base, domain, status: 'error', ttl: 0, error: statusError(domain, answer) };
     usage.use(answer);
