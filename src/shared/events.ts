@@ -2,9 +2,8 @@
 // hover card) over runtime.connect ports, next to the request/response ProtocolMap. A view connects a port named
 // EVENTS_PORT; the background checks the sender (senderKind) and posts every event to every view. Events are
 // validated on receipt like messages, and carry facts, not orders: a view decides what to fetch again.
-import { isRecord } from '../core/guards.ts';
-import { err, type Result } from '../core/result.ts';
-import type { ProtocolError } from './protocol.ts';
+import type { Result } from '../core/result.ts';
+import { parseTyped, type ProtocolError } from './protocol.ts';
 
 export const EVENTS_PORT = 'enum-presence-events';
 
@@ -25,8 +24,5 @@ const VALIDATORS: { [K in EventType]: (p: Record<string, unknown>) => boolean } 
 
 /** Validate an untrusted value as an event: a ViewEvent, or an error saying what is wrong. */
 export function parseEvent(raw: unknown): Result<ViewEvent, ProtocolError> {
-  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(VALIDATORS, raw.type)) return err('bad-message', 'Unknown event type.');
-  const type = raw.type as EventType;
-  if (!isRecord(raw.payload) || !VALIDATORS[type](raw.payload)) return err('bad-message', `Invalid payload for event ${type}.`);
-  return { ok: true, value: { type, payload: raw.payload } as ViewEvent };
+  return parseTyped<ViewEvent>(VALIDATORS, raw, 'event');
 }

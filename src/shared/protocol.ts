@@ -139,13 +139,13 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
 
 /** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */
 export function parseMessage(raw: unknown): Result<Message, ProtocolError> {
-  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(VALIDATORS, raw.type)) {
-    return err('bad-message', 'Unknown message type.');
-  }
-  const type = raw.type as MessageType;
-  const payload = raw.payload;
-  if (!isRecord(payload) || !VALIDATORS[type](payload)) {
-    return err('bad-message', `Invalid payload for ${type}.`);
-  }
-  return { ok: true, value: { type, payload } as Message };
+  return parseTyped<Message>(VALIDATORS, raw, 'message');
+}
+
+/** `{type, payload}` checked against a table of payload validators (messages here, events in events.ts). */
+export function parseTyped<T>(validators: Record<string, (p: Record<string, unknown>) => boolean>, raw: unknown, what: string): Result<T, ProtocolError> {
+  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type)) return err('bad-message', `Unknown ${what} type.`);
+  const { type, payload } = raw;
+  if (!isRecord(payload) || !validators[type]!(payload)) return err('bad-message', `Invalid payload for ${type}.`);
+  return { ok: true, value: { type, payload } as T };
 }
