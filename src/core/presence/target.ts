@@ -7,8 +7,8 @@
 // The SUBSCRIBE always goes through the user's own SIP server over WebSocket; routing it to the presentity's
 // domain (RFC 3263) is that server's job, so the SRV targets themselves do not matter here, only existence.
 import { RRType, type SrvData } from '../dns/types.ts';
-import { parsePresUri } from '../enum/pres.ts';
-import { query, statusError, type ResolverConfig } from '../enum/resolver.ts';
+import { parsePresUri } from './uri.ts';
+import { query, statusError, type ResolverConfig } from '../enum/query.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
 
 /** Whether an SRV owner name has usable records: 'present', 'absent' (NXDOMAIN, NODATA or the "." target). */
