@@ -9,21 +9,9 @@ import type { CoreError } from '../core/result.ts';
 import { SipSession, type PresenceWatch, type SipAccount } from '../core/presence/session.ts';
 import type { WebSocketFactory, WebSocketLike } from '../core/presence/sip-transport.ts';
 import { srvLookupOverDoh, subscribeTarget } from '../core/presence/target.ts';
-import type { PresenceState } from '../core/presence/state.ts';
+import { unknownEntry, type PresenceEntry } from '../core/presence/view.ts';
 
-/** One line of the `presence` array in the JSON output (README "CLI"). */
-export interface PresenceEntry {
-  /** The presence URI as ENUM gave it. */
-  uri: string;
-  /** The sip: URI subscribed to; null when none could be (e.g. XMPP presence). */
-  target: string | null;
-  subscribed: boolean;
-  state: PresenceState;
-  activities: string[];
-  note: string | null;
-  changedAt: number | null;
-  error?: CoreError;
-}
+export type { PresenceEntry } from '../core/presence/view.ts';
 
 export interface PresenceOptions {
   uris: string[];
@@ -36,8 +24,7 @@ export interface PresenceOptions {
 // `ws` trusts NODE_EXTRA_CA_CERTS like the rest of Node's TLS.
 const nodeWebSocket: WebSocketFactory = (url, protocol) => new WebSocket(url, protocol) as unknown as WebSocketLike;
 
-const unknown = (uri: string, target: string | null, error: CoreError): PresenceEntry =>
-  ({ uri, target, subscribed: false, state: 'unknown', activities: [], note: null, changedAt: null, error });
+const unknown = (uri: string, target: string | null, error: CoreError): PresenceEntry => unknownEntry(uri, target, error);
 
 export async function watchOnce(o: PresenceOptions): Promise<PresenceEntry[]> {
   if (o.uris.length === 0) return [];
