@@ -13,6 +13,7 @@ import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
 import { currentSettings, tabNumbers } from './state.ts';
 import { defaultRegion } from './region.ts';
+import { presence } from './presence/index.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
 const perTab = new TokenBuckets(20, 2, Date.now);
@@ -79,6 +80,15 @@ export const handlers: Handlers = {
     if (denied) return { ok: false, error: denied };
     const { settings } = await currentSettings();
     return testProvider(url.value, dohMethod, settings.suffixes[0] ?? DEFAULT_SUFFIX);
+  },
+
+  async viewPresence({ e164 }) {
+    const { settings } = await currentSettings();
+    if (settings.presence === 'off') return { ok: true, value: { enabled: false, presence: [] } };
+    // Only the presence URIs DNS gave for a number already looked up: a view cannot name what to subscribe to.
+    const result = await client.cached(e164, lookupSettings(settings));
+    const uris = result?.status === 'found' ? result.pres : [];
+    return { ok: true, value: { enabled: true, presence: uris.length ? await presence.view(uris) : [] } };
   },
 };
 

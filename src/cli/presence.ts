@@ -9,9 +9,7 @@ import type { CoreError } from '../core/result.ts';
 import { SipSession, type PresenceWatch, type SipAccount } from '../core/presence/session.ts';
 import type { WebSocketFactory, WebSocketLike } from '../core/presence/sip-transport.ts';
 import { srvLookupOverDoh, subscribeTarget } from '../core/presence/target.ts';
-import { unknownEntry, type PresenceEntry } from '../core/presence/view.ts';
-
-export type { PresenceEntry } from '../core/presence/view.ts';
+import { unknownEntry, type PresenceEntry } from '../core/presence/entry.ts';
 
 export interface PresenceOptions {
   uris: string[];

@@ -8,6 +8,7 @@ import { isE164, type E164Error } from '../core/enum/e164.ts';
 import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
+import type { PresenceEntry } from '../core/presence/entry.ts';
 import { err, type CoreError, type Result } from '../core/result.ts';
 
 /**
@@ -64,6 +65,12 @@ export interface ProtocolMap {
   clearCache: { request: Record<string, never>; response: null };
   /** options → background: resolve a known name with the given provider and report latency or the exact error. */
   testProvider: { request: { dohUrl: string; dohMethod: DohMethod }; response: { latencyMs: number; dnssec: boolean } };
+  /**
+   * card/popup → background: the user is looking at this number (an open card, the popup's list, an inspected
+   * number): keep its presence URIs subscribed for a while. Only URIs of the number's cached lookup result are
+   * watched, never URIs a view names. Replies with what is known now; changes come as presenceChanged events.
+   */
+  viewPresence: { request: { e164: string }; response: { enabled: boolean; presence: PresenceEntry[] } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -80,7 +87,7 @@ export type Message<K extends MessageType = MessageType> = K extends MessageType
 export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], ProtocolError>;
 
 /** Message types a content script may send; everything else must come from the extension's own pages. */
-export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers'];
+export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers', 'viewPresence'];
 
 /** What the receiver knows about a sender (from runtime.MessageSender). */
 export interface SenderFacts {
@@ -135,6 +142,7 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,
   testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
+  viewPresence: (p) => isE164(p.e164),
 };
 
 /** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../core/store.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import type { PresenceWatch, SipAccount } from '../../core/presence/session.ts';
-import type { PresenceEntry, PresenceView } from '../../core/presence/view.ts';
+import type { PresenceEntry, PresenceView } from '../../core/presence/entry.ts';
 import { LINGER_MS, MAX_SUBSCRIPTIONS } from '../../core/presence/wanted.ts';
 import { backoffMs, ENTRIES_KEY, PresenceManager, WANTED_KEY, type PresenceDeps, type PresenceSession } from './manager.ts';
 

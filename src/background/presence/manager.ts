@@ -7,7 +7,7 @@
 import type { KeyValueStore } from '../../core/store.ts';
 import type { CoreError, Result } from '../../core/result.ts';
 import type { PresenceWatch, SipAccount } from '../../core/presence/session.ts';
-import { isPresenceEntry, unknownEntry, type PresenceEntry, type PresenceView } from '../../core/presence/view.ts';
+import { isPresenceEntry, unknownEntry, type PresenceEntry, type PresenceView } from '../../core/presence/entry.ts';
 import { WantedSet } from '../../core/presence/wanted.ts';
 
 export const WANTED_KEY = 'presenceWanted';

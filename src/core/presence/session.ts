@@ -7,7 +7,8 @@ import { UserAgent, type Core } from 'sip.js';
 import { err, ok, type Result } from '../result.ts';
 import { SipWebSocketTransport, type WebSocketFactory } from './sip-transport.ts';
 import { rejectedSubscription } from './subscription.ts';
-import { nextView, viewFromNotify, viewFromStatus, type PresenceView } from './view.ts';
+import type { PresenceView } from './entry.ts';
+import { nextView, viewFromNotify, viewFromStatus } from './view.ts';
 
 export interface SipAccount {
   /** ws:// or wss:// URL of the SIP WebSocket server. */
