@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { NaptrData } from '../dns/types.ts';
 import { err, ok } from '../result.ts';
 import { formatNaptr } from './format.ts';
-import { MAX_NON_TERMINAL_HOPS, MAX_NON_TERMINAL_LOOKUPS, processNaptrSet, type FetchNaptr } from './process.ts';
+import { MAX_NON_TERMINAL_HOPS, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET, processNaptrSet, type FetchNaptr } from './process.ts';
+import { COMPILE_BUDGET } from './regexp.ts';
 
 const AUS = '+441632960083';
 
@@ -288,5 +289,30 @@ describe('processNaptrSet: robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('processNaptrSet: hostile sets are bounded (README "Hostile zones")', () => {
+  it(`processes the first ${MAX_RECORDS_PER_SET} records of a set and reports the rest (RFC 6116 §5.2)`, async () => {
+    const records = Array.from({ length: MAX_RECORDS_PER_SET + 30 }, (_, i) => rr(100, i, 'u', 'E2U+sip', `!^.*$!sip:n${i}@example.com!`));
+    const r = await processNaptrSet(records, AUS, noFetch);
+    expect(r.uris.map((u) => u.uri)).toEqual(records.slice(0, MAX_RECORDS_PER_SET).map((_, i) => `sip:n${i}@example.com`));
+    expect(r.rejected).toHaveLength(30);
+    expect(r.rejected[0]).toEqual({
+      record: formatNaptr(records[MAX_RECORDS_PER_SET] as NaptrData),
+      reason: `not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${records.length})`,
+    });
+  });
+
+  it('shares one compile budget across the sets of one lookup, so non-terminals cannot multiply it', async () => {
+    // Each set: distinct regexps of nearly the largest allowed size ((.{0,16}){15}: 17 × 15 = 255 positions).
+    const set = (k: number) => Array.from({ length: 60 }, (_, i) => rr(100, i, 'u', 'E2U+sip', `!^(.{0,16}){15}$!sip:k${k}n${i}@x!`));
+    const names = Array.from({ length: MAX_NON_TERMINAL_LOOKUPS }, (_, k) => `b${k}.bomb.example`);
+    const fetch = zone(Object.fromEntries(names.map((n, k) => [n, set(k)])));
+    const r = await processNaptrSet([...names.map((n, k) => nonTerminal(10, k, n)), ...set(99)], AUS, fetch);
+    const budgetRejections = r.rejected.filter((x) => x.reason.includes(`of ${COMPILE_BUDGET} compile units`));
+    expect(r.uris.length).toBeGreaterThan(0);
+    expect(r.uris.length).toBeLessThanOrEqual(COMPILE_BUDGET / 255);
+    expect(r.uris.length + budgetRejections.length).toBe(60 * (MAX_NON_TERMINAL_LOOKUPS + 1));
   });
 });

@@ -13,7 +13,7 @@ import type { NaptrData } from '../dns/types.ts';
 import type { RejectedRecord, UriResult } from '../enum/types.ts';
 import { err, ok, type Result } from '../result.ts';
 import { formatNaptr } from './format.ts';
-import { applyNaptrRegexp, parseNaptrRegexp } from './regexp.ts';
+import { applyNaptrRegexp, newCompileBudget, parseNaptrRegexp, type CompileBudget } from './regexp.ts';
 import { parseEnumServices } from './services.ts';
 import { classifyUri } from './uri.ts';
 
@@ -28,6 +28,8 @@ export type FetchNaptr = (name: string) => Promise<Result<NaptrData[]>>;
 export interface ProcessOptions {
   /** Owner name of `records`, so that a non-terminal pointing back to it is seen as a loop at once. */
   domain?: string;
+  /** Compile budget shared by every set of one lookup (default: a fresh one per call). */
+  budget?: CompileBudget;
 }
 
 export interface ProcessedNaptrs {
@@ -40,6 +42,10 @@ export const MAX_NON_TERMINAL_HOPS = 5;
 /** Total non-terminal look-ups per query. RFC 5483 §5.2.2: "counting the number of domains queried in
  *  the current ENUM query suffices"; this also stops a fan-out of non-terminals from multiplying. */
 export const MAX_NON_TERMINAL_LOOKUPS = 10;
+/** Records processed per RRset, in ORDER/PREFERENCE order; the rest are rejected unread (README "Hostile
+ *  zones"). Real ENUM sets hold a handful; a 64 KB answer can hold ~1,000, and with ten non-terminals eleven
+ *  such sets reach one lookup. */
+export const MAX_RECORDS_PER_SET = 100;
 
 /** ORDER then PREFERENCE, lowest first (RFC 3403 §4.1); ties keep answer order (RFC 6116 §5.2 SHOULD). */
 export const sortNaptrs = (records: readonly NaptrData[]): NaptrData[] =>
@@ -49,6 +55,7 @@ interface Walk {
   aus: string;
   fetchNaptr: FetchNaptr;
   lookups: number;
+  budget: CompileBudget;
   out: ProcessedNaptrs;
 }
 
@@ -63,7 +70,7 @@ const describe = (reason: string, path: Path): string =>
   path.hops === 0 ? reason : `${reason} (in ${path.chain[path.chain.length - 1]})`;
 
 /** A terminal ("u") record: its output is a URI (RFC 6116 §3.4.2, RFC 3404 §4.3). */
-function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
+function processTerminal(d: NaptrData, aus: string, budget: CompileBudget): Result<UriResult> {
   // RFC 3403 §4.1: REGEXP and REPLACEMENT are mutually exclusive; a record with both "is considered
   // to be in error and SHOULD be either ignored or an error returned".
   if (d.replacement !== '') {
@@ -72,7 +79,7 @@ function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
   if (d.regexp === '') return err('bad-naptr', 'terminal NAPTR without a regexp');
   const enumservices = parseEnumServices(d.services);
   if (!enumservices.ok) return enumservices;
-  const parsed = parseNaptrRegexp(d.regexp);
+  const parsed = parseNaptrRegexp(d.regexp, budget);
   if (!parsed.ok) return parsed;
   const uri = applyNaptrRegexp(parsed.value, aus);
   if (!uri.ok) return uri;
@@ -121,15 +128,21 @@ async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise
 
 /** ORDER/PREFERENCE are compared only within one RRset, never across hops (RFC 5483 §4.5). */
 async function processSet(records: readonly NaptrData[], path: Path, walk: Walk): Promise<void> {
-  for (const d of sortNaptrs(records)) {
+  const sorted = sortNaptrs(records);
+  for (const [i, d] of sorted.entries()) {
     const reject = (reason: string): void => {
       walk.out.rejected.push({ record: formatNaptr(d), reason: describe(reason, path) });
     };
+    // RFC 6116 §5.2: a record that cannot be used is skipped (and reported) and processing goes on.
+    if (i >= MAX_RECORDS_PER_SET) {
+      reject(`not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${sorted.length})`);
+      continue;
+    }
     // Flags are case-insensitive (RFC 3403 §4.1). ENUM defines only "u" (RFC 6116 §3.4.2); a record with
     // an unknown flag MUST be ignored, whatever its ORDER (RFC 6116 §3.4.2, RFC 3761 §2.4.1).
     const flags = d.flags.toLowerCase();
     if (flags === 'u') {
-      const r = processTerminal(d, walk.aus);
+      const r = processTerminal(d, walk.aus, walk.budget);
       if (r.ok) walk.out.uris.push(r.value);
       else reject(r.error.message);
     } else if (flags === '') {
@@ -152,7 +165,7 @@ export async function processNaptrSet(
   fetchNaptr: FetchNaptr,
   options: ProcessOptions = {},
 ): Promise<ProcessedNaptrs> {
-  const walk: Walk = { aus, fetchNaptr, lookups: 0, out: { uris: [], rejected: [] } };
+  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget: options.budget ?? newCompileBudget(), out: { uris: [], rejected: [] } };
   await processSet(records, { chain: options.domain === undefined ? [] : [options.domain], hops: 0 }, walk);
   return walk.out;
 }
