@@ -22,8 +22,10 @@ const RE_DUP_MAX = 255;
  * The largest expanded size an ERE may have (README "Hostile zones"). RE2 compiles `x{m,n}` into n copies of
  * `x`, so its program grows with the product of nested counts and the sum of siblings: 18 sibling
  * `(.{0,31}){31}` fit in 255 octets, expand to 17,298 positions and took ~110 ms and ~6 MB each to compile.
- * Counting each literal, class, `.` and group as 1 (an anchor as 0) and each `{m,n}` as n copies (m+1 for `{m,}`), an
- * ERE without intervals never exceeds the 255-octet field, so only counted repetition can reach the bound.
+ * Counting each literal, `.` and group as 1, a bracket expression as its number of ranges (RE2 compiles a
+ * class range by range: a 60-range class repeated {0,255} took 11 ms), an anchor as 0, and `x{m,n}` as n
+ * copies of x (m+1 for `{m,}`), an ERE without intervals stays within the 255-octet field, so only counted
+ * repetition reaches the bound.
  */
 export const MAX_ERE_SIZE = 256;
 
@@ -137,7 +139,8 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
       case '[': {
         const r = translateBracket(cps, i + 1, delim);
         if (!r.ok) return r;
-        push(r.value.re2);
+        const items = (r.value.re2.match(/\\x\{/g) ?? []).length - (r.value.re2.match(/-\\x\{/g) ?? []).length;
+        push(r.value.re2, true, Math.max(1, items));
         i = r.value.end;
         break;
       }

@@ -238,3 +238,13 @@ describe('compile cost is bounded (README "Hostile zones")', () => {
     expect(compiledCacheCost()).toBeGreaterThan(COMPILED_CACHE_BUDGET / 2);
   });
 });
+
+describe('bracket expressions count one position per range', () => {
+  it('refuses a many-range class repeated up to RE_DUP_MAX, keeps [0-9]{15}', () => {
+    const r = parseNaptrRegexp('!^[#%)+/13579;=?ACEGIKMOQSUWY_acegikmoqsuwy]{0,255}$!x:!');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/expands to \d+ positions/);
+    expect(parseNaptrRegexp('!^\\+([0-9]{15})$!tel:+\\1!').ok).toBe(true);
+    expect(parseNaptrRegexp('!^([[:digit:][:alpha:]]{0,60})$!x:!').ok).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+// The core against a hostile DoH resolver on loopback (test/world/hostile.ts, README "Hostile zones"): real
+// HTTP/2 and real DNS messages crafted byte by byte, no mocked fetch.
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createNodeFetch } from '../../src/cli/transport.ts';
+import type { DohMethod } from '../../src/core/doh/types.ts';
+import { lookupE164 } from '../../src/core/enum/lookup.ts';
+import { COMPILE_BUDGET, MAX_ERE_SIZE, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET } from '../../src/core/naptr/index.ts';
+import { HOSTILE } from '../world/hostile.ts';
+
+const world = inject('world');
+const transport = createNodeFetch({ ca: readFileSync(world.certFile, 'utf8') });
+afterAll(() => transport.close());
+
+const lookup = (e164: string, dohUrl = world.hostileDoh, method: DohMethod = 'post') =>
+  lookupE164(e164, { dohUrl, method, suffixes: ['e164.arpa'], timeoutMs: 10_000, fetch: transport.fetch, now: Date.now });
+
+const count = (reasons: string[], re: RegExp) => reasons.filter((r) => re.test(r)).length;
+
+describe('regexp compile bombs', () => {
+  const refused = new RegExp(`expands to \\d+ positions through counted repetition .* at most ${MAX_ERE_SIZE} are allowed`);
+
+  it('refuses every bomb regexp of one ~64 KB answer and reports the records past the per-set cap', async () => {
+    const r = await lookup(HOSTILE.bomb);
+    expect(r.status).toBe('found');
+    expect(r.uris).toEqual([]);
+    const reasons = r.rejected.map((x) => x.reason);
+    expect(count(reasons, refused)).toBe(MAX_RECORDS_PER_SET);
+    expect(count(reasons, /^not processed: only the first 100 records of a set are \(the set has \d+\)$/)).toBe(reasons.length - MAX_RECORDS_PER_SET);
+  });
+
+  it('through ten non-terminals: one bounded walk, every set reported', async () => {
+    const r = await lookup(HOSTILE.bombNonTerminals);
+    const reasons = r.rejected.map((x) => x.reason);
+    expect(count(reasons, refused)).toBe(MAX_RECORDS_PER_SET * MAX_NON_TERMINAL_LOOKUPS);
+    expect(count(reasons, /^no usable URI at b\d\.hostile\.example$/)).toBe(MAX_NON_TERMINAL_LOOKUPS);
+  });
+
+  it('the costliest regexps still allowed stop at the compile budget of the lookup', async () => {
+    const r = await lookup(HOSTILE.budget);
+    const reasons = r.rejected.map((x) => x.reason);
+    const compiledOrRefused = count(reasons, /regexp does not match/);
+    expect(compiledOrRefused).toBeGreaterThan(0);
+    expect(compiledOrRefused).toBeLessThanOrEqual(COMPILE_BUDGET / 252);
+    expect(count(reasons, new RegExp(`^not compiled: .* of ${COMPILE_BUDGET} compile units`))).toBe(MAX_RECORDS_PER_SET * MAX_NON_TERMINAL_LOOKUPS - compiledOrRefused);
+  });
+
+  it('a normal lookup on the same resolver still answers after the bombs', async () => {
+    const r = await lookup(HOSTILE.good);
+    expect(r.uris.map((u) => u.uri)).toEqual(['sip:good@example.test']);
+  });
+});
