@@ -72,6 +72,8 @@ export function parseCli(argv: string[]): ParsedArgs {
   }
   // RFC 8484 §3: DoH is https; plain http would send the numbers' names in clear.
   if (url.protocol !== 'https:') return { ok: false, message: `--doh must be an https:// URL, not "${doh}".` };
+  // Checked here, not only by the DoH client, so that it is bad input (exit 2) with no query sent.
+  if (url.username || url.password) return { ok: false, message: '--doh must not contain a user name or password.' };
   const timeoutMs = values.timeout === undefined ? 5000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000) return { ok: false, message: '--timeout must be a whole number of milliseconds between 1 and 120000.' };
   const suffixes: string[] = [];

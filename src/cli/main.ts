@@ -5,13 +5,13 @@ import { toE164 } from '../core/enum/e164.ts';
 import { lookupE164 } from '../core/enum/lookup.ts';
 import { resolvePresOfResult } from '../core/enum/pres.ts';
 import { parseCli, USAGE } from './args.ts';
-import { formatResult } from './format.ts';
+import { formatError, formatJson, formatResult } from './format.ts';
 import { createNodeFetch } from './transport.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
   if (!parsed.ok) {
-    process.stderr.write(`enum-presence: ${parsed.message}\n\n${USAGE}\n`);
+    process.stderr.write(`${formatError(parsed.message)}\n${USAGE}\n`);
     return 2;
   }
   if (parsed.command === 'help') {
@@ -21,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   const args = parsed.args;
   const e164 = toE164(args.number, args.region);
   if (!e164.ok) {
-    process.stderr.write(`enum-presence: ${e164.error.message}\n`);
+    process.stderr.write(formatError(e164.error.message));
     return 2;
   }
   const transport = createNodeFetch();
@@ -36,8 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     };
     const result = await lookupE164(e164.value, config);
     if (args.resolvePres) await resolvePresOfResult(result, config);
-    process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatResult(result)}\n`);
-    if (result.status === 'error' && !args.json) process.stderr.write(`enum-presence: ${result.error?.message ?? 'lookup failed'}\n`);
+    process.stdout.write(args.json ? `${formatJson(result)}\n` : `${formatResult(result)}\n`);
+    if (result.status === 'error' && !args.json) process.stderr.write(formatError(result.error?.message ?? 'lookup failed'));
     return result.status === 'error' ? 3 : 0;
   } finally {
     await transport.close();
@@ -49,7 +49,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`enum-presence: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(formatError(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
     process.exitCode = 3;
   },
 );

@@ -13,7 +13,7 @@ export const HOSTILE = {
   bomb: '+12025550114',
   /** Ten non-terminals, each to a name answering like `bomb` with its own distinct regexps. */
   bombNonTerminals: '+12025550115',
-  /** Like `bombNonTerminals` with the costliest regexps still allowed: 4-range classes repeated {0,63}. */
+  /** Like `bombNonTerminals` with the costliest regexps still allowed: 5-range classes repeated {0,50}. */
   budget: '+12025550118',
   /** Terminal escapes in the flags, services and regexp flags of rejected records. */
   escapes: '+12025550116',
@@ -58,8 +58,9 @@ const nonTerminal = (pref: number, target: string): Rr => naptr(100, pref, Buffe
 /** The bomb regexp: 18 sibling groups, ≤ 255 octets, distinct by `tag`. */
 export const bombRegexp = (tag: string): string => `!^${'(.{0,31}){31}'.repeat(18)}$!sip:${tag}@x!`;
 
-/** Among the costliest regexps the core still compiles (4 ranges × 63 = 252 positions), distinct by `tag`. */
-export const allowedRegexp = (tag: string): string => `!^([[:punct:]]{0,63})$!sip:${tag}@x!`;
+/** Among the costliest regexps the core still compiles (5 ranges × 50 + 1 = 251 positions), distinct by
+ *  `tag`; it matches the number, so each compiled one yields a URI. */
+export const allowedRegexp = (tag: string): string => `!^([[:punct:][:digit:]]{0,50})$!sip:${tag}@x!`;
 
 interface Answer { rcode: number; answers: Rr[]; authority?: Rr[] }
 
@@ -166,12 +167,15 @@ export function respond(query: Buffer): Buffer | undefined {
   return Buffer.concat([header, questionBytes, ...rrs]);
 }
 
-/** The JSON API (application/dns-json): a hostile server can put anything in its `Comment`. */
+/** The JSON API (application/dns-json): for `escapes`, RDATA text that does not parse, so the client's
+ *  error message quotes it (terminal escapes included). */
 function jsonAnswer(name: string): string {
+  const Question = [{ name, type: 35 }];
   if (name.toLowerCase().replace(/\.$/, '') === enumName(HOSTILE.escapes)) {
-    return JSON.stringify({ Status: 2, TC: false, RD: true, RA: true, AD: false, CD: false, Question: [{ name, type: 35 }], Comment: '\x1b]0;PWNED\x07\x1b[2Jfake' });
+    const data = '\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[HFAKE: 1 usable URI';
+    return JSON.stringify({ Status: 0, TC: false, RD: true, RA: true, AD: false, CD: false, Question, Answer: [{ name, type: 35, TTL: 300, data }] });
   }
-  return JSON.stringify({ Status: 3, TC: false, RD: true, RA: true, AD: false, CD: false, Question: [{ name, type: 35 }] });
+  return JSON.stringify({ Status: 3, TC: false, RD: true, RA: true, AD: false, CD: false, Question });
 }
 
 export async function startHostile(certFile: string, keyFile: string): Promise<Hostile> {

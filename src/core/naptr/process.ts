@@ -11,6 +11,7 @@
 // the first accepted ORDER as an automatic client would (RFC 3403 §4.1).
 import type { NaptrData } from '../dns/types.ts';
 import type { RejectedRecord, UriResult } from '../enum/types.ts';
+import { printableBounded } from '../printable.ts';
 import { err, ok, type Result } from '../result.ts';
 import { formatNaptr } from './format.ts';
 import { applyNaptrRegexp, newCompileBudget, parseNaptrRegexp, type CompileBudget } from './regexp.ts';
@@ -34,7 +35,10 @@ export interface ProcessOptions {
 
 export interface ProcessedNaptrs {
   uris: UriResult[];
+  /** The first MAX_REJECTED rejections, each field escaped (core/printable.ts) and cut to MAX_REJECTED_TEXT. */
   rejected: RejectedRecord[];
+  /** Rejections past MAX_REJECTED, counted but not listed. */
+  rejectedOmitted: number;
 }
 
 /** RFC 6116 §5.2.1: a client MAY treat a chain of more than five non-terminals as a loop (RFC 5483 §5). */
@@ -46,6 +50,14 @@ export const MAX_NON_TERMINAL_LOOKUPS = 10;
  *  zones"). Real ENUM sets hold a handful; a 64 KB answer can hold ~1,000, and with ten non-terminals eleven
  *  such sets reach one lookup. */
 export const MAX_RECORDS_PER_SET = 100;
+/** Rejections listed per lookup (README "Hostile zones"): a result is cached and shown, so it stays small. */
+export const MAX_REJECTED = 50;
+/** Characters of a rejected record's presentation form and of its reason (longer ones end in "…"). */
+export const MAX_REJECTED_TEXT = 200;
+/** Usable URIs listed per lookup, and their summed length: later ones are rejected as over the limit. With
+ *  the caps above a result stays under ~40 KB however large the answers were. */
+export const MAX_URIS = 100;
+export const MAX_URI_CHARS = 16_384;
 
 /** ORDER then PREFERENCE, lowest first (RFC 3403 §4.1); ties keep answer order (RFC 6116 §5.2 SHOULD). */
 export const sortNaptrs = (records: readonly NaptrData[]): NaptrData[] =>
@@ -56,6 +68,7 @@ interface Walk {
   fetchNaptr: FetchNaptr;
   lookups: number;
   budget: CompileBudget;
+  uriChars: number;
   out: ProcessedNaptrs;
 }
 
@@ -131,7 +144,13 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
   const sorted = sortNaptrs(records);
   for (const [i, d] of sorted.entries()) {
     const reject = (reason: string): void => {
-      walk.out.rejected.push({ record: formatNaptr(d), reason: describe(reason, path) });
+      if (walk.out.rejected.length >= MAX_REJECTED) {
+        walk.out.rejectedOmitted++;
+        return;
+      }
+      // Reasons quote zone data (flags, services, regexps): escape controls and bidi marks, as the record is.
+      const record = printableBounded(formatNaptr(d), MAX_REJECTED_TEXT);
+      walk.out.rejected.push({ record, reason: printableBounded(describe(reason, path), MAX_REJECTED_TEXT) });
     };
     // RFC 6116 §5.2: a record that cannot be used is skipped (and reported) and processing goes on.
     if (i >= MAX_RECORDS_PER_SET) {
@@ -143,8 +162,13 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
     const flags = d.flags.toLowerCase();
     if (flags === 'u') {
       const r = processTerminal(d, walk.aus, walk.budget);
-      if (r.ok) walk.out.uris.push(r.value);
-      else reject(r.error.message);
+      if (!r.ok) reject(r.error.message);
+      else if (walk.out.uris.length >= MAX_URIS) reject(`usable, but a result lists at most ${MAX_URIS} URIs`);
+      else if (walk.uriChars + r.value.uri.length > MAX_URI_CHARS) reject(`usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`);
+      else {
+        walk.uriChars += r.value.uri.length;
+        walk.out.uris.push(r.value);
+      }
     } else if (flags === '') {
       const problem = await processNonTerminal(d, path, walk);
       if (problem !== null) reject(problem);
@@ -165,7 +189,7 @@ export async function processNaptrSet(
   fetchNaptr: FetchNaptr,
   options: ProcessOptions = {},
 ): Promise<ProcessedNaptrs> {
-  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget: options.budget ?? newCompileBudget(), out: { uris: [], rejected: [] } };
+  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget: options.budget ?? newCompileBudget(), uriChars: 0, out: { uris: [], rejected: [], rejectedOmitted: 0 } };
   await processSet(records, { chain: options.domain === undefined ? [] : [options.domain], hops: 0 }, walk);
   return walk.out;
 }
