@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createNodeFetch } from '../../src/cli/transport.ts';
 import type { DohMethod } from '../../src/core/doh/types.ts';
+import { MAX_NEGATIVE_TTL, MAX_TTL } from '../../src/core/doh/index.ts';
 import { lookupE164 } from '../../src/core/enum/lookup.ts';
 import { COMPILE_BUDGET, MAX_ERE_SIZE, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET, MAX_REJECTED } from '../../src/core/naptr/index.ts';
 import { HOSTILE } from '../world/hostile.ts';
@@ -46,5 +47,19 @@ describe('regexp compile bombs', () => {
   it('a normal lookup on the same resolver still answers after the bombs', async () => {
     const r = await lookup(HOSTILE.good);
     expect(r.uris.map((u) => u.uri)).toEqual(['sip:good@example.test']);
+  });
+});
+
+describe('TTLs are capped', () => {
+  it(`a positive answer with TTL 2^31−1 is cached at most ${MAX_TTL} s (1 day)`, async () => {
+    const r = await lookup(HOSTILE.ttlMax);
+    expect(r.uris.map((u) => u.uri)).toEqual(['sip:pinned@example.test']);
+    expect(r.ttl).toBe(MAX_TTL);
+  });
+
+  it(`a negative answer whose SOA says 2^31−1 is cached at most ${MAX_NEGATIVE_TTL} s (3 hours)`, async () => {
+    const r = await lookup(HOSTILE.negativeTtlMax);
+    expect(r.status).toBe('not-found');
+    expect(r.ttl).toBe(MAX_NEGATIVE_TTL);
   });
 });
