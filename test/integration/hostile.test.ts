@@ -63,3 +63,13 @@ describe('TTLs are capped', () => {
     expect(r.ttl).toBe(MAX_NEGATIVE_TTL);
   });
 });
+
+describe('results are bounded', () => {
+  it('ten non-terminals to ~62 KB of 255-octet non-UTF-8 fields give a result of a few KB', async () => {
+    const r = await lookup(HOSTILE.flood);
+    expect(r.rejected).toHaveLength(MAX_REJECTED);
+    expect(r.rejectedOmitted).toBeGreaterThan(500);
+    expect(JSON.stringify(r).length).toBeLessThan(64 * 1024);
+    for (const x of r.rejected) expect(x.record.length + x.reason.length).toBeLessThanOrEqual(400);
+  });
+});
