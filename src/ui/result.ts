@@ -39,7 +39,8 @@ export function renderResult(result: LookupResult, now = Date.now()): HTMLElemen
     h('header', {}, h('strong', { class: 'e164' }, result.e164), ' ', stateBadge(state)),
   );
   if (result.status === 'error') {
-    section.append(h('p', { class: 'error', role: 'alert' }, result.error ? `${result.error.message} (${result.error.code})` : 'Unknown error.'));
+    // <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolates).
+    section.append(h('p', { class: 'error', role: 'alert' }, ...(result.error ? [h('bdi', {}, result.error.message), ` (${result.error.code})`] : ['Unknown error.'])));
   }
   if (result.pres.length > 0) {
     section.append(h('h3', {}, 'Presence'), h('ul', { class: 'pres' }, ...result.pres.map((p) => h('li', {}, uriNode(p)))));
@@ -48,8 +49,11 @@ export function renderResult(result: LookupResult, now = Date.now()): HTMLElemen
     section.append(h('h3', {}, 'Other ways to reach'), h('ul', { class: 'uris' }, ...others.map(uriItem)));
   }
   if (result.rejected.length > 0) {
-    const details = h('details', { class: 'rejected' }, h('summary', {}, `${result.rejected.length} record(s) ignored`));
-    details.append(h('ul', {}, ...result.rejected.map((r) => h('li', {}, h('code', {}, r.record), ` — ${r.reason}`))));
+    const omitted = result.rejectedOmitted ?? 0;
+    const details = h('details', { class: 'rejected' }, h('summary', {}, `${result.rejected.length + omitted} record(s) ignored`));
+    // Reasons quote zone data (escaped by core); each sits in <bdi> so that no bidi control reorders the list.
+    details.append(h('ul', {}, ...result.rejected.map((r) => h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)))));
+    if (omitted > 0) details.append(h('p', {}, `${omitted} more not listed.`));
     section.append(details);
   }
   const meta = h('p', { class: 'meta' });
