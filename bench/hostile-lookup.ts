@@ -22,4 +22,4 @@ const r = await lookupE164(e164, config);
 const ms = performance.now() - start;
 const concurrentMs = await concurrent;
 await transport.close();
-console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, uris: r.uris.length, rejected: r.rejected.length, concurrentMs }));
+console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, uris: r.uris.length, rejected: r.rejected.length + (r.rejectedOmitted ?? 0), concurrentMs }));
