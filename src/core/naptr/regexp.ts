@@ -7,6 +7,9 @@
 //
 // The ERE is translated to RE2 syntax (./ere.ts) and run by re2js, which matches in linear time, so a
 // hostile record such as `!^(((.*)*)*)*x$!…!` cannot stall the caller (research enum.md §4.1, V34).
+// Compiling is not linear: re2js expands counted repetition with no program-size limit, so an ERE's expanded
+// size is bounded (MAX_ERE_SIZE), each lookup has a compile budget, and the cache is bounded by cost
+// (README "Hostile zones").
 // re2js is asked for leftmost-longest matching (RE2JS.LONGEST_MATCH, the mode RE2 uses for POSIX), so
 // `!(\+4|\+44)!…!` captures "+44" as POSIX requires rather than "+4" (enum.md V31). Among equally long
 // matches RE2 picks submatches as a backtracking engine would, not by the POSIX subexpression rule; for
