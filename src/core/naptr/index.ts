@@ -4,6 +4,6 @@ export type { FetchNaptr, NaptrSet, ProcessOptions, ProcessedNaptrs } from './pr
 export { parseNaptrRegexp, applyNaptrRegexp, newCompileBudget, MAX_REGEXP_LENGTH, MAX_AUS_LENGTH, MAX_OUTPUT_LENGTH, COMPILE_BUDGET } from './regexp.ts';
 export type { CompileBudget, ParsedNaptrRegexp, ReplacementPart } from './regexp.ts';
 export { MAX_ERE_SIZE } from './ere.ts';
-export { parseEnumServices } from './services.ts';
+export { isPresenceService, parseEnumServices } from './services.ts';
 export { classifyUri, USABLE_SCHEMES, PRESENCE_SCHEMES, MAX_URI_LENGTH } from './uri.ts';
 export { formatNaptr } from './format.ts';
