@@ -9,7 +9,7 @@
 //     table" as active and never reads the rules (debug log: "subscription status= active - found in watcher
 //     table");
 //   - a SUBSCRIBE over WebSocket gets fix_nated_contact(): its Contact host is a made-up *.invalid name
-//     (RFC 7118 §5.2), and NOTIFYs must go back over the same connection instead.
+//     (RFC 7118), and NOTIFYs must go back over the same connection instead.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -122,7 +122,7 @@ request_route {
 	if (!sanity_check("17895", "7")) { xlog("L_WARN", "malformed request from $si:$sp\\n"); exit; }
 	xlog("L_INFO", "REQ $rm $ru from $si:$sp proto=$proto\\n");
 	if (nat_uac_test("64")) {
-		# Over WebSocket (RFC 7118 §5.2): answer to the connection, send NOTIFYs back over it.
+		# Over WebSocket (RFC 7118): answer to the connection, send NOTIFYs back over it.
 		force_rport();
 		if (is_method("SUBSCRIBE")) fix_nated_contact();
 	}

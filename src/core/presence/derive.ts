@@ -1,5 +1,5 @@
 // From a PIDF document to what a card shows: one state, the activities, the notes, when it last changed.
-// RFC 4479 §3 lets a watcher compose the services (tuples) and the person as it sees fit; our composition:
+// RFC 4479's data model lets a watcher compose the services (tuples) and the person as it sees fit; our composition:
 //   offline   — no tuple is open (every <basic> closed or absent, or no tuples at all);
 //   busy      — some tuple open and a busy activity (rpid.ts BUSY_ACTIVITIES) on the person or a tuple;
 //   away      — some tuple open and an away activity, or the person (or every open tuple) idle (user-input);

@@ -1,9 +1,10 @@
 // PIDF (RFC 3863) with the data model's <person> (RFC 4479) and RPID (RFC 4480): a NOTIFY body → typed data.
 // Only what the extension shows is read: each tuple's <basic> status, contact, notes and timestamp; each
 // person's activities, user-input, notes and timestamp; the document's notes. Every other element is ignored
-// (RFC 3863 §4: unknown extensions are ignored) — unless it carries mustUnderstand="true", then the whole
-// document is refused, because a watcher must not act on a document it only partly understands (RFC 3863,
-// the mustUnderstand attribute of its schema; extensions that change the meaning of <status> use it).
+// (PIDF is extended with elements in other namespaces, which a watcher may not know) — unless it carries
+// mustUnderstand="true", then the whole document is refused, because a watcher must not act on a document it
+// only partly understands (the mustUnderstand attribute of RFC 3863's schema, for extensions that change the
+// meaning of what they are in).
 import { err, ok, type Result } from '../result.ts';
 import { sanitizeNoteText, type Note } from './note.ts';
 import { attrKey, parseXml, XML_ERROR_CODES, type XmlElement } from './xml.ts';
@@ -148,7 +149,7 @@ export function parsePidf(body: string): Result<PidfDocument, PidfError> {
   const root = parsed.value;
   if (root.ns !== PIDF_NS || root.local !== 'presence') {
     const name = root.ns ? `{${root.ns}}${root.local}` : root.local;
-    return err('pidf-not-presence', `The root element is ${name}, not <presence> in ${PIDF_NS} (RFC 3863 §4.1).`);
+    return err('pidf-not-presence', `The root element is ${name}, not <presence> in ${PIDF_NS} (RFC 3863).`);
   }
   const unknown = findNotUnderstood(root);
   if (unknown) {

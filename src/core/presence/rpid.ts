@@ -1,4 +1,4 @@
-// RPID activities (RFC 4480 §3, the <activities> element) and what each says about reachability. RFC 4480
+// RPID activities (RFC 4480, the <activities> element) and what each says about reachability. RFC 4480
 // leaves the meaning to the watcher; this is our reading: "busy" activities mean the person is engaged right
 // now and would rather not be interrupted, "away" ones that the person is not at their device. The rest
 // (working, playing, tv, …) leave an open presentity available, and so do <rpid:other> (free text) and any
