@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { NaptrData } from '../dns/types.ts';
 import { err, ok } from '../result.ts';
 import { formatNaptr } from './format.ts';
-import { MAX_NON_TERMINAL_HOPS, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET, MAX_REJECTED, MAX_REJECTED_TEXT, processNaptrSet, type FetchNaptr } from './process.ts';
+import { COMPILE_UNITS_PER_SLICE, MAX_NON_TERMINAL_HOPS, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET, MAX_REJECTED, MAX_REJECTED_TEXT, processNaptrSet, type FetchNaptr } from './process.ts';
 import { COMPILE_BUDGET } from './regexp.ts';
 
 const AUS = '+441632960083';
@@ -337,5 +337,24 @@ describe('processNaptrSet: rejections are bounded and printable', () => {
       expect(x.reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/u);
     }
     expect(r.rejected[1]?.record.endsWith('…')).toBe(true);
+  });
+});
+
+describe('processNaptrSet: a costly set yields to the event loop', () => {
+  it(`lets a timer run every ${COMPILE_UNITS_PER_SLICE} compile units, so other lookups in the worker are not held up`, async () => {
+    const records = Array.from({ length: 60 }, (_, i) => rr(100, i, 'u', 'E2U+sip', `!^(.{0,16}){15}$!sip:slice${i}@x!`));
+    let timers = 0;
+    let done = false;
+    const tick = (): void => {
+      if (done) return;
+      timers++;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const r = await processNaptrSet(records, AUS, noFetch);
+    done = true;
+    expect(r.uris.length + r.rejected.length + r.rejectedOmitted).toBe(60);
+    // ~60 compiles of 263 units: 15,780 units, so at least 15 slices.
+    expect(timers).toBeGreaterThanOrEqual(Math.floor((60 * 263) / COMPILE_UNITS_PER_SLICE) - 1);
   });
 });

@@ -11,6 +11,7 @@
 // the first accepted ORDER as an automatic client would (RFC 3403 §4.1).
 import type { NaptrData } from '../dns/types.ts';
 import type { RejectedRecord, UriResult } from '../enum/types.ts';
+import { yieldToEventLoop } from '../async.ts';
 import { printableBounded } from '../printable.ts';
 import { err, ok, type Result } from '../result.ts';
 import { formatNaptr } from './format.ts';
@@ -59,6 +60,9 @@ export const MAX_REJECTED_TEXT = 200;
  *  the caps above a result stays under ~40 KB however large the answers were. */
 export const MAX_URIS = 100;
 export const MAX_URI_CHARS = 16_384;
+/** Compile units (regexp.ts COMPILE_BUDGET) spent between two yields to the event loop: a few milliseconds,
+ *  so another page's lookup in the same worker waits at most that long behind a costly answer. */
+export const COMPILE_UNITS_PER_SLICE = 1024;
 
 /** ORDER then PREFERENCE, lowest first (RFC 3403 §4.1); ties keep answer order (RFC 6116 §5.2 SHOULD). */
 export const sortNaptrs = (records: readonly NaptrData[]): NaptrData[] =>
@@ -69,6 +73,8 @@ interface Walk {
   fetchNaptr: FetchNaptr;
   lookups: number;
   budget: CompileBudget;
+  /** Budget left at the last yield to the event loop. */
+  yieldedAt: number;
   uriChars: number;
   out: ProcessedNaptrs;
 }
@@ -157,6 +163,10 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
     const flags = d.flags.toLowerCase();
     if (flags === 'u') {
       const r = processTerminal(d, walk.aus, walk.budget);
+      if (walk.yieldedAt - walk.budget.remaining >= COMPILE_UNITS_PER_SLICE) {
+        walk.yieldedAt = walk.budget.remaining;
+        await yieldToEventLoop();
+      }
       if (!r.ok) reject(r.error.message);
       else if (walk.out.uris.length >= MAX_URIS) reject(`usable, but a result lists at most ${MAX_URIS} URIs`);
       else if (walk.uriChars + r.value.uri.length > MAX_URI_CHARS) reject(`usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`);
@@ -184,7 +194,8 @@ export async function processNaptrSet(
   fetchNaptr: FetchNaptr,
   options: ProcessOptions = {},
 ): Promise<ProcessedNaptrs> {
-  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget: options.budget ?? newCompileBudget(), uriChars: 0, out: { uris: [], rejected: [], rejectedOmitted: 0 } };
+  const budget = options.budget ?? newCompileBudget();
+  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget, yieldedAt: budget.remaining, uriChars: 0, out: { uris: [], rejected: [], rejectedOmitted: 0 } };
   await processSet(records, { chain: options.domain === undefined ? [] : [options.domain], hops: 0 }, walk);
   return walk.out;
 }
