@@ -10,6 +10,7 @@ import { SipSession, type PresenceWatch, type SipAccount } from '../core/presenc
 import type { WebSocketFactory, WebSocketLike } from '../core/presence/sip-transport.ts';
 import { srvLookupOverDoh, subscribeTarget } from '../core/presence/target.ts';
 import { unknownEntry, type PresenceEntry } from '../core/presence/entry.ts';
+import { printable } from '../core/printable.ts';
 
 export interface PresenceOptions {
   uris: string[];
@@ -65,13 +66,16 @@ export async function watchOnce(o: PresenceOptions): Promise<PresenceEntry[]> {
   }
 }
 
-/** The table's presence lines: "pres:alice@example.test  busy (on-the-phone) "In a call"". */
+/**
+ * The table's presence lines, e.g. `presence pres:alice@example.test: busy (on-the-phone) "In a call" since …`.
+ * URIs, activities, notes and messages come from DNS, the SIP server or the presentity: all through printable().
+ */
 export function formatPresence(entries: PresenceEntry[]): string[] {
   return entries.map((e) => {
     const activities = e.activities.length ? ` (${e.activities.join(', ')})` : '';
     const note = e.note ? ` "${e.note}"` : '';
     const why = e.error ? `: ${e.error.message}` : '';
     const since = e.changedAt !== null && !e.error ? ` since ${new Date(e.changedAt).toISOString()}` : '';
-    return `presence ${e.uri}: ${e.state}${activities}${note}${since}${why}`;
+    return printable(`presence ${e.uri}: ${e.state}${activities}${note}${since}${why}`);
   });
 }
