@@ -91,6 +91,21 @@ test('a stopped worker re-subscribes what is still wanted (storage.session) and 
   await expect.poll(latest, { timeout: 5000 }).toMatchObject({ state: 'available', subscribed: true });
 });
 
+test('a restarted SIP server: the loss is pushed, then the worker reconnects and subscribes again', async () => {
+  await sip.restart(); // Kamailio keeps subscriptions and published state in memory only: both are gone
+  await expect.poll(latest, { timeout: 5000 }).toMatchObject({ subscribed: false, error: { code: 'sip-disconnected' } });
+  // Only a new SUBSCRIBE can bring this document to the worker.
+  const again = await startUserAgent(sip.ws, sip.aor('alice'), sip.users.alice!);
+  try {
+    await expect.poll(async () => {
+      await presencePublisher(again).publish(pidf('open', ON_THE_PHONE.replace('Call me later', 'Back after the restart')));
+      return latest();
+    }, { timeout: 15_000, interval: 1000 }).toMatchObject({ state: 'busy', subscribed: true, note: 'Back after the restart' });
+  } finally {
+    await again.stop().catch(() => undefined);
+  }
+});
+
 test('a wrong password is pushed as a clear error', async () => {
   const worker = await browser.worker();
   await worker.evaluate(() => chrome.storage.local.set({ sipPassword: 'not-bobs-password' }));
