@@ -30,6 +30,8 @@ export interface SettingsSource {
    * Returns a function that stops the calls.
    */
   watch(listener: (loaded: LoadedSettings) => void): () => void;
+  /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
+  onChange(listener: (loaded: LoadedSettings) => void): void;
 }
 
 export function settingsSource(areas: StorageAreas): SettingsSource {
@@ -53,6 +55,11 @@ export function settingsSource(areas: StorageAreas): SettingsSource {
   };
   return {
     load,
+    onChange(listener) {
+      areas.onChanged.addListener((changes, area) => {
+        if ((area === 'local' && SETTINGS_STORAGE_KEY in changes) || area === 'managed') void load().then(listener);
+      });
+    },
     watch(listener) {
       let stopped = false;
       let local: unknown;

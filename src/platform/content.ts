@@ -19,11 +19,7 @@ export const loadSettings = (): Promise<LoadedSettings> => settings.load();
 export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => settings.watch(listener);
 
 /** Call `listener` with fresh settings whenever local or managed settings change (applies to open tabs live). */
-export function onSettingsChanged(listener: (loaded: LoadedSettings) => void): void {
-  api().storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && 'settings' in changes) || area === 'managed') void settings.load().then(listener);
-  });
-}
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => settings.onChange(listener);
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {

@@ -17,11 +17,7 @@ export const loadSettings = (): Promise<LoadedSettings> => settings.load();
 export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => settings.watch(listener);
 
 /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
-export function onSettingsChanged(listener: (loaded: LoadedSettings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && SETTINGS_STORAGE_KEY in changes) || area === 'managed') void settings.load().then(listener);
-  });
-}
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => settings.onChange(listener);
 
 /**
  * Persist settings (only the differences from the defaults). Keys `locked` by policy, as the caller was last told
