@@ -2,7 +2,7 @@
 // (src/platform/messaging.ts); every reply is a Result so errors cross contexts as data.
 import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../core/doh/provider.ts';
-import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
