@@ -4,6 +4,7 @@
 import { parseSettings, managedKeys, SETTINGS_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
 import { err, type Result } from '../core/result.ts';
 import type { MessageType, ProtocolError, ProtocolMap, Reply } from '../shared/protocol.ts';
+import { EVENTS_PORT, parseEvent, type ViewEvent } from '../shared/events.ts';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -107,3 +108,36 @@ export async function requestVia<K extends MessageType>(
 
 /** A thrown error as the `internal` error of a reply. */
 export const internalError = (e: unknown): Result<never, ProtocolError> => err('internal', e instanceof Error ? e.message : String(e));
+
+/** What a view needs of a runtime.Port (polyfill and native alike). */
+export interface PortLike {
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+/**
+ * View: receive the background's events (validated) until the returned function is called. A stopped service
+ * worker closes the port; the view connects again after a moment and `onReconnect` runs, since events may have
+ * been missed meanwhile.
+ */
+export function subscribeVia(connect: (name: string) => PortLike, listener: (event: ViewEvent) => void, onReconnect: () => void): () => void {
+  let port: PortLike | undefined;
+  let closed = false;
+  const open = (again: boolean) => {
+    port = connect(EVENTS_PORT);
+    port.onMessage.addListener((raw) => {
+      const event = parseEvent(raw);
+      if (event.ok) listener(event.value);
+    });
+    port.onDisconnect.addListener(() => {
+      if (!closed) setTimeout(() => open(true), 250);
+    });
+    if (again) onReconnect();
+  };
+  open(false);
+  return () => {
+    closed = true;
+    port?.disconnect();
+  };
+}

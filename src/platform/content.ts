@@ -3,7 +3,8 @@
 // 120). Only the content script uses this file: webextension-polyfill would cost 2.7 KB of its 70 KB gzip budget
 // (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
 import { parseContentMessage, senderKind, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
-import { requestVia, settingsSource, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import type { ViewEvent } from '../shared/events.ts';
+import { requestVia, settingsSource, subscribeVia, type LoadedSettings, type StorageAreas } from './any-api.ts';
 
 export type { LoadedSettings } from './any-api.ts';
 
@@ -38,4 +39,9 @@ export function onContentMessage(listener: (message: ContentMessage) => void): v
     if (message) listener(message);
     return undefined;
   });
+}
+
+/** The background's events (shared/events.ts) for the hover card, until the returned function is called. */
+export function subscribe(listener: (event: ViewEvent) => void, onReconnect: () => void = () => {}): () => void {
+  return subscribeVia((name) => api().runtime.connect({ name }), listener, onReconnect);
 }
