@@ -36,7 +36,7 @@ it('shows the form from storage.local before storage.managed answers, then appli
     watchSettings: source.watch,
     save: vi.fn(async () => {}),
     browserRegion: 'US',
-    requestPermission: async () => ({ granted: true }),
+    requestPermission: async () => ({ ok: true, value: null }),
     testProvider: async () => ({ ok: true, value: { latencyMs: 1, dnssec: true } }),
   });
   await flush();
