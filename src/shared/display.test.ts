@@ -1,25 +1,9 @@
 // One view of a lookup result: the popup and the hover card both render describeResult, so they agree on what is
 // presence, on wording and on age (both rendered side by side: test/unit/result-views.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { LookupResult } from '../core/enum/types.ts';
+import { NOW, subtypeResult as result } from '../../test/fixtures/lookup-result.ts';
 import { describeResult, duration, ERROR_MEANINGS } from './display.ts';
 import { PROTOCOL_ERROR_CODES } from './protocol.ts';
-
-const NOW = 1_800_000_000_000;
-const result: LookupResult = {
-  e164: '+4312345678',
-  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
-  status: 'found',
-  dnssec: false,
-  uris: [
-    { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
-    { uri: 'sip:alice-presence@example.test', enumservices: ['pres:sip'], order: 100, preference: 20 },
-  ],
-  pres: ['sip:alice-presence@example.test'],
-  rejected: [],
-  ttl: 300,
-  fetchedAt: NOW - 90_000,
-};
 
 describe('describeResult', () => {
   it('puts a pres:subtype URI under presence, the rest under other ways to reach', () => {

@@ -2,26 +2,10 @@
 // The popup (src/ui/result.ts) and the hover card (src/content/card/card-view.ts) render one view of a result
 // (src/shared/display.ts describeResult): the same URIs under the same headings, the same DNSSEC wording.
 import { describe, expect, it } from 'vitest';
-import type { LookupResult } from '../../src/core/enum/types.ts';
+import { NOW, subtypeResult as result } from '../fixtures/lookup-result.ts';
 import { buildCard } from '../../src/content/card/card-view.ts';
 import { ERROR_MEANINGS, RESULT_WORDS } from '../../src/shared/display.ts';
 import { renderResult } from '../../src/ui/result.ts';
-
-const NOW = 1_800_000_000_000;
-const result: LookupResult = {
-  e164: '+4312345678',
-  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
-  status: 'found',
-  dnssec: false,
-  uris: [
-    { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
-    { uri: 'sip:alice-presence@example.test', enumservices: ['pres:sip'], order: 100, preference: 20 },
-  ],
-  pres: ['sip:alice-presence@example.test'],
-  rejected: [],
-  ttl: 300,
-  fetchedAt: NOW - 90_000,
-};
 
 describe('popup and hover card', () => {
   it('the popup and the hover card list the same URIs under the same headings', () => {
@@ -35,7 +19,6 @@ describe('popup and hover card', () => {
       expect(el.textContent).toContain('DNSSEC not validated');
     }
   });
-
 
   it('the popup shows an error code with its meaning in words', () => {
     const el = renderResult({ ...result, status: 'error', uris: [], pres: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
