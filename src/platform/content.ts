@@ -4,23 +4,23 @@
 // (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
 import { parseContentMessage, senderKind, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
 import type { ViewEvent } from '../shared/events.ts';
-import { requestVia, settingsSource, subscribeVia, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import { requestVia, loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, subscribeVia, type LoadedSettings, type StorageAreas } from './any-api.ts';
 
 export type { LoadedSettings } from './any-api.ts';
 
 type Api = typeof chrome;
 const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
 
-const settings = settingsSource(api().storage as unknown as StorageAreas);
+const areas = (): StorageAreas => api().storage as unknown as StorageAreas;
 
 /** Local and managed settings (waits for storage.managed). */
-export const loadSettings = (): Promise<LoadedSettings> => settings.load();
+export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
 
 /** Local settings at once, again when managed values arrive, and on every change (see any-api.ts). */
-export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => settings.watch(listener);
+export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => watchSettingsIn(areas(), listener);
 
 /** Call `listener` with fresh settings whenever local or managed settings change (applies to open tabs live). */
-export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => settings.onChange(listener);
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => onSettingsChangeIn(areas(), listener);
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {

@@ -4,5 +4,6 @@ export type { FetchNaptr, NaptrSet, ProcessOptions, ProcessedNaptrs } from './pr
 export { parseNaptrRegexp, applyNaptrRegexp, MAX_REGEXP_LENGTH, MAX_AUS_LENGTH, MAX_OUTPUT_LENGTH } from './regexp.ts';
 export type { ParsedNaptrRegexp, ReplacementPart } from './regexp.ts';
 export { isPresenceService, parseEnumServices } from './services.ts';
-export { classifyUri, USABLE_SCHEMES, PRESENCE_SCHEMES, MAX_URI_LENGTH } from './uri.ts';
+export { classifyUri, MAX_URI_LENGTH } from './uri.ts';
+export { USABLE_SCHEMES, PRESENCE_SCHEMES } from './schemes.ts';
 export { formatNaptr } from './format.ts';
