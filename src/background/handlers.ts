@@ -9,7 +9,7 @@ import type { SenderInfo } from '../platform/messaging.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
 import { currentSettings, tabNumbers } from './state.ts';
-import { defaultRegion } from './region.ts';
+import { browserRegion } from '../shared/region.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
 const perTab = new TokenBuckets(20, 2, Date.now);
@@ -56,7 +56,7 @@ export const handlers: Handlers = {
 
   async inspectNumber({ input, region }) {
     const { settings } = await currentSettings();
-    const e164 = toE164(input, region || settings.defaultRegion || defaultRegion(uiLanguage()));
+    const e164 = toE164(input, region || settings.defaultRegion || browserRegion(uiLanguage()));
     if (!e164.ok) return e164;
     const denied = (await client.cached(e164.value, lookupSettings(settings))) ? undefined : await checkHostPermission(settings.dohUrl);
     if (denied) return { ok: false, error: denied };

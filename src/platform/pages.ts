@@ -1,6 +1,7 @@
 // Browser APIs the popup and options page need beyond messaging and settings: the current tab,
 // host permissions for a custom DoH provider, the browser's UI locale, opening the options page.
 import browser from './browser.ts';
+import { browserRegion as regionOfLocale } from '../shared/region.ts';
 
 export interface CurrentTab {
   id: number;
@@ -56,17 +57,9 @@ export function requestHostPermission(url: string): Promise<{ granted: boolean; 
   }
 }
 
-/**
- * Region of the browser's UI locale, as the background picks it for an empty default region:
- * the locale's own region or its language's most likely one ("en-GB" → GB, "de" → DE); "" when unknown.
- */
+/** Region of the browser's UI locale (src/shared/region.ts, the rule every context uses); "" when unknown. */
 export function browserRegion(): string {
-  try {
-    const region = new Intl.Locale(browser.i18n.getUILanguage().replace(/_/g, '-')).maximize().region ?? '';
-    return /^[A-Z]{2}$/.test(region) ? region : '';
-  } catch {
-    return '';
-  }
+  return regionOfLocale(browser.i18n.getUILanguage());
 }
 
 export function openOptionsPage(): void {
