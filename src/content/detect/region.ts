@@ -40,23 +40,8 @@ function userLanguages(): string[] {
   return navigatorLanguages().map((t) => t.split(/[-_]/)[0]!.toLowerCase());
 }
 
-/** Region for text inside `el`: walks up through shadow hosts, and from a frame we scan to its <iframe>. */
-export function regionForElement(el: Element | null, fallback: string): string {
-  let node: Element | null = el;
-  while (node) {
-    const withLang = node.closest('[lang]');
-    if (withLang) return regionOfLang(withLang.getAttribute('lang') ?? '', fallback) ?? fallback;
-    const root = node.getRootNode();
-    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) node = (root as ShadowRoot).host ?? null;
-    else node = frameElementOf(root as Document);
-  }
-  return fallback;
-}
-
-function frameElementOf(doc: Document): Element | null {
-  try {
-    return doc.defaultView?.frameElement ?? null;
-  } catch {
-    return null;
-  }
+/** Languages whose country names mark a number's region (named-regions.ts): English and the browser's. */
+export function nameLanguages(): string[] {
+  const own = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
+  return own && !/^en\b/i.test(own) ? ['en', own] : ['en'];
 }
