@@ -9,6 +9,7 @@ import type { SenderInfo } from '../platform/messaging.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
 import { currentSettings, tabNumbers } from './state.ts';
+import { cachePartition } from './cache-partition.ts';
 import { browserRegion } from '../shared/region.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
@@ -19,7 +20,8 @@ type Handlers = { [K in MessageType]: (payload: Extract<Message, { type: K }>['p
 export const handlers: Handlers = {
   async resolveNumber({ e164 }, sender) {
     const { settings } = await currentSettings();
-    const ls = lookupSettings(settings);
+    const partition = cachePartition(sender);
+    const ls = lookupSettings(settings, partition);
     const tabId = sender.tabId ?? -1;
     if (!(await client.cached(e164, ls))) {
       if (!perTab.take(tabId)) return { ok: false, error: { code: 'rate-limited', message: 'Too many lookups from this page; try again in a moment.' } };
@@ -29,6 +31,7 @@ export const handlers: Handlers = {
     }
     const { result } = await client.lookup(e164, ls);
     if (sender.tabId !== undefined) {
+      if (sender.frameId === 0) await tabNumbers.setPartition(sender.tabId, partition);
       await tabNumbers.setState(sender.tabId, e164, stateOfResult(result));
       await updateBadge(sender.tabId);
     }
@@ -37,6 +40,7 @@ export const handlers: Handlers = {
 
   async reportNumbers({ numbers }, sender) {
     if (sender.tabId === undefined) return { ok: false, error: { code: 'forbidden', message: 'Only pages report numbers.' } };
+    if (sender.frameId === 0) await tabNumbers.setPartition(sender.tabId, cachePartition(sender));
     await tabNumbers.report(sender.tabId, sender.frameId ?? 0, numbers);
     await updateBadge(sender.tabId);
     return { ok: true, value: null };
@@ -44,7 +48,10 @@ export const handlers: Handlers = {
 
   async getTabNumbers({ tabId }) {
     const { settings } = await currentSettings();
-    const ls = lookupSettings(settings);
+    // The popup (an extension page) shows what the tab's page resolved: its partition of the cache.
+    const partition = await tabNumbers.partition(tabId);
+    if (partition === undefined) return { ok: true, value: { numbers: await tabNumbers.list(tabId) } };
+    const ls = lookupSettings(settings, partition);
     const numbers = await Promise.all(
       (await tabNumbers.list(tabId)).map(async (n) => {
         const result = await client.cached(n.e164, ls);

@@ -1,5 +1,5 @@
 // EnumClient: the cached entry point the extension's background uses (the CLI calls lookupE164 directly).
-// Results are cached per (provider, method, suffixes, number) for their TTL — the smallest TTL of what was used
+// Results are cached per (partition, provider, method, suffixes, number) for their TTL — the smallest TTL of what was used
 // minus the HTTP Age, or the negative TTL (RFC 2308) — and concurrent lookups of one number share one run.
 import type { DohMethod, FetchLike } from '../doh/types.ts';
 import { InFlight, TtlCache, type KeyValueStore } from './cache.ts';
@@ -21,6 +21,11 @@ export interface LookupSettings {
   method: DohMethod;
   suffixes: string[];
   resolvePres?: boolean;
+  /**
+   * Cache partition: answers cached under one partition are never served (or shared in flight) under another.
+   * The extension keys it by top-level site, so a page cannot time what was looked up on another site.
+   */
+  partition?: string;
 }
 
 export interface CachedLookup {
@@ -39,7 +44,8 @@ export class EnumClient {
   }
 
   static cacheKey(e164: string, s: LookupSettings): string {
-    return JSON.stringify([s.dohUrl, s.method, s.suffixes, Boolean(s.resolvePres), e164]);
+    const key = [s.dohUrl, s.method, s.suffixes, Boolean(s.resolvePres), e164];
+    return JSON.stringify(s.partition ? [s.partition, ...key] : key);
   }
 
   /** A cached result if fresh, else one lookup (shared with concurrent callers for the same key). */
@@ -55,6 +61,7 @@ export class EnumClient {
         timeoutMs: this.#opts.timeoutMs ?? 5000,
         fetch: this.#opts.fetch,
         now: this.#opts.now,
+        ...(settings.partition ? { partition: settings.partition } : {}),
       };
       const result = await lookupE164(e164, config);
       if (settings.resolvePres) await resolvePresOfResult(result, config);

@@ -13,6 +13,8 @@ export interface ResolverConfig {
   fetch: FetchLike;
   /** Shared across lookups so concurrent lookups of one name send one query. */
   inflight?: InFlight<Result<DohResponse, CoreError>>;
+  /** Queries are shared in flight only within one partition (client.ts LookupSettings.partition). */
+  partition?: string;
 }
 
 export class UsageTracker {
@@ -36,7 +38,7 @@ export class UsageTracker {
 const sharedInflight = new InFlight<Result<DohResponse, CoreError>>();
 
 export function query(config: ResolverConfig, name: string, type: number): Promise<Result<DohResponse, CoreError>> {
-  const key = `${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`;
+  const key = `${config.partition ?? ''} ${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`;
   return (config.inflight ?? sharedInflight).run(key, () =>
     dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch),
   );
