@@ -10,6 +10,7 @@ import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
 import { currentSettings, tabNumbers } from './state.ts';
 import { cachePartition } from './cache-partition.ts';
+import { resultForPage } from '../shared/page-safe.ts';
 import { browserRegion } from '../shared/region.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
@@ -35,7 +36,8 @@ export const handlers: Handlers = {
       await tabNumbers.setState(sender.tabId, e164, stateOfResult(result));
       await updateBadge(sender.tabId);
     }
-    return { ok: true, value: result };
+    // Pages see the card: a resolver is named there by its origin only (shared/page-safe.ts).
+    return { ok: true, value: resultForPage(result) };
   },
 
   async reportNumbers({ numbers }, sender) {
