@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../../test/fixtures/dns/build.ts';
 import { EnumClient, type LookupSettings } from '../core/enum/client.ts';
-import { createMemoryStore } from '../core/enum/cache.ts';
+import { createMemoryStore } from '../core/store.ts';
 import type { FetchLike } from '../core/doh/types.ts';
 import { cachePartition, EXTENSION_PARTITION } from './cache-partition.ts';
 

@@ -1,4 +1,4 @@
-// The content script in Debian's Chromium with the built extension (issue 3, "Tests and benchmarks"):
+// The content script in Debian's Chromium with the built extension (README "Tests and benchmarks"):
 // detection in several languages, where-not rules, opt-out, dynamic content, shadow DOM, frames, tel: links,
 // layout compared with a browser without the extension, synthetic events, the hover card against the
 // loopback DNS world, and switching the site off. Pages come from a loopback HTTP server (test/fixtures/pages).

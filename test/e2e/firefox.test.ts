@@ -1,4 +1,4 @@
-// The same extension in real Firefox (issue 5): Debian's firefox-esr, puppeteer-core over WebDriver BiDi,
+// The same extension in real Firefox: Debian's firefox-esr, puppeteer-core over WebDriver BiDi,
 // dist/firefox installed as a temporary add-on, against the loopback DNS world. In order, in one browser:
 // configure the provider through the options page, detection on a page, a real pointer hover to `pres`,
 // popup inspect, and a revoked host permission explained (options notice, lookup error) and granted again.
