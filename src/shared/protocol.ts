@@ -69,9 +69,10 @@ export interface ProtocolMap {
   /**
    * card/popup → background: the user is looking at this number (an open card, the popup's list, an inspected
    * number): keep its presence URIs subscribed for a while. Only URIs of the number's cached lookup result are
-   * watched, never URIs a view names. Replies with what is known now; changes come as presenceChanged events.
+   * watched, never URIs a view names. `tabId` (popup only): the tab whose numbers it lists, whose cache partition
+   * holds their results. Replies with what is known now; changes come as presenceChanged events.
    */
-  viewPresence: { request: { e164: string }; response: { enabled: boolean; presence: PresenceEntry[] } };
+  viewPresence: { request: { e164: string; tabId?: number }; response: { enabled: boolean; presence: PresenceEntry[] } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -142,7 +143,7 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,
   testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
-  viewPresence: (p) => isE164(p.e164),
+  viewPresence: (p) => isE164(p.e164) && (p.tabId === undefined || (Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0)),
 };
 
 /** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */
