@@ -13,6 +13,7 @@ describe('parseMessage (runtime guard for every message)', () => {
     [{ type: 'clearCache', payload: {} }],
     [{ type: 'testProvider', payload: { dohUrl: 'https://dns.google/dns-query', dohMethod: 'post' } }],
     [{ type: 'viewPresence', payload: { e164: '+4312345678' } }],
+    [{ type: 'testSip', payload: { sipServer: 'wss://sip.example.com', sipAddress: 'sip:a@example.com', sipUsername: '', password: '' } }],
     [{ type: 'viewPresence', payload: { e164: '+4312345678', tabId: 4 } }],
   ])('accepts %j', (m) => {
     expect(parseMessage(m)).toEqual({ ok: true, value: m });
@@ -31,6 +32,7 @@ describe('parseMessage (runtime guard for every message)', () => {
     ['negative tab', { type: 'getTabNumbers', payload: { tabId: -1 } }],
     ['bad method', { type: 'testProvider', payload: { dohUrl: 'https://x', dohMethod: 'put' } }],
     ['huge input', { type: 'inspectNumber', payload: { input: '1'.repeat(101), region: '' } }],
+    ['a SIP password that is not text', { type: 'testSip', payload: { sipServer: 'wss://x', sipAddress: 'sip:a@x', sipUsername: '', password: 1 } }],
     ['presence for a URI instead of a number', { type: 'viewPresence', payload: { e164: 'sip:alice@example.com' } }],
     ['presence for a fractional tab', { type: 'viewPresence', payload: { e164: '+4312345678', tabId: 0.5 } }],
   ])('refuses %s with a coded error', (_why, m) => {

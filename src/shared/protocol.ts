@@ -10,6 +10,7 @@ import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
+import type { SipTestOutcome } from '../core/presence/session.ts';
 import { err, type CoreError, type Result } from '../core/result.ts';
 
 /**
@@ -73,6 +74,11 @@ export interface ProtocolMap {
    * holds their results. Replies with what is known now; changes come as presenceChanged events.
    */
   viewPresence: { request: { e164: string; tabId?: number }; response: { enabled: boolean; presence: PresenceEntry[] } };
+  /**
+   * options → background: connect to a SIP server with these (unsaved) account fields and check the credentials;
+   * `password` "" means the stored one, so the page never reads it back. The SIP outcome is data, not an error.
+   */
+  testSip: { request: { sipServer: string; sipAddress: string; sipUsername: string; password: string }; response: SipTestOutcome };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -143,6 +149,7 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,
   testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
+  testSip: (p) => isShortString(p.sipServer) && isShortString(p.sipAddress) && isShortString(p.sipUsername, 256) && isShortString(p.password, 1024),
   viewPresence: (p) => isE164(p.e164) && (p.tabId === undefined || (Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0)),
 };
 

@@ -106,6 +106,13 @@ test('a restarted SIP server: the loss is pushed, then the worker reconnects and
   }
 });
 
+test('the options page\'s Test: connected as the user with the stored password; a typed wrong one is refused (407)', async () => {
+  const account = { sipServer: sip.ws, sipAddress: 'sip:bob@example.test', sipUsername: '' };
+  expect(await send({ type: 'testSip', payload: { ...account, password: '' } })).toEqual({ ok: true, value: { connected: true, as: 'bob (sip:bob@example.test)', latencyMs: expect.any(Number) } });
+  expect(await send({ type: 'testSip', payload: { ...account, password: 'wrong' } })).toMatchObject({ ok: true, value: { connected: false, error: { code: 'sip-auth-failed' } } });
+  expect(await send({ type: 'testSip', payload: { ...account, sipServer: 'ws://sip.example.test/', password: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-setting' } });
+});
+
 test('a wrong password is pushed as a clear error', async () => {
   const worker = await browser.worker();
   await worker.evaluate(() => chrome.storage.local.set({ sipPassword: 'not-bobs-password' }));

@@ -3,7 +3,7 @@
 // push channel to the views.
 import { DEFAULT_TIMEOUT_MS } from '../../core/doh/index.ts';
 import { ok } from '../../core/result.ts';
-import { SipSession } from '../../core/presence/session.ts';
+import { SipSession, testSipAccount, type SipAccount, type SipTestOutcome } from '../../core/presence/session.ts';
 import type { WebSocketLike } from '../../core/presence/sip-transport.ts';
 import { srvLookupOverDoh, subscribeTarget } from '../../core/presence/target.ts';
 import { broadcast } from '../../platform/messaging.ts';
@@ -19,6 +19,12 @@ import { PresenceManager } from './manager.ts';
  */
 export const KEEP_ALIVE_MS = 15_000;
 
+const browserWebSocket = (url: string, protocol: string) => new WebSocket(url, protocol) as WebSocketLike;
+
+/** The options page's Test: connect with `account`, check it, disconnect. */
+export const testSip = (account: SipAccount): Promise<SipTestOutcome> =>
+  testSipAccount({ ...account, webSocket: browserWebSocket, now: () => performance.now(), languages: navigator.languages });
+
 export const presence = new PresenceManager({
   store: sessionStore(),
   now: Date.now,
@@ -33,7 +39,7 @@ export const presence = new PresenceManager({
   openSession: (account, onDisconnect) =>
     new SipSession({
       ...account,
-      webSocket: (url, protocol) => new WebSocket(url, protocol) as WebSocketLike,
+      webSocket: browserWebSocket,
       now: Date.now,
       languages: navigator.languages,
       keepAliveMs: KEEP_ALIVE_MS,

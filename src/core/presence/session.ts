@@ -142,9 +142,55 @@ export class SipSession {
     };
   }
 
+  /**
+   * Whether the server accepts this account: a fetch of the user's own presence (SUBSCRIBE with Expires: 0,
+   * RFC 6665 §4.4.3), which a server authenticates like any SUBSCRIBE but keeps no subscription for.
+   * Resolves ok on a 2xx or the NOTIFY, else with the refusal as the SUBSCRIBE's status says it (401/407 → sip-auth-failed).
+   */
+  probe(timeoutMs = 10_000): Promise<Result<void>> {
+    const core = this.ua.userAgentCore;
+    const self = this.ua.configuration.uri;
+    const headers = ['Event: presence', 'Expires: 0', 'Accept: application/pidf+xml', `Contact: ${core.configuration.contact.toString()}`];
+    const message = core.makeOutgoingRequestMessage('SUBSCRIBE', self, core.configuration.aor, self, {}, headers);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(err('timeout', `The SIP server did not answer within ${timeoutMs} ms.`)), timeoutMs);
+      const done = (r: Result<void>) => { clearTimeout(timer); resolve(r); };
+      const refused = (r: Core.IncomingResponse) => {
+        const status = rejectedSubscription(r.message.statusCode ?? 0, r.message.reasonPhrase ?? '');
+        done({ ok: false, error: 'reason' in status ? status.reason : { code: 'sip-status', message: 'Refused.' } });
+      };
+      core.subscribe(message, {
+        onAccept: () => done(ok(undefined)),
+        onNotify: ({ request }) => { request.accept(); done(ok(undefined)); },
+        onReject: refused,
+        onRedirect: refused,
+        onNotifyTimeout: () => done(ok(undefined)),
+      });
+    });
+  }
+
   /** Close the WebSocket; unsubscribe first to tell the server. */
   async stop(): Promise<void> {
     this.started = false;
     await this.ua.stop().catch(() => undefined);
+  }
+}
+
+/** What the options page's Test reports: "connected as … in N ms", or the exact failure. */
+export type SipTestOutcome =
+  | { connected: true; as: string; latencyMs: number }
+  | { connected: false; latencyMs: number; error: { code: string; message: string } };
+
+/** Connect with `options`, check the credentials with probe(), disconnect; `latencyMs` from start to answer. */
+export async function testSipAccount(options: SipSessionOptions): Promise<SipTestOutcome> {
+  const started = options.now();
+  const session = new SipSession(options);
+  try {
+    const connected = await session.start();
+    const checked = connected.ok ? await session.probe(options.connectTimeoutMs) : connected;
+    const latencyMs = Math.round(options.now() - started);
+    return checked.ok ? { connected: true, as: `${options.username} (${options.address})`, latencyMs } : { connected: false, latencyMs, error: checked.error };
+  } finally {
+    await session.stop();
   }
 }
