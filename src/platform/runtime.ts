@@ -33,6 +33,15 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return { settings, locked: managedKeys(managed) };
 }
 
+/**
+ * The settings from storage.local alone (a few ms): what a page renders with at once. storage.managed can take
+ * seconds on a freshly started browser; `loadSettings` (and `onSettingsChanged`) bring its values when they come.
+ */
+export async function loadLocalSettings(): Promise<LoadedSettings> {
+  const stored = await api().storage.local.get(SETTINGS_STORAGE_KEY);
+  return { settings: parseSettings(stored[SETTINGS_STORAGE_KEY], {}).settings, locked: [] };
+}
+
 /** Call `listener` with fresh settings whenever local or managed settings change (applies to open tabs live). */
 export function onSettingsChanged(listener: (loaded: LoadedSettings) => void): void {
   api().storage.onChanged.addListener((changes, area) => {

@@ -1,6 +1,6 @@
-// What ENUM says about each number on the page, as `data-enum-state` (issue 3, "Annotation"). Lookups go
-// through the background worker (`resolveNumber`); the page's numbers and states are reported to it in one
-// batched `reportNumbers` message for the popup and badge (aesthetics.md: uBO groups messages per idle period).
+// What ENUM says about each number on the page: the highlight its ranges are in (README "Page annotations").
+// Lookups go through the background worker (`resolveNumber`); the page's numbers and states are reported to it
+// in one batched `reportNumbers` message for the popup and badge (uBlock Origin groups messages per idle period).
 import type { LookupResult } from '../../core/enum/types.ts';
 import { stateOfResult, type NumberState, type Reply } from '../../shared/protocol.ts';
 

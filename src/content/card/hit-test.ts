@@ -1,0 +1,106 @@
+// Which mark is under a point, without wrapper elements to receive events: the highlights at the point
+// (`CSS.highlights.highlightsFromPoint`, where it hands back ranges) or the caret position at the point, then
+// the range's own client rects, which must hold the point (a caret snaps to the nearest text; a point beside a
+// line is over no number). And whether a mark is something a user can see at all: a page must not make an
+// invisible or viewport-sized number and wait for the pointer to land on it.
+import type { Mark, Marks } from '../dom/marks.ts';
+
+type HitResult = { ranges?: readonly AbstractRange[] };
+type HighlightsFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => readonly HitResult[];
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+};
+
+/** A number covering more than this share of the viewport is no number a user points at. */
+const MAX_VIEWPORT_SHARE = 0.25;
+
+export class HitTest {
+  constructor(
+    private readonly marks: Marks,
+    /** Shadow roots we scan, closed ones included: hit testing reaches into them only when named. */
+    private readonly shadowRoots: () => ShadowRoot[],
+  ) {}
+
+  /** The mark under the viewport point (x, y) of `doc`, if any. */
+  markAt(doc: Document, x: number, y: number): Mark | undefined {
+    const shadowRoots = this.shadowRoots();
+    const fromHighlights = (doc.defaultView as (Window & { CSS: { highlights?: { highlightsFromPoint?: HighlightsFromPoint } } }) | null)?.CSS
+      .highlights?.highlightsFromPoint;
+    if (fromHighlights) {
+      try {
+        const hits = fromHighlights.call((doc.defaultView as Window & { CSS: { highlights: unknown } }).CSS.highlights, x, y, { shadowRoots });
+        for (const hit of hits) {
+          for (const range of hit.ranges ?? []) {
+            const mark = this.marks.ofRange(range);
+            if (mark && contains(rectsOf(mark), x, y)) return mark;
+          }
+        }
+      } catch {
+        // An older shape of the API: the caret position below answers.
+      }
+    }
+    const caret = (doc as CaretDocument).caretPositionFromPoint?.(x, y, { shadowRoots });
+    const candidates: Node[] = [];
+    if (caret) candidates.push(caret.offsetNode);
+    const link = elementAt(doc, x, y)?.closest('a');
+    if (link) candidates.push(link);
+    for (const node of candidates) {
+      for (const mark of this.marks.at(node)) if (contains(rectsOf(mark), x, y)) return mark;
+    }
+    return undefined;
+  }
+}
+
+/** A live Range over a mark (for rects and as the card's anchor); made on demand, never kept per mark. */
+export function liveRange(mark: Mark): Range {
+  const { startContainer, startOffset, endContainer, endOffset } = mark.range;
+  const range = startContainer.ownerDocument!.createRange();
+  range.setStart(startContainer, startOffset);
+  range.setEnd(endContainer, endOffset);
+  return range;
+}
+
+function rectsOf(mark: Mark): DOMRectList | DOMRect[] {
+  try {
+    return liveRange(mark).getClientRects();
+  } catch {
+    return []; // The page changed the text under a static range: offsets out of bounds.
+  }
+}
+
+function contains(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
+  for (const r of rects) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  return false;
+}
+
+function elementAt(doc: Document, x: number, y: number): Element | null {
+  let el = doc.elementFromPoint(x, y);
+  for (let root = el?.shadowRoot; el && root; root = el?.shadowRoot) el = root.elementFromPoint(x, y) ?? null;
+  return el;
+}
+
+/**
+ * A user can see the number: it has a size, is not transparent, hidden or at opacity 0, and covers no large
+ * share of the viewport (a page could stretch an invisible number over the window and wait for the pointer).
+ */
+export function isVisibleMark(mark: Mark): boolean {
+  let box: DOMRect;
+  try {
+    box = liveRange(mark).getBoundingClientRect();
+  } catch {
+    return false;
+  }
+  const node = mark.nodes[0]!;
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const view = node.ownerDocument?.defaultView;
+  if (!el || !view || box.width < 1 || box.height < 1) return false;
+  if (box.width * box.height > MAX_VIEWPORT_SHARE * view.innerWidth * view.innerHeight) return false;
+  const options = { opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true };
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility(options)) return false;
+  const style = view.getComputedStyle(el);
+  return !isTransparent(style.color) && !isTransparent(style.getPropertyValue('-webkit-text-fill-color') || style.color);
+}
+
+function isTransparent(color: string): boolean {
+  return color === 'transparent' || /^rgba\(.*,\s*0(\.0*)?\)$/.test(color) || /^color\(.*\/\s*0(\.0*)?\)$/.test(color);
+}

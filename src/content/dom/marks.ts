@@ -1,0 +1,145 @@
+// Page annotations (README "Page annotations"): every occurrence of a found number is one StaticRange over
+// exactly its characters, registered in the CSS highlight named after its state. The page's DOM is never
+// touched: nothing to split, wrap or restore, and no relayout (a highlight only repaints). Static, not live,
+// ranges: a live range makes every page mutation cost O(ranges). A page edit can leave a StaticRange stale, so
+// each mark records the nodes it depends on and the scanner drops it before scanning the changed text again.
+import type { NumberState } from '../../shared/protocol.ts';
+
+/** The highlight name of each state: the contract the page, the tests and the tools read. */
+export const HIGHLIGHT_NAMES: Readonly<Record<NumberState, string>> = {
+  idle: 'enum-idle',
+  pending: 'enum-pending',
+  pres: 'enum-pres',
+  'no-pres': 'enum-no-pres',
+  none: 'enum-none',
+  error: 'enum-error',
+};
+
+export interface Mark {
+  readonly range: AbstractRange;
+  readonly e164: string;
+  /** The text nodes the range spans (or the tel: link it covers): a change to any of them ends the mark. */
+  readonly nodes: readonly Node[];
+  state: NumberState;
+}
+
+interface HighlightSet {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): unknown;
+}
+
+/** The browser's highlight API for one document; unit tests pass their own (happy-dom has none). */
+export interface HighlightApi {
+  range(init: StaticRangeInit): AbstractRange;
+  /** A new highlight registered under `name` in the document's registry. */
+  register(doc: Document, name: string): HighlightSet;
+  unregister(doc: Document, name: string, highlight: HighlightSet): void;
+}
+
+type HighlightWindow = Window & { Highlight: new () => HighlightSet; CSS: { highlights: Map<string, unknown> } };
+
+export const browserHighlights: HighlightApi = {
+  range: (init) => new StaticRange(init),
+  register(doc, name) {
+    const win = (doc.defaultView ?? window) as HighlightWindow;
+    const highlight = new win.Highlight();
+    win.CSS.highlights.set(name, highlight);
+    return highlight;
+  },
+  unregister(doc, name, highlight) {
+    const registry = ((doc.defaultView ?? window) as HighlightWindow).CSS.highlights;
+    if (registry.get(name) === highlight) registry.delete(name);
+  },
+};
+
+export class Marks {
+  /** The six highlights of each document we mark (the page and the about:blank frames we scan). */
+  private readonly registries = new Map<Document, Map<NumberState, HighlightSet>>();
+  readonly byNumber = new Map<string, Set<Mark>>();
+  private readonly byNode = new WeakMap<Node, Set<Mark>>();
+  private readonly byRange = new WeakMap<AbstractRange, Mark>();
+
+  constructor(
+    private readonly stateOf: (e164: string) => NumberState,
+    private readonly api: HighlightApi = browserHighlights,
+  ) {}
+
+  add(init: StaticRangeInit, e164: string, nodes: readonly Node[]): Mark {
+    const mark: Mark = { range: this.api.range(init), e164, nodes, state: this.stateOf(e164) };
+    this.highlight(nodes[0]!.ownerDocument!, mark.state).add(mark.range);
+    let set = this.byNumber.get(e164);
+    if (!set) this.byNumber.set(e164, (set = new Set()));
+    set.add(mark);
+    this.byRange.set(mark.range, mark);
+    for (const node of nodes) {
+      let marks = this.byNode.get(node);
+      if (!marks) this.byNode.set(node, (marks = new Set()));
+      marks.add(mark);
+    }
+    return mark;
+  }
+
+  /** Marks that depend on `node`. */
+  at(node: Node): Iterable<Mark> {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** The mark a range of ours belongs to (highlightsFromPoint hands back our ranges). */
+  ofRange(range: AbstractRange): Mark | undefined {
+    return this.byRange.get(range);
+  }
+
+  has(mark: Mark): boolean {
+    return this.byNumber.get(mark.e164)?.has(mark) ?? false;
+  }
+
+  /** Drop every mark that depends on `node`. */
+  removeAt(node: Node): void {
+    const marks = this.byNode.get(node);
+    if (marks) for (const mark of [...marks]) this.remove(mark);
+  }
+
+  private remove(mark: Mark): void {
+    this.highlight(mark.nodes[0]!.ownerDocument!, mark.state).delete(mark.range);
+    const set = this.byNumber.get(mark.e164);
+    set?.delete(mark);
+    if (set?.size === 0) this.byNumber.delete(mark.e164);
+    for (const node of mark.nodes) this.byNode.get(node)?.delete(mark);
+  }
+
+  /** Move every range of `e164` into the highlight of its new state. */
+  setState(e164: string, state: NumberState): void {
+    for (const mark of this.byNumber.get(e164) ?? []) {
+      if (mark.state === state) continue;
+      const doc = mark.nodes[0]!.ownerDocument!;
+      this.highlight(doc, mark.state).delete(mark.range);
+      mark.state = state;
+      this.highlight(doc, state).add(mark.range);
+    }
+  }
+
+  /** Drop marks whose nodes the page removed; returns the numbers still on the page. */
+  prune(): string[] {
+    for (const set of [...this.byNumber.values()]) {
+      for (const mark of set) if (!mark.nodes.every((n) => n.isConnected)) this.remove(mark);
+    }
+    return [...this.byNumber.keys()];
+  }
+
+  /** Remove every highlight: the page is as it was (there is nothing else to restore). */
+  clear(): void {
+    for (const [doc, highlights] of this.registries) {
+      for (const [state, highlight] of highlights) this.api.unregister(doc, HIGHLIGHT_NAMES[state], highlight);
+    }
+    this.registries.clear();
+    this.byNumber.clear();
+  }
+
+  private highlight(doc: Document, state: NumberState): HighlightSet {
+    let highlights = this.registries.get(doc);
+    if (!highlights) this.registries.set(doc, (highlights = new Map()));
+    let highlight = highlights.get(state);
+    if (!highlight) highlights.set(state, (highlight = this.api.register(doc, HIGHLIGHT_NAMES[state])));
+    return highlight;
+  }
+}
