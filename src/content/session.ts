@@ -29,9 +29,17 @@ import { HitTest } from './card/hit-test.ts';
 import { HoverCards } from './card/hover-card.ts';
 import { ContextMenuTarget } from './card/context-menu.ts';
 
-/** How often possible shadow hosts are looked at again: attachShadow causes no mutation record. */
+/**
+ * How often possible shadow hosts are looked at again (attachShadow causes no mutation record): every
+ * SHADOW_POLL_MS while the page is young or changing, every SHADOW_QUIET_POLL_MS once it has been still for
+ * SHADOW_QUIET_AFTER_MS (a poll of a 1 MB page costs tens of milliseconds, bench/page).
+ */
 const SHADOW_POLL_MS = 700;
+const SHADOW_QUIET_POLL_MS = 5000;
+const SHADOW_QUIET_AFTER_MS = 10_000;
 const ELEMENTS_PER_YIELD = 500;
+/** While a long scan runs, found numbers are shown this often (each batch costs the browser a pass over all ranges). */
+const MARKS_FLUSH_MS = 1000;
 
 export class Session {
   private readonly abort = new AbortController();
@@ -48,6 +56,10 @@ export class Session {
   private visible: VisibleResolver | undefined;
   private menuTarget: ContextMenuTarget | undefined;
   private polling = false;
+  private flushed = 0;
+  /** When the page last changed (or the session started), and when the last shadow-root poll ran. */
+  private changedAt = performance.now();
+  private polledAt = 0;
 
   constructor(
     private readonly doc: Document,
@@ -68,7 +80,7 @@ export class Session {
       removed: () => void this.marks.prune(),
       pending: () => this.queue.schedule(true),
     });
-    this.queue = new IdleQueue(this.win, () => this.watcher.flush(), () => this.report.schedule());
+    this.queue = new IdleQueue(this.win, () => this.beforeSlice(), () => this.drained());
     this.report = new NumberReport(this.win, () => this.marks.prune(), this.states.stateOf, (numbers) => void sendMessage('reportNumbers', { numbers }));
     this.cards = new HoverCards(this.states, this.marks, this.hits, () => this.settings.resolveOn, this.abort.signal);
     this.states.onChange((e164, lookup) => {
@@ -104,6 +116,22 @@ export class Session {
     }
   }
 
+  /** Page records become work; new marks reach the page every MARKS_FLUSH_MS while a long scan runs. */
+  private beforeSlice(): void {
+    if (this.watcher.flush()) this.changedAt = performance.now();
+    if (performance.now() - this.flushed >= MARKS_FLUSH_MS) this.flushMarks();
+  }
+
+  private drained(): void {
+    this.flushMarks();
+    this.report.schedule();
+  }
+
+  private flushMarks(): void {
+    this.marks.flush();
+    this.flushed = performance.now();
+  }
+
   private marked(marks: Mark[]): void {
     this.visible?.observe(marks);
   }
@@ -119,6 +147,9 @@ export class Session {
   /** Look for shadow roots attached since their host was scanned (in idle slices, one poll at a time). */
   private pollShadowRoots(): void {
     if (this.polling || this.doc.visibilityState === 'hidden') return;
+    const now = performance.now();
+    if (now - this.changedAt > SHADOW_QUIET_AFTER_MS && now - this.polledAt < SHADOW_QUIET_POLL_MS) return;
+    this.polledAt = now;
     this.polling = true;
     this.queue.push(this.findShadowRoots([...this.roots]));
   }

@@ -1,15 +1,10 @@
 // Which mark is under a point, without wrapper elements to receive events: the highlights at the point
-// (`CSS.highlights.highlightsFromPoint`, where it hands back ranges) or the caret position at the point, then
-// the range's own client rects, which must hold the point (a caret snaps to the nearest text; a point beside a
-// line is over no number). And whether a mark is something a user can see at all: a page must not make an
-// invisible or viewport-sized number and wait for the pointer to land on it.
+// (`CSS.highlights.highlightsFromPoint`, Chromium and Firefox both hand back the ranges hit), then the range's
+// own client rects, which must hold the point. And whether a mark is something a user can see at all: a page
+// must not make an invisible or viewport-sized number and wait for the pointer to land on it.
 import type { Mark, Marks } from '../dom/marks.ts';
 
-type HitResult = { ranges?: readonly AbstractRange[] };
-type HighlightsFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => readonly HitResult[];
-type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
-};
+type Highlights = { highlightsFromPoint?(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): { ranges: AbstractRange[] }[] };
 
 /** A number covering more than this share of the viewport is no number a user points at. */
 const MAX_VIEWPORT_SHARE = 0.25;
@@ -23,29 +18,12 @@ export class HitTest {
 
   /** The mark under the viewport point (x, y) of `doc`, if any. */
   markAt(doc: Document, x: number, y: number): Mark | undefined {
-    const shadowRoots = this.shadowRoots();
-    const fromHighlights = (doc.defaultView as (Window & { CSS: { highlights?: { highlightsFromPoint?: HighlightsFromPoint } } }) | null)?.CSS
-      .highlights?.highlightsFromPoint;
-    if (fromHighlights) {
-      try {
-        const hits = fromHighlights.call((doc.defaultView as Window & { CSS: { highlights: unknown } }).CSS.highlights, x, y, { shadowRoots });
-        for (const hit of hits) {
-          for (const range of hit.ranges ?? []) {
-            const mark = this.marks.ofRange(range);
-            if (mark && contains(rectsOf(mark), x, y)) return mark;
-          }
-        }
-      } catch {
-        // An older shape of the API: the caret position below answers.
+    const highlights = (doc.defaultView as unknown as { CSS: { highlights: Highlights } } | null)?.CSS.highlights;
+    for (const hit of highlights?.highlightsFromPoint?.(x, y, { shadowRoots: this.shadowRoots() }) ?? []) {
+      for (const range of hit.ranges) {
+        const mark = this.marks.ofRange(range);
+        if (mark && contains(rectsOf(mark), x, y)) return mark;
       }
-    }
-    const caret = (doc as CaretDocument).caretPositionFromPoint?.(x, y, { shadowRoots });
-    const candidates: Node[] = [];
-    if (caret) candidates.push(caret.offsetNode);
-    const link = elementAt(doc, x, y)?.closest('a');
-    if (link) candidates.push(link);
-    for (const node of candidates) {
-      for (const mark of this.marks.at(node)) if (contains(rectsOf(mark), x, y)) return mark;
     }
     return undefined;
   }
@@ -71,12 +49,6 @@ function rectsOf(mark: Mark): DOMRectList | DOMRect[] {
 function contains(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
   for (const r of rects) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
   return false;
-}
-
-function elementAt(doc: Document, x: number, y: number): Element | null {
-  let el = doc.elementFromPoint(x, y);
-  for (let root = el?.shadowRoot; el && root; root = el?.shadowRoot) el = root.elementFromPoint(x, y) ?? null;
-  return el;
 }
 
 /**

@@ -29,11 +29,11 @@ export class Watcher {
     this.observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   }
 
-  /** Turn waiting records into work: each touched block once. */
-  flush(): void {
+  /** Turn waiting records into work: each touched block once. Returns whether the page changed. */
+  flush(): boolean {
     const records = this.records.concat(this.observer.takeRecords());
     this.records = [];
-    if (records.length === 0) return;
+    if (records.length === 0) return false;
     const blocks = new Set<Node>();
     let removed = false;
     for (const r of records) {
@@ -42,6 +42,7 @@ export class Watcher {
     }
     if (removed) this.handlers.removed();
     for (const block of blocks) this.handlers.changed(block);
+    return true;
   }
 
   disconnect(): void {

@@ -52,6 +52,7 @@ function textOf(r: StaticRangeInit): string {
 
 /** [text, e164, highlight] of every mark, in document order. */
 function numbers(ctx: ScanContext): [string, string, string][] {
+  ctx.marks.flush();
   const out: [StaticRangeInit, string, string][] = [];
   for (const [e164, set] of ctx.marks.byNumber) {
     for (const mark of set) {
