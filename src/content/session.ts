@@ -141,7 +141,7 @@ export class Session {
     this.roots.add(root);
     this.watcher.observe(root);
     if (root.nodeType === Node.DOCUMENT_NODE) this.cards.listen(root as Document);
-    this.queue.push(scanNode(root, this.ctx));
+    this.queue.push(scanNode(root, this.ctx), root === this.doc);
   }
 
   /** Look for shadow roots attached since their host was scanned (in idle slices, one poll at a time). */

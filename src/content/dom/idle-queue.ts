@@ -26,12 +26,13 @@ export class IdleQueue {
     this.channel.port1.onmessage = () => this.slice();
   }
 
-  push(job: Job): void {
+  /** `soon`: start without waiting for an idle period (the first scan of a page the user just opened). */
+  push(job: Job, soon = false): void {
     this.jobs.push(job);
-    this.schedule();
+    this.schedule(soon);
   }
 
-  /** `soon`: the page changed marked text; do not wait for an idle period to drop the stale marks. */
+  /** `soon`: continue in a task of its own right away (a page edit may have left stale marks to drop). */
   schedule(soon = false): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
