@@ -1,4 +1,4 @@
-// Lint: TypeScript rules plus the layering of the code base (aesthetics: Dark Reader's enforced layers).
+// Lint: TypeScript rules plus the layering of the code base (README "How it is built"), enforced as Dark Reader does.
 //   core/      pure: imports nothing else from src/, touches no DOM, browser.* or fetch of its own
 //   shared/    may import core/ only
 //   ui/        page rendering shared by popup/ and options/: core/, shared/, platform/

@@ -1,11 +1,14 @@
 // One small handler per protocol message. Messages arrive validated and with checked senders
 // (src/platform/messaging.ts); every reply is a Result so errors cross contexts as data.
 import { toE164 } from '../core/enum/e164.ts';
-import { validateDohUrl } from '../shared/settings.ts';
+import { validateDohUrl } from '../core/doh/provider.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
-import { setBadge, uiLanguage } from '../platform/background-apis.ts';
-import type { SenderInfo } from '../platform/messaging.ts';
+import { uiLanguage } from '../platform/i18n.ts';
+import { broadcast, type SenderInfo } from '../platform/messaging.ts';
+import { setBadge } from '../platform/tabs.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
 import { currentSettings, tabNumbers } from './state.ts';
@@ -22,23 +25,22 @@ export const handlers: Handlers = {
     const ls = lookupSettings(settings);
     const tabId = sender.tabId ?? -1;
     if (!(await client.cached(e164, ls))) {
-      if (!perTab.take(tabId)) return { ok: false, error: { code: 'rate-limited', message: 'Too many lookups from this page; try again in a moment.' } };
-      // Issue 5: a withheld or revoked host permission is named, not left to surface as an opaque network error.
+      if (!perTab.take(tabId)) return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
+      // A withheld or revoked host permission is named, not left to surface as an opaque network error.
       const denied = await checkHostPermission(ls.dohUrl);
       if (denied) return { ok: false, error: denied };
     }
     const { result } = await client.lookup(e164, ls);
     if (sender.tabId !== undefined) {
-      await tabNumbers.setState(sender.tabId, e164, stateOfResult(result));
-      await updateBadge(sender.tabId);
+      if (await tabNumbers.setState(sender.tabId, e164, stateOfResult(result))) await tabChanged(sender.tabId);
     }
     return { ok: true, value: result };
   },
 
   async reportNumbers({ numbers }, sender) {
-    if (sender.tabId === undefined) return { ok: false, error: { code: 'forbidden', message: 'Only pages report numbers.' } };
+    if (sender.tabId === undefined) return err('forbidden', 'Only pages report numbers.');
     await tabNumbers.report(sender.tabId, sender.frameId ?? 0, numbers);
-    await updateBadge(sender.tabId);
+    await tabChanged(sender.tabId);
     return { ok: true, value: null };
   },
 
@@ -66,22 +68,25 @@ export const handlers: Handlers = {
 
   async clearCache() {
     await client.cache.clear();
+    broadcast({ type: 'cacheCleared', payload: {} });
     return { ok: true, value: null };
   },
 
   async testProvider({ dohUrl, dohMethod }) {
     const url = validateDohUrl(dohUrl);
-    if (!url.ok) return { ok: false, error: { code: 'bad-url', message: url.message } };
+    if (!url.ok) return url;
     const denied = await checkHostPermission(url.value);
     if (denied) return { ok: false, error: denied };
     const { settings } = await currentSettings();
-    return testProvider(url.value, dohMethod, settings.suffixes[0] ?? 'e164.arpa');
+    return testProvider(url.value, dohMethod, settings.suffixes[0] ?? DEFAULT_SUFFIX);
   },
 };
 
-export async function updateBadge(tabId: number): Promise<void> {
+/** A tab's numbers changed: its badge counts numbers with presence, and open views hear of it. */
+export async function tabChanged(tabId: number): Promise<void> {
   const numbers = await tabNumbers.list(tabId);
   setBadge(tabId, numbers.filter((n) => n.state === 'pres').length);
+  broadcast({ type: 'tabNumbersChanged', payload: { tabId } });
 }
 
 export function dispatch(message: Message, sender: SenderInfo): Promise<Reply<MessageType>> {

@@ -1,14 +1,16 @@
 // Background service worker (Chromium) / event page (Firefox).
 // Every listener is registered synchronously at top level: MV3 stops idle workers and only replays events to
 // listeners that exist right after start. State (cache, tab numbers) lives in storage.session.
-import { onMessage } from '../platform/messaging.ts';
-import { onContextMenuClick, onTabNavigated, onTabRemoved, registerContextMenu, sendToTab } from '../platform/background-apis.ts';
-import { dispatch, updateBadge } from './handlers.ts';
+import { acceptViews, onMessage } from '../platform/messaging.ts';
+import { onContextMenuClick, registerContextMenu } from '../platform/menus.ts';
+import { onTabNavigated, onTabRemoved, sendToTab } from '../platform/tabs.ts';
+import { dispatch, tabChanged } from './handlers.ts';
 import { tabNumbers } from './state.ts';
 
 onMessage(dispatch);
+acceptViews();
 registerContextMenu('Look up this number in ENUM');
-// Keyboard users reach the hover card through the context menu on a selected number (issue 3).
+// Keyboard users reach the hover card through the context menu on a selected number.
 onContextMenuClick((tabId, frameId, text) => sendToTab(tabId, frameId, { type: 'showCardForSelection', payload: { text: text.slice(0, 200) } }));
 onTabRemoved((tabId) => void tabNumbers.forget(tabId));
-onTabNavigated((tabId) => void tabNumbers.forget(tabId).then(() => updateBadge(tabId)));
+onTabNavigated((tabId) => void tabNumbers.forget(tabId).then(() => tabChanged(tabId)));

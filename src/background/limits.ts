@@ -1,4 +1,4 @@
-// Guards so no page can make the extension flood the resolver (issue 4): a per-tab token bucket for
+// Guards so no page can make the extension flood the resolver: a per-tab token bucket for
 // uncached lookups and a bound on concurrent DoH requests.
 
 export class TokenBuckets {

@@ -1,20 +1,21 @@
 // The background's lookup service: one EnumClient (cache mirrored to storage.session) over the browser's
 // fetch with bounded concurrency, configured from the current settings on every call.
 import { RRType } from '../core/dns/types.ts';
-import { dohQuery } from '../core/doh/index.ts';
+import { DEFAULT_TIMEOUT_MS, dohQuery } from '../core/doh/index.ts';
 import type { FetchLike } from '../core/doh/types.ts';
 import { EnumClient, type LookupSettings } from '../core/enum/client.ts';
-import { sessionStore } from '../platform/background-apis.ts';
+import { statusError } from '../core/enum/query.ts';
+import { err, ok } from '../core/result.ts';
+import { sessionStore } from '../platform/storage.ts';
 import type { Settings } from '../shared/settings.ts';
 import { limitConcurrency } from './limits.ts';
 
 /** At most this many DoH requests in flight at once, whatever the pages do. */
 const MAX_CONCURRENT_QUERIES = 6;
-const TIMEOUT_MS = 5000;
 
 const browserFetch: FetchLike = limitConcurrency(MAX_CONCURRENT_QUERIES, (url, init) => fetch(url, init as RequestInit));
 
-export const client = new EnumClient({ fetch: browserFetch, now: Date.now, store: sessionStore(), maxEntries: 1000, timeoutMs: TIMEOUT_MS });
+export const client = new EnumClient({ fetch: browserFetch, now: Date.now, store: sessionStore(), maxEntries: 1000, timeoutMs: DEFAULT_TIMEOUT_MS });
 
 export function lookupSettings(s: Settings): LookupSettings {
   return { dohUrl: s.dohUrl, method: s.dohMethod, suffixes: s.suffixes };
@@ -23,11 +24,10 @@ export function lookupSettings(s: Settings): LookupSettings {
 /** Options "Test": resolve a name every ENUM provider can answer (the SOA of the first suffix). */
 export async function testProvider(dohUrl: string, method: Settings['dohMethod'], suffix: string) {
   const started = performance.now();
-  const r = await dohQuery({ url: dohUrl, method, name: suffix, type: RRType.SOA, timeoutMs: TIMEOUT_MS }, browserFetch);
+  const r = await dohQuery({ url: dohUrl, method, name: suffix, type: RRType.SOA, timeoutMs: DEFAULT_TIMEOUT_MS }, browserFetch);
   const latencyMs = Math.round(performance.now() - started);
   if (!r.ok) return r;
-  if (r.value.status !== 'NOERROR' && r.value.status !== 'NODATA') {
-    return { ok: false as const, error: { code: r.value.status.toLowerCase(), message: `The server answered ${r.value.status} for ${suffix} SOA.` } };
-  }
-  return { ok: true as const, value: { latencyMs, dnssec: r.value.authenticData } };
+  if (r.value.status === 'NXDOMAIN') return err('dns-error', `The server answered NXDOMAIN for ${suffix} SOA.`);
+  if (r.value.status !== 'NOERROR' && r.value.status !== 'NODATA') return { ok: false as const, error: statusError(`${suffix} SOA`, r.value) };
+  return ok({ latencyMs, dnssec: r.value.authenticData });
 }

@@ -1,12 +1,12 @@
 // Background state lives in storage.session, never only in memory (MV3 stops idle workers).
-import { sessionStore } from '../platform/background-apis.ts';
-import { loadSettings, onSettingsChanged, type LoadedSettings } from '../platform/settings-store.ts';
+import { loadSettings, onSettingsChanged, sessionStore, type LoadedSettings } from '../platform/storage.ts';
 import { TabNumbers } from './tab-numbers.ts';
 
 export const tabNumbers = new TabNumbers(sessionStore());
 
 // Settings are read from storage once per worker life and whenever they change, not for every message (a page
-// with many numbers sends many). Only a copy of storage: a restarted worker reads them again.
+// with many numbers sends many). Only a copy of storage: a restarted worker reads them again. This read waits for
+// storage.managed, so a policy-chosen provider is never bypassed: the background is the one place that waits.
 let settings: Promise<LoadedSettings> | undefined;
 onSettingsChanged((fresh) => {
   settings = Promise.resolve(fresh);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, type KeyValueStore } from '../core/enum/cache.ts';
+import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
 import { TabNumbers } from './tab-numbers.ts';
 
 /** The shared memory store, recording which keys each read asked for. */

@@ -2,7 +2,7 @@
 // time; nothing that matters lives only in memory). Feeds the popup and the action badge.
 // One key per tab ("tab:<id>" → {frameId: numbers}), so reading a tab never reads the rest of the session store
 // (which also mirrors the lookup cache).
-import type { KeyValueStore } from '../core/enum/cache.ts';
+import type { KeyValueStore } from '../core/store.ts';
 import type { TabNumber } from '../shared/protocol.ts';
 
 type Frames = Record<string, TabNumber[]>;
@@ -32,8 +32,8 @@ export class TabNumbers {
     });
   }
 
-  /** Update the state of one number wherever it appears in the tab. */
-  setState(tabId: number, e164: string, state: TabNumber['state']): Promise<void> {
+  /** Update the state of one number wherever it appears in the tab; resolves to whether anything changed. */
+  setState(tabId: number, e164: string, state: TabNumber['state']): Promise<boolean> {
     return this.#serial(tabId, async () => {
       const frames = await this.#frames(tabId);
       let changed = false;
@@ -43,6 +43,7 @@ export class TabNumbers {
         changed = true;
       }
       if (changed) await this.store.set({ [key(tabId)]: frames });
+      return changed;
     });
   }
 

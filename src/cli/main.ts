@@ -2,8 +2,7 @@
 // Exit 0 when the lookup completed (found or not), 2 for bad input or usage (no query sent), 3 when the
 // resolver could not be reached or answered unusably.
 import { toE164 } from '../core/enum/e164.ts';
-import { lookupE164 } from '../core/enum/lookup.ts';
-import { resolvePresOfResult } from '../core/enum/pres.ts';
+import { EnumClient } from '../core/enum/client.ts';
 import { parseCli, USAGE } from './args.ts';
 import { formatResult } from './format.ts';
 import { createNodeFetch } from './transport.ts';
@@ -11,14 +10,14 @@ import { createNodeFetch } from './transport.ts';
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
   if (!parsed.ok) {
-    process.stderr.write(`enum-presence: ${parsed.message}\n\n${USAGE}\n`);
+    process.stderr.write(`enum-presence: ${parsed.error.message}\n\n${USAGE}\n`);
     return 2;
   }
-  if (parsed.command === 'help') {
+  if (parsed.value.command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const args = parsed.args;
+  const args = parsed.value.args;
   const e164 = toE164(args.number, args.region);
   if (!e164.ok) {
     process.stderr.write(`enum-presence: ${e164.error.message}\n`);
@@ -26,16 +25,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const transport = createNodeFetch();
   try {
-    const config = {
-      dohUrl: args.doh,
-      method: args.method,
-      suffixes: args.suffixes,
-      timeoutMs: args.timeoutMs,
-      fetch: transport.fetch,
-      now: Date.now,
-    };
-    const result = await lookupE164(e164.value, config);
-    if (args.resolvePres) await resolvePresOfResult(result, config);
+    // No store: the CLI's cache lives for this one run.
+    const client = new EnumClient({ fetch: transport.fetch, now: Date.now, timeoutMs: args.timeoutMs });
+    const { result } = await client.lookup(e164.value, { dohUrl: args.doh, method: args.method, suffixes: args.suffixes, resolvePres: args.resolvePres });
     process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatResult(result)}\n`);
     if (result.status === 'error' && !args.json) process.stderr.write(`enum-presence: ${result.error?.message ?? 'lookup failed'}\n`);
     return result.status === 'error' ? 3 : 0;

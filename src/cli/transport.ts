@@ -18,7 +18,6 @@ export interface NodeFetchOptions {
 /** Larger bodies are not DNS answers (a DNS message is at most 65535 octets; JSON answers get some slack). */
 const MAX_BODY = 1 << 20;
 
-type Connection = { kind: 'h2'; session: http2.ClientHttp2Session } | { kind: 'h1' };
 type Init = Parameters<FetchLike>[1];
 
 // One secure context per CA set: building one parses every root certificate (tens of milliseconds).
@@ -50,13 +49,21 @@ function collect(stream: NodeJS.ReadableStream, onDone: (body: Buffer) => void, 
   stream.on('error', onError);
 }
 
-export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike; close: () => Promise<void> } {
-  const secureContext = opts.ca ? contextFor(opts.ca) : undefined;
-  const connections = new Map<string, Promise<Connection>>();
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 4, ...(secureContext ? { secureContext } : {}) });
+/** How a connection to an origin turned out: an HTTP/2 session, or HTTP/1.1 through the keep-alive agent. */
+type Connection = { kind: 'h2'; session: http2.ClientHttp2Session } | { kind: 'h1' };
 
-  function connect(url: URL): Promise<Connection> {
-    const existing = connections.get(url.origin);
+/**
+ * One TLS connection per origin, kept for the life of the transport; ALPN decides between HTTP/2 (a session
+ * reused by every request) and HTTP/1.1. An idle session does not keep the process alive, a busy one does.
+ */
+class H2Sessions {
+  readonly #connections = new Map<string, Promise<Connection>>();
+  readonly #active = new Map<http2.ClientHttp2Session, number>();
+
+  constructor(private readonly secureContext: tls.SecureContext | undefined) {}
+
+  connect(url: URL): Promise<Connection> {
+    const existing = this.#connections.get(url.origin);
     if (existing) return existing;
     const attempt = new Promise<Connection>((resolve, reject) => {
       const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -65,7 +72,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
         port: Number(url.port || 443),
         ALPNProtocols: ['h2', 'http/1.1'],
         ...(net.isIP(host) ? {} : { servername: host }),
-        ...(secureContext ? { secureContext } : {}),
+        ...(this.secureContext ? { secureContext: this.secureContext } : {}),
       });
       // Small DNS messages must not wait for Nagle's algorithm (measured: about 0.9 ms per query on loopback).
       socket.setNoDelay(true);
@@ -78,7 +85,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
           return;
         }
         const session = http2.connect(url.origin, { createConnection: () => socket });
-        const forget = () => connections.get(url.origin) === attempt && connections.delete(url.origin);
+        const forget = () => this.#connections.get(url.origin) === attempt && this.#connections.delete(url.origin);
         session.on('error', forget);
         session.on('goaway', forget);
         session.on('close', forget);
@@ -86,59 +93,70 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
         resolve({ kind: 'h2', session });
       });
     });
-    connections.set(url.origin, attempt);
-    attempt.catch(() => connections.delete(url.origin));
+    this.#connections.set(url.origin, attempt);
+    attempt.catch(() => this.#connections.delete(url.origin));
     return attempt;
   }
 
-  // An idle kept-alive session must not keep the process alive, but one with a request in flight must.
-  const active = new Map<http2.ClientHttp2Session, number>();
-  function track(session: http2.ClientHttp2Session, delta: 1 | -1): void {
-    const n = (active.get(session) ?? 0) + delta;
-    active.set(session, n);
+  /** Count a request in (+1) or out (-1): a session is ref'd while it has one in flight. */
+  track(session: http2.ClientHttp2Session, delta: 1 | -1): void {
+    const n = (this.#active.get(session) ?? 0) + delta;
+    this.#active.set(session, n);
     if (n === 0) session.unref();
     else if (delta === 1 && n === 1) session.ref();
   }
 
-  function requestH2(session: http2.ClientHttp2Session, url: URL, init: Init): Promise<ResponseLike> {
-    track(session, 1);
-    return new Promise<ResponseLike>((resolve, reject) => {
-      const stream = session.request(
-        { ':method': init.method, ':path': `${url.pathname}${url.search}`, ...init.headers },
-        { signal: init.signal, endStream: !init.body },
-      );
-      let status = 0;
-      let headers: Record<string, unknown> = {};
-      stream.once('response', (h) => {
-        status = Number(h[':status']);
-        headers = h;
-      });
-      collect(stream, (body) => resolve(response(status, headers, body)), (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)));
-      if (init.body) stream.end(Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength));
-    }).finally(() => track(session, -1));
+  async close(): Promise<void> {
+    const all = await Promise.allSettled(this.#connections.values());
+    this.#connections.clear();
+    for (const c of all) if (c.status === 'fulfilled' && c.value.kind === 'h2') c.value.session.close();
   }
+}
 
-  function requestH1(url: URL, init: Init): Promise<ResponseLike> {
-    return new Promise((resolve, reject) => {
-      const body = init.body ? Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength) : undefined;
-      const req = https.request(url, {
-        method: init.method,
-        headers: { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-        agent,
-        signal: init.signal,
-      });
-      req.once('response', (res) => collect(res, (b) => resolve(response(res.statusCode ?? 0, res.headers, b)), reject));
-      req.once('error', reject);
-      req.end(body);
+function requestH2(sessions: H2Sessions, session: http2.ClientHttp2Session, url: URL, init: Init): Promise<ResponseLike> {
+  sessions.track(session, 1);
+  return new Promise<ResponseLike>((resolve, reject) => {
+    const stream = session.request(
+      { ':method': init.method, ':path': `${url.pathname}${url.search}`, ...init.headers },
+      { signal: init.signal, endStream: !init.body },
+    );
+    let status = 0;
+    let headers: Record<string, unknown> = {};
+    stream.once('response', (h) => {
+      status = Number(h[':status']);
+      headers = h;
     });
-  }
+    collect(stream, (body) => resolve(response(status, headers, body)), (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)));
+    if (init.body) stream.end(Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength));
+  }).finally(() => sessions.track(session, -1));
+}
+
+function requestH1(agent: https.Agent, url: URL, init: Init): Promise<ResponseLike> {
+  return new Promise((resolve, reject) => {
+    const body = init.body ? Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength) : undefined;
+    const req = https.request(url, {
+      method: init.method,
+      headers: { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+      agent,
+      signal: init.signal,
+    });
+    req.once('response', (res) => collect(res, (b) => resolve(response(res.statusCode ?? 0, res.headers, b)), reject));
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike; close: () => Promise<void> } {
+  const secureContext = opts.ca ? contextFor(opts.ca) : undefined;
+  const sessions = new H2Sessions(secureContext);
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 4, ...(secureContext ? { secureContext } : {}) });
 
   const fetch: FetchLike = async (href, init) => {
     const url = new URL(href);
     if (url.protocol !== 'https:') throw new Error(`${url.protocol} is not supported: DoH needs https`);
     try {
-      const connection = await connect(url);
-      return connection.kind === 'h2' ? await requestH2(connection.session, url, init) : await requestH1(url, init);
+      const connection = await sessions.connect(url);
+      return connection.kind === 'h2' ? await requestH2(sessions, connection.session, url, init) : await requestH1(agent, url, init);
     } catch (e) {
       const error = e as NodeJS.ErrnoException;
       // Name the cause the way a person debugging it needs it: ECONNREFUSED, a certificate error, …
@@ -147,9 +165,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
   };
 
   const close = async () => {
-    const all = await Promise.allSettled(connections.values());
-    connections.clear();
-    for (const c of all) if (c.status === 'fulfilled' && c.value.kind === 'h2') c.value.session.close();
+    await sessions.close();
     agent.destroy();
   };
   return { fetch, close };

@@ -6,4 +6,4 @@
 import { whenNumbersMayExist } from './may-have-numbers.ts';
 import { start } from './lifecycle.ts';
 
-whenNumbersMayExist(document, () => void start());
+whenNumbersMayExist(document, () => start());

@@ -1,8 +1,8 @@
 // The content script proper, started by index.ts only on pages that may hold numbers. It follows the settings
 // live (README "Settings": changes apply to open tabs without a reload): a switched-off site loses its
 // highlights, a switched-on one is scanned again. It starts from storage.local at once and applies the managed
-// values when they arrive (a fresh browser's first storage.managed read takes seconds: bench/page cold start).
-import { loadLocalSettings, loadSettings, onContentMessage, onSettingsChanged, type LoadedSettings } from '../platform/runtime.ts';
+// values when they arrive (a fresh browser's first storage.managed read takes seconds: bench:page cold start).
+import { onContentMessage, watchSettings, type LoadedSettings } from '../platform/content.ts';
 import { pageOptsOut } from './dom/skip-rules.ts';
 import { Session } from './session.ts';
 
@@ -20,7 +20,7 @@ function hostnames(): string[] {
   return names;
 }
 
-export async function start(doc: Document = document): Promise<void> {
+export function start(doc: Document = document): void {
   // `<meta name="format-detection" content="telephone=no">`: the page opts out (skip-rules.ts).
   if (pageOptsOut(doc)) return;
   let session: Session | undefined;
@@ -32,9 +32,6 @@ export async function start(doc: Document = document): Promise<void> {
     }
     if (!off && !session) session = new Session(doc, settings).start();
   };
-  onSettingsChanged(apply);
   onContentMessage((message) => void session?.showCardForSelection(message.payload.text));
-  const managed = loadSettings();
-  apply(await loadLocalSettings());
-  apply(await managed);
+  watchSettings(apply);
 }

@@ -15,7 +15,7 @@
 //   NumberStates <── HoverCards, ContextMenuTarget         NumberReport ──> background (popup, badge)
 //      (resolveNumber)   (HitTest: which mark is under the pointer)
 import type { Settings } from '../shared/settings.ts';
-import { sendMessage } from '../platform/runtime.ts';
+import { sendMessage } from '../platform/content.ts';
 import { Marks, type Mark } from './dom/marks.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
 import { scanNode, type ScanContext } from './dom/scan.ts';

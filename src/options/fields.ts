@@ -1,13 +1,15 @@
-// Form fields of the options page, each named after its settings key (aesthetics: Dark Reader / webext-options-sync),
-// with its error next to it (aria-describedby) and a note when an administrator has locked it.
+// Form fields of the options page, each named after its settings key (as Dark Reader and webext-options-sync
+// do), with its error next to it (aria-describedby) and a note when an administrator has locked it.
+import type { Result } from '../core/result.ts';
+import type { ProtocolError } from '../shared/protocol.ts';
 import type { SettingKey, Settings } from '../shared/settings.ts';
 import { h } from '../ui/dom.ts';
 
 export interface OptionsContext {
   settings(): Settings;
   readonly locked: readonly SettingKey[];
-  /** Validate and save one setting; resolves to the error message, or undefined once saved. */
-  commit(key: SettingKey, value: unknown): Promise<string | undefined>;
+  /** Validate and save one setting; resolves once saved, or to why not. */
+  commit(key: SettingKey, value: unknown): Promise<Result<null, ProtocolError>>;
 }
 
 export const LOCKED_NOTE = 'Set by your administrator; it cannot be changed here.';
@@ -71,9 +73,9 @@ export function radios<T extends string>(name: string, choices: readonly { value
 
 /** Save a setting from a control's change and show the outcome next to it. */
 export async function commitTo(ctx: OptionsContext, f: Field, key: SettingKey, value: unknown): Promise<boolean> {
-  const message = await ctx.commit(key, value);
-  f.setError(message);
-  return message === undefined;
+  const saved = await ctx.commit(key, value);
+  f.setError(saved.ok ? undefined : saved.error.message);
+  return saved.ok;
 }
 
 /** A radio-group setting (resolveOn). */

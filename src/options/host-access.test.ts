@@ -1,19 +1,19 @@
 // @vitest-environment happy-dom
-// The options page's host-permission notice (issue 5) against fake settings and permissions.
+// The options page's host-permission notice against fake settings and permissions.
 import { beforeEach, expect, it, vi } from 'vitest';
 
 const state = { dohUrl: 'https://doh.example/dns-query', granted: false, grantOnRequest: true };
 const changed: (() => void)[] = [];
-vi.mock('../platform/permissions.ts', () => ({
-  hostAccess: async (url: string) => (state.granted ? { granted: true } : { granted: false, host: new URL(url).hostname, pattern: 'x' }),
-  onPermissionsChanged: (f: () => void) => void changed.push(f),
-}));
 const requestHostPermission = vi.fn((_url: string) => {
   state.granted = state.grantOnRequest;
   return Promise.resolve(state.grantOnRequest ? { granted: true } : { granted: false, error: 'refused' });
 });
-vi.mock('../platform/pages.ts', () => ({ requestHostPermission: (url: string) => requestHostPermission(url) }));
-vi.mock('../platform/settings-store.ts', () => ({
+vi.mock('../platform/permissions.ts', () => ({
+  hostAccess: async (url: string) => (state.granted ? { granted: true } : { granted: false, host: new URL(url).hostname, pattern: 'x' }),
+  onPermissionsChanged: (f: () => void) => void changed.push(f),
+  requestHostPermission: (url: string) => requestHostPermission(url),
+}));
+vi.mock('../platform/storage.ts', () => ({
   loadSettings: async () => ({ settings: { dohUrl: state.dohUrl }, locked: [] }),
   onSettingsChanged: (f: () => void) => void changed.push(f),
 }));

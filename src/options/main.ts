@@ -1,21 +1,19 @@
 // Options page entry: wires the form to the settings store, host permissions and the background.
+import { browserRegion } from '../platform/i18n.ts';
 import { sendMessage } from '../platform/messaging.ts';
-import { browserRegion, requestHostPermission } from '../platform/pages.ts';
-import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store.ts';
+import { requestHostPermission } from '../platform/permissions.ts';
+import { saveSettings, watchSettings } from '../platform/storage.ts';
 import { mountHostAccessNotice } from './host-access.ts';
-import { renderOptions } from './page.ts';
+import { startOptions } from './start.ts';
 
-async function main(): Promise<void> {
-  const root = document.getElementById('app');
-  if (!root) return;
+const root = document.getElementById('app');
+if (root) {
   mountHostAccessNotice(root);
-  const page = renderOptions(root, await loadSettings(), {
+  startOptions(root, {
+    watchSettings,
     save: saveSettings,
     browserRegion: browserRegion(),
     requestPermission: requestHostPermission,
     testProvider: (dohUrl, dohMethod) => sendMessage('testProvider', { dohUrl, dohMethod }),
   });
-  onSettingsChanged((loaded) => page.update(loaded));
 }
-
-void main();

@@ -1,18 +1,21 @@
 // The options page: every field validated and saved as it changes, locked (managed) keys disabled with a note.
-import { validateSetting, type SettingKey, type Settings } from '../shared/settings.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import type { ProtocolError } from '../shared/protocol.ts';
+import { sameValue, SETTING_KEYS, validateSetting, type SettingKey, type Settings } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { radioSetting, regionSetting, type OptionsContext } from './fields.ts';
 import { listSetting } from './list-editor.ts';
 import { providerSection, type ProviderDeps } from './provider.ts';
 
 export interface OptionsDeps extends ProviderDeps {
-  save(settings: Settings): Promise<void>;
+  /** Store `settings`, leaving out the `locked` (managed) keys. */
+  save(settings: Settings, locked: readonly SettingKey[]): Promise<void>;
   /** Region of the browser's locale, shown as what an empty default region means. */
   browserRegion: string;
 }
 
 export interface OptionsPage {
-  /** Settings changed elsewhere (popup, another options tab, policy): re-render unless they are ours. */
+  /** Settings changed elsewhere (popup, another options tab, policy): re-render when a value or a lock differs. */
   update(loaded: { settings: Settings; locked: SettingKey[] }): void;
 }
 
@@ -47,19 +50,19 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
     },
     commit(key, value) {
       // Saves run one after another so that quick successive changes never overwrite each other.
-      const run = queue.then(async (): Promise<string | undefined> => {
-        if (locked.includes(key)) return 'This setting is fixed by your administrator.';
+      const run = queue.then(async (): Promise<Result<null, ProtocolError>> => {
+        if (locked.includes(key)) return err('invalid-setting', 'This setting is fixed by your administrator.');
         const r = validateSetting(key, value);
-        if (!r.ok) return r.message;
+        if (!r.ok) return r;
         const next = { ...settings, [key]: r.value };
         try {
-          await deps.save(next);
+          await deps.save(next, locked);
         } catch (e) {
-          return `Not saved: ${e instanceof Error ? e.message : String(e)}`;
+          return err('storage', `Not saved: ${e instanceof Error ? e.message : String(e)}`);
         }
         settings = next;
         saved.textContent = 'Saved.';
-        return undefined;
+        return ok(null);
       });
       queue = run;
       return run;
@@ -95,7 +98,8 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
   render();
   return {
     update(next) {
-      if (JSON.stringify(next.settings) === JSON.stringify(settings) && JSON.stringify(next.locked) === JSON.stringify(locked)) return;
+      const changed = SETTING_KEYS.some((k) => !sameValue(next.settings[k], settings[k]) || next.locked.includes(k) !== locked.includes(k));
+      if (!changed) return; // our own save coming back: re-rendering would move focus
       settings = next.settings;
       locked = next.locked;
       render();

@@ -1,20 +1,24 @@
 // The DoH provider section: presets or a custom URL ("DoH server URL"), host permission for a custom server,
 // the query method and a Test button that reports latency or the exact error.
+import { DEFAULT_DOH_URL, type DohMethod } from '../core/doh/provider.ts';
 import type { CoreError, Result } from '../core/result.ts';
-import { validateSetting, type DohMethodSetting } from '../shared/settings.ts';
+import type { PermissionAnswer } from '../platform/permissions.ts';
+import { validateSetting } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
+import { errorText } from '../ui/result.ts';
 import { commitTo, field, radios, type OptionsContext } from './fields.ts';
+import { withheldAccess } from './withheld.ts';
 
 export const PROVIDERS = [
-  { value: 'cloudflare', name: 'Cloudflare', url: 'https://cloudflare-dns.com/dns-query' },
+  { value: 'cloudflare', name: 'Cloudflare', url: DEFAULT_DOH_URL },
   { value: 'google', name: 'Google Public DNS', url: 'https://dns.google/dns-query' },
   { value: 'quad9', name: 'Quad9', url: 'https://dns.quad9.net/dns-query' },
 ] as const;
 
 export interface ProviderDeps {
   /** Must start the browser's request synchronously (it runs inside the user's click or key press). */
-  requestPermission(url: string): Promise<{ granted: boolean; error?: string }>;
-  testProvider(dohUrl: string, dohMethod: DohMethodSetting): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
+  requestPermission(url: string): Promise<PermissionAnswer>;
+  testProvider(dohUrl: string, dohMethod: DohMethod): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
 }
 
 const METHODS = [
@@ -25,7 +29,15 @@ const METHODS = [
 
 const hostOf = (url: string) => new URL(url).host;
 
-export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLElement[] {
+/** The provider radios and the custom URL field; `chosen()` is the URL the user points at now. */
+interface ProviderField {
+  el: HTMLElement;
+  chosen(): { url: string; custom: boolean };
+  /** Show that access to `url` was withheld (`error`: the browser's reason), with a button to ask again. */
+  withheld(url: string, error?: string): void;
+}
+
+function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   const current = ctx.settings().dohUrl;
   const preset = PROVIDERS.find((p) => p.url === current)?.value ?? 'custom';
   const choices = [...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })), { value: 'custom', label: 'Custom' }];
@@ -43,27 +55,27 @@ export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLEl
 
   const withheld = (target: string, error?: string) => {
     const host = new URL(target).hostname;
-    const retry = h('button', { type: 'button', id: 'dohUrl-grant' }, `Allow access to ${host}`);
-    retry.addEventListener('click', () => tryCustom(target));
-    replace(
-      permission,
-      h('p', { class: 'error', role: 'alert' },
+    replace(permission, ...withheldAccess({
+      buttonId: 'dohUrl-grant',
+      host,
+      explanation:
         `The browser has not allowed this extension to contact ${host}${error ? ` (${error})` : ''}. ` +
-          `Without that access no number can be looked up there, so the provider was not changed: still ${ctx.settings().dohUrl}.`),
-      retry,
-    );
+        `Without that access no number can be looked up there, so the provider was not changed: still ${ctx.settings().dohUrl}.`,
+      request: () => deps.requestPermission(target),
+      answered: (p) => (p.granted ? void save(target) : withheld(target, p.error)),
+    }));
+  };
+  const save = async (value: string) => {
+    replace(permission);
+    if (await commitTo(ctx, f, 'dohUrl', value)) url.value = ctx.settings().dohUrl;
   };
 
   /** Runs inside a user gesture: the permission request starts before any await. */
   function tryCustom(value: string): void {
     const v = validateSetting('dohUrl', value);
-    if (!v.ok) return f.setError(v.message);
+    if (!v.ok) return f.setError(v.error.message);
     f.setError(undefined);
-    void deps.requestPermission(v.value).then(async (p) => {
-      if (!p.granted) return withheld(v.value, p.error);
-      replace(permission);
-      if (await commitTo(ctx, f, 'dohUrl', v.value)) url.value = ctx.settings().dohUrl;
-    });
+    void deps.requestPermission(v.value).then((p) => (p.granted ? save(v.value) : withheld(v.value, p.error)));
   }
 
   for (const input of inputs) {
@@ -89,34 +101,50 @@ export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLEl
     ev.preventDefault();
     onUrl();
   });
+  return {
+    el: f.el,
+    chosen: () => ({ url: isCustom() ? url.value.trim() : (PROVIDERS.find((p) => inputs.some((i) => i.checked && i.value === p.value))?.url ?? ''), custom: isCustom() }),
+    withheld,
+  };
+}
 
+function methodField(ctx: OptionsContext): { el: HTMLElement; method(): DohMethod } {
   const method = h('select', { id: 'dohMethod', name: 'dohMethod' }, ...METHODS.map((m) => h('option', { value: m.value }, m.label)));
   method.value = ctx.settings().dohMethod;
   const mf = field(ctx, 'dohMethod', 'Query method', [method], { hint: 'Wire format works with every provider; the JSON API only with some.' });
   method.addEventListener('change', () => void commitTo(ctx, mf, 'dohMethod', method.value));
+  return { el: mf.el, method: () => method.value as DohMethod };
+}
 
+/** "Test": resolve with the chosen provider and method, asking for access to a custom server first. */
+function testRow(provider: ProviderField, method: () => DohMethod, deps: ProviderDeps): HTMLElement {
   const out = h('p', { id: 'test-result', role: 'status', 'aria-live': 'polite' });
   const test = h('button', { type: 'button', id: 'test-provider' }, 'Test');
   test.addEventListener('click', () => {
-    const target = isCustom() ? url.value.trim() : (PROVIDERS.find((p) => inputs.some((i) => i.checked && i.value === p.value))?.url ?? '');
-    const v = validateSetting('dohUrl', target);
-    if (!v.ok) return replace(out, h('span', { class: 'error' }, v.message));
-    const access = isCustom() ? deps.requestPermission(v.value) : Promise.resolve({ granted: true } as { granted: boolean; error?: string });
+    const { url, custom } = provider.chosen();
+    const v = validateSetting('dohUrl', url);
+    if (!v.ok) return replace(out, h('span', { class: 'error' }, v.error.message));
+    const access: Promise<PermissionAnswer> = custom ? deps.requestPermission(v.value) : Promise.resolve({ granted: true });
     replace(out, `Testing ${hostOf(v.value)}…`);
     test.disabled = true;
     void access
       .then(async (p) => {
         if (!p.granted) {
-          withheld(v.value, p.error);
+          provider.withheld(v.value, p.error);
           return replace(out, h('span', { class: 'error' }, `Not tested: no access to ${new URL(v.value).hostname}.`));
         }
-        const r = await deps.testProvider(v.value, method.value as DohMethodSetting);
+        const r = await deps.testProvider(v.value, method());
         replace(out, r.ok
           ? h('span', { class: 'ok' }, `Works: answered in ${Math.round(r.value.latencyMs)} ms, DNSSEC ${r.value.dnssec ? 'validated' : 'not validated'}.`)
-          : h('span', { class: 'error' }, `Failed: ${r.error.message} (${r.error.code})`));
+          : h('span', { class: 'error' }, 'Failed: ', ...errorText(r.error)));
       })
       .finally(() => (test.disabled = false));
   });
-  const testRow = h('div', { class: 'field' }, test, ' ', out);
-  return [f.el, mf.el, testRow];
+  return h('div', { class: 'field' }, test, ' ', out);
+}
+
+export function providerSection(ctx: OptionsContext, deps: ProviderDeps): HTMLElement[] {
+  const provider = providerField(ctx, deps);
+  const method = methodField(ctx);
+  return [provider.el, method.el, testRow(provider, method.method, deps)];
 }

@@ -1,9 +1,10 @@
-// Typed messaging over the protocol map. Senders get a Reply (errors as data, never thrown);
-// receivers get only validated messages from checked senders.
+// Typed messaging over the protocol maps, for the extension pages and the background (webextension-polyfill).
+// Requests: senders get a Reply (errors as data, never thrown); the background's one receiver gets only validated
+// messages from checked senders. Events (shared/events.ts): views subscribe over a port, the background posts.
 import browser, { type Runtime } from './browser.ts';
-import { checkSender, parseMessage, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
-
-export { sendMessage, onContentMessage } from './runtime.ts';
+import { checkSender, parseMessage, senderKind, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
+import { EVENTS_PORT, parseEvent, type ViewEvent } from '../shared/events.ts';
+import { internalError, requestVia } from './any-api.ts';
 
 export interface SenderInfo {
   /** Tab of a content script sender, undefined for extension pages. */
@@ -14,28 +15,79 @@ export interface SenderInfo {
 
 type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
 
+const ownOrigin = () => browser.runtime.getURL('/').replace(/\/$/, '');
+const facts = (sender: Runtime.MessageSender | undefined) => ({ id: sender?.id, hasTab: sender?.tab !== undefined, url: sender?.url });
+
+/** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
+export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
+  return requestVia((m) => browser.runtime.sendMessage(m), type, payload);
+}
+
 /**
  * Register the one message listener (call at top level of the background script).
- * Checks (src/shared/protocol.ts checkSender): the message comes from this extension (sender.id), content scripts
+ * Checks (shared/protocol.ts checkSender): the message comes from this extension (sender.id), content scripts
  * may send only CONTENT_SCRIPT_MESSAGES, everything else must come from an extension page (sender.url on our origin).
  */
 export function onMessage(handler: Handler): void {
-  const ownOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = parseMessage(raw);
     if (!parsed.ok) return Promise.resolve(parsed);
-    const facts = { id: sender.id, hasTab: sender.tab !== undefined, url: sender.url };
-    const kind = checkSender(parsed.value.type, facts, browser.runtime.id, ownOrigin);
+    const kind = checkSender(parsed.value.type, facts(sender), browser.runtime.id, ownOrigin());
     if (!kind.ok) return Promise.resolve(kind);
     const info: SenderInfo = {
       tabId: kind.value === 'content' ? sender.tab?.id : undefined,
       frameId: sender.frameId,
       url: sender.url,
     };
-    return handler(parsed.value, info).catch((e: unknown) => ({
-      ok: false,
-      error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
-    }));
+    return handler(parsed.value, info).catch(internalError);
   });
+}
+
+const views = new Set<Runtime.Port>();
+
+/** Background: accept views' event ports (call at top level). Ports live as long as their view. */
+export function acceptViews(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== EVENTS_PORT || !senderKind(facts(port.sender), browser.runtime.id, ownOrigin()).ok) return port.disconnect();
+    views.add(port);
+    port.onDisconnect.addListener(() => views.delete(port));
+  });
+}
+
+/** Background: post an event to every connected view. */
+export function broadcast(event: ViewEvent): void {
+  for (const port of views) {
+    try {
+      port.postMessage(event);
+    } catch {
+      views.delete(port); // its view closed meanwhile
+    }
+  }
+}
+
+/**
+ * View: receive the background's events until the returned function is called. A stopped service worker
+ * closes the port; the view connects again after a moment and `onReconnect` runs, since events may have been
+ * missed meanwhile.
+ */
+export function subscribe(listener: (event: ViewEvent) => void, onReconnect: () => void = () => {}): () => void {
+  let port: Runtime.Port | undefined;
+  let closed = false;
+  const connect = (again: boolean) => {
+    port = browser.runtime.connect({ name: EVENTS_PORT });
+    port.onMessage.addListener((raw: unknown) => {
+      const event = parseEvent(raw);
+      if (event.ok) listener(event.value);
+    });
+    port.onDisconnect.addListener(() => {
+      if (!closed) setTimeout(() => connect(true), 250);
+    });
+    if (again) onReconnect();
+  };
+  connect(false);
+  return () => {
+    closed = true;
+    port?.disconnect();
+  };
 }

@@ -1,4 +1,4 @@
-// Host permission helpers (issue 5) against a fake browser.permissions.
+// Host permission helpers against a fake browser.permissions.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const granted = new Set<string>();

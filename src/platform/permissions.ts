@@ -1,12 +1,45 @@
-// Host permission for the DoH provider (issue 5). Firefox MV3 lets the user withhold host permissions at install
-// or revoke them later (about:addons → the extension → Permissions), Chromium lets them be removed too. Without
-// access to the provider's origin every lookup would fail with an opaque network error (DoH servers send no
-// CORS headers), so: detect it, say so with a stable code, and let the options page ask again.
+// Host permission for the DoH provider. Firefox MV3 lets the user withhold host permissions at install or revoke
+// them later (about:addons → the extension → Permissions), Chromium lets them be removed too. Without access to
+// the provider's origin every lookup would fail with an opaque network error (DoH servers send no CORS headers),
+// so: detect it, say so with a stable code, and let the options page ask again.
 import browser from './browser.ts';
 import type { CoreError } from '../core/result.ts';
-import { originPattern } from './pages.ts';
 
 export const NO_HOST_PERMISSION = 'no-host-permission';
+
+/**
+ * The match pattern granting the extension access to a DoH server. Ports are left out: Firefox match patterns
+ * cannot hold one, and in both browsers a pattern without a port matches every port.
+ */
+export function originPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/** The browser's answer to a request for access; `error` says why it failed when it did not just say no. */
+export interface PermissionAnswer {
+  granted: boolean;
+  error?: string;
+}
+
+/**
+ * Ask for access to the server of `url`. Call it synchronously from a user gesture (click, key press):
+ * no `await` before it, or browsers refuse the request. Resolves `granted: false` when withheld or refused.
+ */
+export function requestHostPermission(url: string): Promise<PermissionAnswer> {
+  let pattern: string;
+  try {
+    pattern = originPattern(url);
+  } catch {
+    return Promise.resolve({ granted: false, error: `"${url}" is not a URL.` });
+  }
+  const failed = (e: unknown) => ({ granted: false, error: e instanceof Error ? e.message : String(e) });
+  try {
+    return browser.permissions.request({ origins: [pattern] }).then((granted) => ({ granted }), failed);
+  } catch (e) {
+    return Promise.resolve(failed(e));
+  }
+}
 
 export type HostAccess = { granted: true } | { granted: false; host: string; pattern: string };
 

@@ -1,9 +1,13 @@
-// Popup entry: wires the view to the background (messaging), settings and the current tab.
-import { sendMessage } from '../platform/messaging.ts';
-import { browserRegion, currentTab, openOptionsPage } from '../platform/pages.ts';
-import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store.ts';
+// Popup entry: wires the view to the background (messages and events), settings and the current tab.
+// It renders from storage.local at once and applies managed values when they arrive (a fresh profile's first
+// storage.managed read takes seconds); the tab's numbers follow the background's events, no polling.
+import { err } from '../core/result.ts';
+import { browserRegion } from '../platform/i18n.ts';
+import { sendMessage, subscribe } from '../platform/messaging.ts';
+import { saveSettings, watchSettings, type LoadedSettings } from '../platform/storage.ts';
+import { currentTab, openOptionsPage } from '../platform/tabs.ts';
 import { validateSetting } from '../shared/settings.ts';
-import { renderPopup } from './view.ts';
+import { renderPopup, type PopupModel, type PopupView } from './view.ts';
 
 function webHostname(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -18,50 +22,48 @@ function webHostname(url: string | undefined): string | undefined {
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const [{ settings, locked }, tab] = await Promise.all([loadSettings(), currentTab()]);
+  const tab = await currentTab();
   const hostname = webHostname(tab?.url);
-  const view = renderPopup(
-    root,
-    {
-      region: settings.defaultRegion || browserRegion(),
-      hostname,
-      siteEnabled: !hostname || !settings.disabledSites.includes(hostname),
-      siteLocked: locked.includes('disabledSites'),
-    },
-    {
-      inspect: async (input) => {
-        const { settings: now } = await loadSettings();
-        return sendMessage('inspectNumber', { input, region: now.defaultRegion || browserRegion() });
-      },
+  const modelOf = ({ settings, locked }: LoadedSettings): PopupModel => ({
+    region: settings.defaultRegion || browserRegion(),
+    hostname,
+    siteEnabled: !hostname || !settings.disabledSites.includes(hostname),
+    siteLocked: locked.includes('disabledSites'),
+  });
+  let view: PopupView | undefined;
+  let latest: LoadedSettings;
+  async function refresh(): Promise<void> {
+    view?.showNumbers(tab && hostname ? await sendMessage('getTabNumbers', { tabId: tab.id }) : undefined);
+  }
+  watchSettings((loaded) => {
+    latest = loaded;
+    if (view) return view.setModel(modelOf(loaded));
+    view = renderPopup(root, modelOf(loaded), {
+      inspect: (input) => sendMessage('inspectNumber', { input, region: latest.settings.defaultRegion || browserRegion() }),
       setSiteEnabled: async (host, enabled) => {
-        const { settings: now } = await loadSettings();
+        const { settings: now, locked } = latest;
         const sites = now.disabledSites.filter((s) => s !== host);
         if (!enabled) sites.push(host);
         const checked = validateSetting('disabledSites', sites);
-        if (!checked.ok) return { ok: false, error: { code: 'invalid', message: checked.message } };
+        if (!checked.ok) return checked;
         try {
-          await saveSettings({ ...now, disabledSites: checked.value });
+          await saveSettings({ ...now, disabledSites: checked.value }, locked);
           return { ok: true, value: null };
         } catch (e) {
-          return { ok: false, error: { code: 'storage', message: e instanceof Error ? e.message : String(e) } };
+          return err('storage', e instanceof Error ? e.message : String(e));
         }
       },
-      clearCache: async () => {
-        const r = await sendMessage('clearCache', {});
-        await refresh();
-        return r;
-      },
+      clearCache: () => sendMessage('clearCache', {}),
       openOptions: openOptionsPage,
-    },
-  );
-  async function refresh(): Promise<void> {
-    view.showNumbers(tab && hostname ? await sendMessage('getTabNumbers', { tabId: tab.id }) : undefined);
-  }
-  onSettingsChanged(() => void refresh());
-  await refresh();
-  // Numbers arrive and resolve while the popup is open (reports are batched per idle period): keep the list current.
-  if (tab && hostname) setInterval(() => void refresh(), 1500);
-  document.getElementById('inspect-input')?.focus();
+    });
+    document.getElementById('inspect-input')?.focus();
+    void refresh();
+  });
+  // Numbers arrive and resolve while the popup is open: the background says when; after a reconnect (the
+  // worker was stopped) anything may have changed.
+  subscribe((event) => {
+    if (event.type === 'cacheCleared' || (event.type === 'tabNumbersChanged' && event.payload.tabId === tab?.id)) void refresh();
+  }, () => void refresh());
 }
 
 void main();

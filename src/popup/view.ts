@@ -26,8 +26,10 @@ export interface PopupActions {
 }
 
 export interface PopupView {
-  /** Show the numbers of the current tab, or why there are none (no re-render when nothing changed). */
+  /** Show the numbers of the current tab, or why there are none (called when the background says they changed). */
   showNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined): void;
+  /** Settings changed (managed values arrived, or another page saved): region hint and site switch follow. */
+  setModel(model: PopupModel): void;
 }
 
 export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now()): HTMLElement {
@@ -46,6 +48,9 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
   );
 }
 
+const regionHint = (model: PopupModel) =>
+  model.region ? `Numbers without + are read as in region ${model.region}.` : 'Start with + and the country code.';
+
 function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
   const input = h('input', {
     id: 'inspect-input', type: 'text', inputmode: 'tel', autocomplete: 'off', spellcheck: 'false',
@@ -54,8 +59,7 @@ function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
   const error = h('p', { id: 'inspect-error', class: 'field-error', role: 'alert' });
   const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Look up');
-  const hint = h('p', { id: 'inspect-hint', class: 'hint' },
-    model.region ? `Numbers without + are read as in region ${model.region}.` : 'Start with + and the country code.');
+  const hint = h('p', { id: 'inspect-hint', class: 'hint' }, regionHint(model));
   const form = h('form', { class: 'inspect', role: 'search', 'aria-label': 'Look up a number' },
     h('label', { for: 'inspect-input' }, 'Look up a phone number'),
     h('div', { class: 'row' }, input, button), hint, error, out);
@@ -113,14 +117,11 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
 export function renderPopup(root: HTMLElement, model: PopupModel, actions: PopupActions): PopupView {
   let siteEnabled = model.siteEnabled;
   let last: Result<{ numbers: TabEntry[] }, CoreError> | undefined;
+  let loaded = false;
   const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
-  let shown = '';
-  /** Re-render only when something changed: the list is polled, and a re-render would move focus and re-announce. */
   const show = (reply: typeof last) => {
     last = reply;
-    const key = JSON.stringify([siteEnabled, reply ?? null]);
-    if (key === shown) return;
-    shown = key;
+    loaded = true;
     replace(list, renderNumbers(reply, siteEnabled));
   };
   const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });
@@ -133,16 +134,34 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   });
   const options = h('button', { type: 'button', id: 'open-options' }, 'Options');
   options.addEventListener('click', () => actions.openOptions());
+  const site = (m: PopupModel) =>
+    siteSwitch(m, actions, (enabled) => {
+      siteEnabled = enabled;
+      show(last);
+    });
+  let switchEl = site(model);
   replace(
     root,
     h('h1', { class: 'visually-hidden' }, 'ENUM Presence'),
     inspectForm(model, actions),
     h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, 'On this page'), list),
-    siteSwitch(model, actions, (enabled) => {
-      siteEnabled = enabled;
-      show(last);
-    }),
+    switchEl,
     h('footer', {}, clear, ' ', options, ' ', clearStatus),
   );
-  return { showNumbers: show };
+  return {
+    showNumbers: show,
+    setModel(next) {
+      const hint = root.querySelector('#inspect-hint');
+      if (hint) hint.textContent = regionHint(next);
+      // The tab (and so the hostname, and whether there is a switch) stays the popup's whole life.
+      if (switchEl && (next.siteEnabled !== siteEnabled || next.siteLocked !== model.siteLocked)) {
+        const fresh = site(next) as HTMLElement;
+        switchEl.replaceWith(fresh);
+        switchEl = fresh;
+        siteEnabled = next.siteEnabled;
+        if (loaded) show(last);
+      }
+      model = next;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSender, parseContentMessage, parseMessage, stateOfResult } from './protocol.ts';
+import { checkSender, parseContentMessage, parseMessage, senderKind, stateOfResult } from './protocol.ts';
 
 const OWN = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${OWN}`;
@@ -77,5 +77,13 @@ describe('stateOfResult', () => {
     expect(stateOfResult({ status: 'not-found', pres: [] })).toBe('none');
     expect(stateOfResult({ status: 'found', pres: [] })).toBe('no-pres');
     expect(stateOfResult({ status: 'found', pres: ['pres:a@b.example'] })).toBe('pres');
+  });
+});
+
+describe('senderKind (the check content scripts apply to what reaches them)', () => {
+  it('calls the background and our pages "page", a web page\'s tab "content", anything else refused', () => {
+    expect(senderKind({ id: OWN, hasTab: false, url: `${ORIGIN}/service-worker-loader.js` }, OWN, ORIGIN)).toEqual({ ok: true, value: 'page' });
+    expect(senderKind({ id: OWN, hasTab: true, url: 'https://example.com/' }, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
+    expect(senderKind({ id: 'other', hasTab: false, url: `${ORIGIN}/x` }, OWN, ORIGIN).ok).toBe(false);
   });
 });

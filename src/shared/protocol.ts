@@ -1,14 +1,46 @@
-// The one typed protocol map for every message between extension contexts (issue 4).
+// The one typed protocol map for every message between extension contexts.
 // Every message is validated at runtime on receipt (`parseMessage`) and its sender checked by the receiver;
-// replies are Results, so errors cross contexts as data ({code, message}), never thrown.
-import type { CoreError, Result } from '../core/result.ts';
+// replies are Results, so errors cross contexts as data ({code, message}), never thrown, and every code is one
+// of PROTOCOL_ERROR_CODES.
+import { isDohMethod, type DohMethod } from '../core/doh/provider.ts';
+import type { DohErrorCode } from '../core/doh/types.ts';
+import { isE164, type E164Error } from '../core/enum/e164.ts';
+import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult } from '../core/enum/types.ts';
+import { isRecord } from '../core/guards.ts';
+import { err, type CoreError, type Result } from '../core/result.ts';
 
-/** States of an annotated number: the `data-enum-state` contract (README). */
-export type NumberState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
+/**
+ * Every error code a reply or a lookup result may carry to another context, and so to the user (each has a
+ * readable meaning in shared/display.ts ERROR_MEANINGS). Core's codes first, then the extension's own.
+ */
+export const PROTOCOL_ERROR_CODES = [
+  // core/doh: the DoH exchange
+  'bad-url', 'bad-query', 'network', 'timeout', 'http-status', 'bad-content-type', 'malformed', 'mismatch', 'truncated',
+  // core/enum/query.ts statusError: the resolver answered, unusably
+  'servfail', 'refused', 'dns-error',
+  // core/enum/e164.ts: the number typed
+  'bad-number', 'bad-region', 'bad-suffix',
+  // the extension: messages, senders, limits, permissions, settings, storage
+  'bad-message', 'forbidden', 'unreachable', 'internal', 'rate-limited', 'no-host-permission', 'invalid-setting', 'storage',
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
+export type ProtocolError = CoreError<ProtocolErrorCode>;
+
+/** Core's code unions stay inside the list: a new core code fails type checking here until it is added. */
+type Within<T extends ProtocolErrorCode> = T;
+export type CoreErrorCode = Within<DohErrorCode | StatusErrorCode | E164Error['code']>;
+
+/**
+ * Where the ENUM lookup of a number stands: not looked up, pending, or what its records say ("pres": an E2U+pres
+ * URI is published — not whether the person is online). The values are the page-annotation contract (README).
+ */
+export type EnumState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
+/** @deprecated The old name of EnumState, kept until the content script imports the new one. */
+export type NumberState = EnumState;
 
 /** The annotation state a lookup result gives its number. */
-export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): NumberState {
+export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): EnumState {
   if (result.status === 'error') return 'error';
   if (result.status === 'not-found') return 'none';
   return result.pres.length > 0 ? 'pres' : 'no-pres';
@@ -16,7 +48,7 @@ export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): Nu
 
 export interface TabNumber {
   e164: string;
-  state: NumberState;
+  state: EnumState;
 }
 
 export interface ProtocolMap {
@@ -31,7 +63,7 @@ export interface ProtocolMap {
   /** popup/options → background */
   clearCache: { request: Record<string, never>; response: null };
   /** options → background: resolve a known name with the given provider and report latency or the exact error. */
-  testProvider: { request: { dohUrl: string; dohMethod: 'get' | 'post' | 'json' }; response: { latencyMs: number; dnssec: boolean } };
+  testProvider: { request: { dohUrl: string; dohMethod: DohMethod }; response: { latencyMs: number; dnssec: boolean } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -40,12 +72,12 @@ export type MessageType = keyof ProtocolMap;
 export type ContentMessage = { type: 'showCardForSelection'; payload: { text: string } };
 
 export function parseContentMessage(raw: unknown): ContentMessage | undefined {
-  if (!isObject(raw) || raw.type !== 'showCardForSelection' || !isObject(raw.payload)) return undefined;
+  if (!isRecord(raw) || raw.type !== 'showCardForSelection' || !isRecord(raw.payload)) return undefined;
   const text = raw.payload.text;
   return isShortString(text, 200) ? { type: 'showCardForSelection', payload: { text } } : undefined;
 }
 export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K; payload: ProtocolMap[K]['request'] } : never;
-export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], CoreError>;
+export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], ProtocolError>;
 
 /** Message types a content script may send; everything else must come from the extension's own pages. */
 export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers'];
@@ -60,11 +92,12 @@ export interface SenderFacts {
 }
 
 /**
- * Sender check (issue 4): only this extension; an extension page (our origin, not a tab's content script) may send
- * anything; a content script only CONTENT_SCRIPT_MESSAGES. Returns the kind of sender, or an error.
+ * The one sender check, for every receiver (background messages and ports, the content script): only this
+ * extension; our own origin (an extension page or the background) is a "page", a tab of a web page is a
+ * "content" script. Returns the kind of sender, or an error.
  */
-export function checkSender(type: MessageType, sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', CoreError> {
-  if (sender.id !== ownId) return { ok: false, error: { code: 'forbidden', message: 'Messages from other extensions are ignored.' } };
+export function senderKind(sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
+  if (sender.id !== ownId) return err('forbidden', 'Messages from other extensions are ignored.');
   let origin = '';
   try {
     origin = sender.url ? new URL(sender.url).origin : '';
@@ -74,18 +107,21 @@ export function checkSender(type: MessageType, sender: SenderFacts, ownId: strin
   // Node and browsers differ on opaque origins of extension URLs: compare scheme and host explicitly.
   const fromOwnPage = sender.url !== undefined && (origin === ownOrigin || sender.url.startsWith(`${ownOrigin}/`));
   if (fromOwnPage) return { ok: true, value: 'page' };
-  if (!sender.hasTab) return { ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } };
-  if (!CONTENT_SCRIPT_MESSAGES.includes(type)) {
-    return { ok: false, error: { code: 'forbidden', message: `${type} is only accepted from the extension's own pages.` } };
-  }
+  if (!sender.hasTab) return err('forbidden', 'Unknown sender.');
   return { ok: true, value: 'content' };
 }
 
-const STATES: readonly NumberState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
-export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
+/** senderKind for a request to the background: a content script may send only CONTENT_SCRIPT_MESSAGES. */
+export function checkSender(type: MessageType, sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
+  const kind = senderKind(sender, ownId, ownOrigin);
+  if (kind.ok && kind.value === 'content' && !CONTENT_SCRIPT_MESSAGES.includes(type)) {
+    return err('forbidden', `${type} is only accepted from the extension's own pages.`);
+  }
+  return kind;
+}
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isE164 = (v: unknown): v is string => typeof v === 'string' && E164_PATTERN.test(v);
+const STATES: readonly EnumState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
+export { E164_PATTERN } from '../core/enum/e164.ts';
 const isShortString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
 
 /** Payload validators: the only gate between an untrusted message and a handler. */
@@ -94,22 +130,22 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   reportNumbers: (p) =>
     Array.isArray(p.numbers) &&
     p.numbers.length <= 10_000 &&
-    p.numbers.every((n) => isObject(n) && isE164(n.e164) && STATES.includes(n.state as NumberState)),
+    p.numbers.every((n) => isRecord(n) && isE164(n.e164) && STATES.includes(n.state as EnumState)),
   getTabNumbers: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,
-  testProvider: (p) => isShortString(p.dohUrl) && (p.dohMethod === 'get' || p.dohMethod === 'post' || p.dohMethod === 'json'),
+  testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
 };
 
 /** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */
-export function parseMessage(raw: unknown): Result<Message, CoreError> {
-  if (!isObject(raw) || typeof raw.type !== 'string' || !Object.hasOwn(VALIDATORS, raw.type)) {
-    return { ok: false, error: { code: 'bad-message', message: 'Unknown message type.' } };
-  }
-  const type = raw.type as MessageType;
-  const payload = raw.payload;
-  if (!isObject(payload) || !VALIDATORS[type](payload)) {
-    return { ok: false, error: { code: 'bad-message', message: `Invalid payload for ${type}.` } };
-  }
-  return { ok: true, value: { type, payload } as Message };
+export function parseMessage(raw: unknown): Result<Message, ProtocolError> {
+  return parseTyped<Message>(VALIDATORS, raw, 'message');
+}
+
+/** `{type, payload}` checked against a table of payload validators (messages here, events in events.ts). */
+export function parseTyped<T>(validators: Record<string, (p: Record<string, unknown>) => boolean>, raw: unknown, what: string): Result<T, ProtocolError> {
+  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type)) return err('bad-message', `Unknown ${what} type.`);
+  const { type, payload } = raw;
+  if (!isRecord(payload) || !validators[type]!(payload)) return err('bad-message', `Invalid payload for ${type}.`);
+  return { ok: true, value: { type, payload } as T };
 }

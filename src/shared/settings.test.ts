@@ -56,7 +56,7 @@ describe('settings schema', () => {
   ] as const)('validateSetting(%s, %j) fails with a message', (key, value) => {
     const r = validateSetting(key, value);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message.length).toBeGreaterThan(5);
+    if (!r.ok) expect(r.error.message.length).toBeGreaterThan(5);
   });
 });
 

@@ -1,13 +1,17 @@
-// The one settings schema (issue 4): defaults, types, validation and migrations in one file.
+// The one settings schema: defaults, types, validation and migrations in one file.
 // Stored in storage.local under "settings" as an object holding only what differs from the defaults;
-// storage.managed may fix any key (a managed value wins). A public contract: keys are documented in the README.
+// storage.managed may fix any key (a managed value wins). A public contract: README "Settings".
+import { parseHostName } from '../core/dns/name.ts';
+import { DEFAULT_DOH_URL, DOH_METHODS, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { isRecord } from '../core/guards.ts';
+import { err, ok, type CoreError, type Result } from '../core/result.ts';
 
-export type DohMethodSetting = 'get' | 'post' | 'json';
 export type ResolveOn = 'hover' | 'visible' | 'never';
 
 export interface Settings {
   dohUrl: string;
-  dohMethod: DohMethodSetting;
+  dohMethod: DohMethod;
   suffixes: string[];
   /** Two-letter region (ISO 3166-1 alpha-2, upper case) or "" for the browser's locale. */
   defaultRegion: string;
@@ -19,9 +23,9 @@ export interface Settings {
 export type SettingKey = keyof Settings;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  dohUrl: 'https://cloudflare-dns.com/dns-query',
+  dohUrl: DEFAULT_DOH_URL,
   dohMethod: 'get',
-  suffixes: ['e164.arpa'],
+  suffixes: [DEFAULT_SUFFIX],
   defaultRegion: '',
   resolveOn: 'hover',
   disabledSites: [],
@@ -30,36 +34,25 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export const SETTINGS_STORAGE_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
-type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; message: string };
+/** A setting's value refused, with the reason shown next to its field. */
+export type SettingError = CoreError<'invalid-setting'>;
+type Validator<T> = (value: unknown) => Result<T, SettingError>;
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const DOMAIN = HOSTNAME;
+const fail = (message: string) => err('invalid-setting', message);
 
-const fail = (message: string) => ({ ok: false as const, message });
-const pass = <T>(value: T) => ({ ok: true as const, value });
-
-/** RFC 8484 §3: the URI template must be https. Plain http is refused: DNS queries would travel in clear. */
-export const validateDohUrl: Validator<string> = (v) => {
-  if (typeof v !== 'string' || v.trim() === '') return fail('Enter the URL of a DNS-over-HTTPS server.');
-  let url: URL;
-  try {
-    url = new URL(v.trim());
-  } catch {
-    return fail(`"${v}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:') return fail('The DoH server URL must start with https:// (RFC 8484 §3).');
-  if (url.username || url.password) return fail('The DoH server URL must not contain a user name or password.');
-  if (url.hash) return fail('The DoH server URL must not contain a #fragment.');
-  return pass(url.href);
+/** RFC 8484 §3 and the rest of the one provider-URL rule (core/doh/provider.ts), as a setting. */
+const dohUrl: Validator<string> = (v) => {
+  const url = validateDohUrl(v);
+  return url.ok ? url : fail(url.error.message);
 };
 
 const oneOf =
   <T extends string>(allowed: readonly T[]): Validator<T> =>
   (v) =>
-    typeof v === 'string' && (allowed as readonly string[]).includes(v) ? pass(v as T) : fail(`Choose one of: ${allowed.join(', ')}.`);
+    typeof v === 'string' && (allowed as readonly string[]).includes(v) ? ok(v as T) : fail(`Choose one of: ${allowed.join(', ')}.`);
 
 const listOf =
-  (what: string, pattern: RegExp, max: number, allowEmpty: boolean): Validator<string[]> =>
+  (what: string, max: number, allowEmpty: boolean): Validator<string[]> =>
   (v) => {
     if (!Array.isArray(v)) return fail(`Expected a list of ${what}s.`);
     if (v.length > max) return fail(`At most ${max} ${what}s.`);
@@ -67,27 +60,28 @@ const listOf =
     const out: string[] = [];
     for (const item of v) {
       if (typeof item !== 'string') return fail(`Each ${what} must be text.`);
-      const norm = item.trim().toLowerCase().replace(/\.$/, '');
-      if (!pattern.test(norm)) return fail(`"${item}" is not a valid ${what}.`);
-      if (!out.includes(norm)) out.push(norm);
+      // The one domain rule (core/dns/name.ts) for suffixes and sites alike.
+      const name = parseHostName(item);
+      if (!name.ok) return fail(`"${item}" is not a valid ${what}.`);
+      if (!out.includes(name.value)) out.push(name.value);
     }
-    return pass(out);
+    return ok(out);
   };
 
 export const SETTINGS_SCHEMA: { [K in SettingKey]: Validator<Settings[K]> } = {
-  dohUrl: validateDohUrl,
-  dohMethod: oneOf(['get', 'post', 'json'] as const),
-  suffixes: listOf('domain', DOMAIN, 10, false),
+  dohUrl,
+  dohMethod: oneOf(DOH_METHODS),
+  suffixes: listOf('domain', 10, false),
   defaultRegion: (v) =>
-    v === '' ? pass('') : typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? pass(v.toUpperCase()) : fail('Use a two-letter region such as GB, or leave empty.'),
+    v === '' ? ok('') : typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? ok(v.toUpperCase()) : fail('Use a two-letter region such as GB, or leave empty.'),
   resolveOn: oneOf(['hover', 'visible', 'never'] as const),
-  disabledSites: listOf('hostname', HOSTNAME, 10_000, true),
+  disabledSites: listOf('hostname', 10_000, true),
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS_SCHEMA) as SettingKey[];
 
-export function validateSetting<K extends SettingKey>(key: K, value: unknown): { ok: true; value: Settings[K] } | { ok: false; message: string } {
-  return SETTINGS_SCHEMA[key](value) as { ok: true; value: Settings[K] } | { ok: false; message: string };
+export function validateSetting<K extends SettingKey>(key: K, value: unknown): Result<Settings[K], SettingError> {
+  return SETTINGS_SCHEMA[key](value) as Result<Settings[K], SettingError>;
 }
 
 /** Migrations from older stored shapes, keyed by the version they upgrade from. */
@@ -116,17 +110,23 @@ export function parseSettings(stored: unknown, managed: unknown = {}): ParsedSet
       if (!(key in layer)) continue;
       const r = validateSetting(key, layer[key]);
       if (r.ok) (settings as unknown as Record<string, unknown>)[key] = r.value;
-      else warnings.push(`Ignoring ${origin} setting ${key}: ${r.message}`);
+      else warnings.push(`Ignoring ${origin} setting ${key}: ${r.error.message}`);
     }
   }
   return { settings, warnings };
+}
+
+/** Whether two values of one setting are the same (lists compared item by item, in order). */
+export function sameValue<K extends SettingKey>(a: Settings[K], b: Settings[K]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
 
 /** What to store: only the keys whose value differs from the default. */
 export function diffFromDefaults(settings: Settings): Partial<Settings> & { version: number } {
   const out: Record<string, unknown> = { version: SETTINGS_VERSION };
   for (const key of SETTING_KEYS) {
-    if (JSON.stringify(settings[key]) !== JSON.stringify(DEFAULT_SETTINGS[key])) out[key] = settings[key];
+    if (!sameValue(settings[key], DEFAULT_SETTINGS[key])) out[key] = settings[key];
   }
   return out as Partial<Settings> & { version: number };
 }
@@ -134,8 +134,4 @@ export function diffFromDefaults(settings: Settings): Partial<Settings> & { vers
 /** Managed keys (storage.managed) that are set: the options page shows these as locked. */
 export function managedKeys(managed: unknown): SettingKey[] {
   return isRecord(managed) ? SETTING_KEYS.filter((k) => k in managed) : [];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

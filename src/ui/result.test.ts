@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../core/enum/types.ts';
-import { formatAge, renderResult, uriNode } from './result.ts';
+import { renderResult, uriNode } from './result.ts';
+import { formatAge } from '../shared/display.ts';
 import { linkScheme } from '../shared/display.ts';
 import { stateOfResult as stateOf } from '../shared/protocol.ts';
 

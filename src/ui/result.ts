@@ -1,8 +1,10 @@
-// Rendering of one ENUM LookupResult for the popup (tab numbers and typed numbers share this form).
+// Rendering of one ENUM LookupResult for the popup (tab numbers and typed numbers share this form), from the
+// one view of a result (shared/display.ts describeResult) the hover card renders too.
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
-import type { LookupResult, UriResult } from '../core/enum/types.ts';
-import { linkScheme, STATE_LABELS } from '../shared/display.ts';
-import { stateOfResult, type NumberState } from '../shared/protocol.ts';
+import type { CoreError } from '../core/result.ts';
+import type { LookupResult } from '../core/enum/types.ts';
+import { describeResult, errorMeaning, linkScheme, RESULT_WORDS, STATE_LABELS, type UriView } from '../shared/display.ts';
+import type { EnumState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
 
 /** A link for allow-listed schemes, plain text otherwise. */
@@ -11,54 +13,42 @@ export function uriNode(uri: string): HTMLElement {
   return h('a', { class: 'uri', href: uri, target: '_blank', rel: 'noopener noreferrer' }, uri);
 }
 
-/** "just now", "42 s ago", "5 min ago", "3 h ago", "2 d ago". */
-export function formatAge(fetchedAt: number, now: number): string {
-  const s = Math.max(0, Math.round((now - fetchedAt) / 1000));
-  if (s < 5) return 'just now';
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86_400)} d ago`;
-}
-
-export function stateBadge(state: NumberState): HTMLElement {
+export function stateBadge(state: EnumState): HTMLElement {
   return h('span', { class: 'state', 'data-state': state }, STATE_LABELS[state]);
 }
 
-function uriItem(u: UriResult): HTMLElement {
-  return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.enumservices.join(', ') || 'no enumservice'));
+/** "message (code)", the code carrying its meaning in words (ERROR_MEANINGS) as a tooltip. */
+export function errorText(error: CoreError): (string | HTMLElement)[] {
+  return [`${error.message} (`, h('abbr', { class: 'code', title: errorMeaning(error.code) }, error.code), ')'];
+}
+
+function uriItem(u: UriView): HTMLElement {
+  return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.services.join(', ') || 'no enumservice'));
 }
 
 /** The full form of a result: state, pres URIs, other URIs with enumservices, DNSSEC, cache age. */
 export function renderResult(result: LookupResult, now = Date.now()): HTMLElement {
-  const state = stateOfResult(result);
-  const others = result.uris.filter((u) => !result.pres.includes(u.uri) && !u.enumservices.includes('pres'));
+  const v = describeResult(result, now);
   const section = h(
     'article',
-    { class: 'result', 'data-state': state, 'data-e164': result.e164, 'aria-label': `ENUM result for ${result.e164}` },
-    h('header', {}, h('strong', { class: 'e164' }, result.e164), ' ', stateBadge(state)),
+    { class: 'result', 'data-state': v.state, 'data-e164': v.e164, 'aria-label': `ENUM result for ${v.e164}` },
+    h('header', {}, h('strong', { class: 'e164' }, v.e164), ' ', stateBadge(v.state)),
   );
-  if (result.status === 'error') {
-    section.append(h('p', { class: 'error', role: 'alert' }, result.error ? `${result.error.message} (${result.error.code})` : 'Unknown error.'));
+  if (v.error) section.append(h('p', { class: 'error', role: 'alert' }, ...errorText(v.error)));
+  if (v.presence.length > 0) {
+    section.append(h('h3', {}, RESULT_WORDS.presence), h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))));
   }
-  if (result.pres.length > 0) {
-    section.append(h('h3', {}, 'Presence'), h('ul', { class: 'pres' }, ...result.pres.map((p) => h('li', {}, uriNode(p)))));
+  if (v.others.length > 0) {
+    section.append(h('h3', {}, RESULT_WORDS.others), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }
-  if (others.length > 0) {
-    section.append(h('h3', {}, 'Other ways to reach'), h('ul', { class: 'uris' }, ...others.map(uriItem)));
-  }
-  if (result.rejected.length > 0) {
-    const details = h('details', { class: 'rejected' }, h('summary', {}, `${result.rejected.length} record(s) ignored`));
-    details.append(h('ul', {}, ...result.rejected.map((r) => h('li', {}, h('code', {}, r.record), ` — ${r.reason}`))));
+  if (v.rejected.length > 0) {
+    const details = h('details', { class: 'rejected' }, h('summary', {}, `${v.rejected.length} record(s) ignored`));
+    details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('code', {}, r.record), ` — ${r.reason}`))));
     section.append(details);
   }
   const meta = h('p', { class: 'meta' });
-  if (result.domain) meta.append(h('span', { class: 'domain' }, result.domain), ' · ');
-  meta.append(
-    h('span', { class: 'dnssec', 'data-dnssec': String(result.dnssec) }, result.dnssec ? 'DNSSEC validated' : 'DNSSEC not validated'),
-    ' · ',
-    h('span', { class: 'age' }, `fetched ${formatAge(result.fetchedAt, now)}`),
-  );
+  if (v.domain) meta.append(h('span', { class: 'domain' }, v.domain), ' · ');
+  meta.append(h('span', { class: 'dnssec', 'data-dnssec': String(v.dnssec.validated) }, v.dnssec.label), ' · ', h('span', { class: 'age' }, v.fetched));
   section.append(meta);
   return section;
 }

@@ -1,5 +1,5 @@
 // Launch Debian's Chromium headless with the built extension (dist/chrome) loaded, trusting the test world's
-// self-signed DoH certificate by its SPKI hash (feasibility §2). Shared by the e2e tests.
+// self-signed DoH certificate by its SPKI hash (--ignore-certificate-errors-spki-list). Shared by the e2e tests.
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

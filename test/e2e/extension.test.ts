@@ -1,4 +1,4 @@
-// Issue 4, the whole extension as a user meets it, in Debian's Chromium against the loopback DNS world:
+// The whole extension as a user meets it (README "Using it"), in Debian's Chromium against the loopback DNS world:
 // configure the provider in the options page, open a page (nothing is queried), hover a number (pres), see the
 // badge count it, and find it in the popup with its pres URI.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';

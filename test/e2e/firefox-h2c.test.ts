@@ -1,4 +1,4 @@
-// Firefox and an HTTP/2-cleartext DoH endpoint (issue 5; feasibility §4): the endpoint is sound (an h2c client
+// Firefox and an HTTP/2-cleartext DoH endpoint (BIND serves DoH over HTTP/2 only): the endpoint is sound (an h2c client
 // gets a DNS answer), Firefox's fetch turns it into status 200 with the server's SETTINGS frame as the body, and
 // the extension's own DoH client (src/core/doh, bundled as-is) running on Firefox's fetch rejects that with
 // `bad-content-type` instead of decoding garbage. Runs in an extension page of the installed dist/firefox,

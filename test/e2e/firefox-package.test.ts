@@ -1,4 +1,4 @@
-// The store packages `npm run build` writes (issue 5): each zip holds exactly its dist folder with manifest.json
+// The store packages `npm run build` writes (README: store-ready zips): each zip holds exactly its dist folder with manifest.json
 // at the root, and the Firefox zip itself — not the folder — installs in firefox-esr and works: it annotates
 // a page and resolves a hovered number against the loopback DNS world.
 import { execFileSync } from 'node:child_process';

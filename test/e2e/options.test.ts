@@ -54,7 +54,8 @@ test('managed settings lock their fields (a real Chromium policy)', async () => 
   await page.goto(`${managed.origin}/src/options/index.html`);
   const quad9 = page.getByLabel('Quad9 (dns.quad9.net)');
   await quad9.waitFor();
-  expect(await quad9.isChecked()).toBe(true);
+  // The form shows storage.local at once; the policy applies when storage.managed answers (seconds, cold).
+  await expect.poll(() => quad9.isChecked(), { timeout: 10_000 }).toBe(true);
   expect(await quad9.isDisabled()).toBe(true);
   expect(await page.getByLabel('Custom').isDisabled()).toBe(true);
   expect(await page.locator('#dohUrl-locked').textContent()).toBe('Set by your administrator; it cannot be changed here.');

@@ -7,7 +7,7 @@ import type { DohMethod } from '../../src/core/doh/types.ts';
 import { EnumClient } from '../../src/core/enum/client.ts';
 import { toE164 } from '../../src/core/enum/e164.ts';
 import { lookupE164 } from '../../src/core/enum/lookup.ts';
-import { resolvePresOfResult } from '../../src/core/enum/pres.ts';
+import { resolvePresOfResult } from '../../src/core/presence/uri.ts';
 
 const world = inject('world');
 const transport = createNodeFetch({ ca: readFileSync(world.certFile, 'utf8') });

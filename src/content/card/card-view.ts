@@ -1,16 +1,18 @@
-// The hover card's content, built with createElement/textContent only: page text and DNS data are untrusted
-// (issue 3, "Hover card"). Shows the number in international format, its state, the pres URIs, the other URIs
-// with their enumservices, DNSSEC validation and how fresh the answer is. Only allowlisted schemes are links.
+// The hover card's content, from the one view of a result (shared/display.ts describeResult) the popup renders
+// too, built with createElement/textContent only (ui/dom.ts in the page's document): page text and DNS data are
+// untrusted. Shows the number in international format, its state, the pres URIs, the other URIs with their
+// enumservices, DNSSEC validation and how fresh the answer is. Only allowlisted schemes are links.
 import type { LookupResult } from '../../core/enum/types.ts';
-import type { NumberState } from '../../shared/protocol.ts';
-import { linkScheme, STATE_LABELS } from '../../shared/display.ts';
+import type { EnumState } from '../../shared/protocol.ts';
+import { describeResult, linkScheme, RESULT_WORDS, STATE_LABELS, type UriView } from '../../shared/display.ts';
+import { elementsIn, type Elements } from '../../ui/dom.ts';
 
 /** Only allow-listed schemes become links (shared with the popup: src/shared/display.ts). */
 export const isLinkable = (uri: string): boolean => linkScheme(uri) !== undefined;
 
 export interface CardData {
   formatted: string;
-  state: NumberState;
+  state: EnumState;
   result?: LookupResult;
   error?: string;
   /** Offer a "Look up" button (resolveOn = never, or a failed lookup). */
@@ -19,34 +21,20 @@ export interface CardData {
 }
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] => {
-    const node = doc.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (cls) node.className = cls;
-    return node;
-  };
-  const card = el('div', undefined, `card state-${data.state}`);
-  card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', `ENUM information for ${data.formatted}`);
-  card.append(el('div', data.formatted, 'number'));
-  const state = el('div', undefined, 'state');
-  state.append(el('span', undefined, 'dot'), el('span', STATE_LABELS[data.state]));
-  card.append(state);
-  const r = data.result;
-  const errorText = data.error ?? r?.error?.message;
-  if (data.state === 'error' && errorText) card.append(el('div', errorText, 'meta'));
-  if (r && r.status === 'found') {
-    const isPres = (u: LookupResult['uris'][number]) => r.pres.includes(u.uri) || u.enumservices.some((s) => s === 'pres' || s.startsWith('pres:'));
-    const pres = r.uris.filter(isPres);
-    for (const uri of r.pres) if (!pres.some((u) => u.uri === uri)) pres.push({ uri, enumservices: ['pres'], order: 0, preference: 0 });
-    const other = r.uris.filter((u) => !isPres(u));
-    if (pres.length) card.append(el('h3', 'Presence'), uriList(el, pres));
-    if (other.length) card.append(el('h3', 'Other contacts'), uriList(el, other));
+  const { h } = elementsIn(doc);
+  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': `ENUM information for ${data.formatted}` },
+    h('div', { class: 'number' }, data.formatted),
+    h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, STATE_LABELS[data.state])));
+  const v = data.result && describeResult(data.result, data.now);
+  const errorText = data.error ?? v?.error?.message;
+  if (data.state === 'error' && errorText) card.append(h('div', { class: 'meta' }, errorText));
+  if (v && data.result?.status === 'found') {
+    if (v.presence.length) card.append(h('h3', {}, RESULT_WORDS.presence), uriList(h, v.presence));
+    if (v.others.length) card.append(h('h3', {}, RESULT_WORDS.others), uriList(h, v.others));
   }
-  if (r && r.status !== 'error') card.append(el('div', `${r.dnssec ? 'DNSSEC validated' : 'Not DNSSEC validated'} · ${freshness(r, data.now)}`, 'meta'));
+  if (v && !v.error) card.append(h('div', { class: 'meta' }, `${v.dnssec.label} · ${v.freshness}`));
   if (data.offerLookup) {
-    const button = el('button', data.state === 'error' ? 'Try again' : 'Look up');
-    button.type = 'button';
+    const button = h('button', { type: 'button' }, data.state === 'error' ? 'Try again' : 'Look up');
     button.addEventListener('click', (e) => {
       if (e.isTrusted) onLookup();
     });
@@ -55,33 +43,10 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
   return card;
 }
 
-function uriList(el: <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => HTMLElementTagNameMap[K], uris: LookupResult['uris']): HTMLElement {
-  const list = el('ul');
-  for (const u of uris) {
-    const item = el('li');
-    if (isLinkable(u.uri)) {
-      const a = el('a', u.uri);
-      a.href = u.uri;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      item.append(a);
-    } else item.append(el('span', u.uri));
-    if (u.enumservices.length) item.append(' ', el('span', `(${u.enumservices.join(', ')})`, 'services'));
-    list.append(item);
-  }
-  return list;
-}
-
-/** "answer 3 min old, valid 2 min more" (the background's cache age and TTL). */
-export function freshness(r: LookupResult, now: number): string {
-  const age = Math.max(0, Math.round((now - r.fetchedAt) / 1000));
-  const left = Math.round(r.ttl - age);
-  return `answer ${duration(age)} old, ${left > 0 ? `valid ${duration(left)} more` : 'expired'}`;
-}
-
-function duration(s: number): string {
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  if (s < 86400) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86400)} d`;
+function uriList(h: Elements['h'], uris: UriView[]): HTMLElement {
+  return h('ul', {}, ...uris.map((u) =>
+    h('li', {},
+      u.link ? h('a', { href: u.uri, target: '_blank', rel: 'noopener noreferrer' }, u.uri) : h('span', {}, u.uri),
+      u.services.length ? ' ' : null,
+      u.services.length ? h('span', { class: 'services' }, `(${u.services.join(', ')})`) : null)));
 }

@@ -3,10 +3,10 @@
 // touched: nothing to split, wrap or restore, and no relayout (a highlight only repaints). Static, not live,
 // ranges: a live range makes every page mutation cost O(ranges). A page edit can leave a StaticRange stale, so
 // each mark records the nodes it depends on and the scanner drops it before scanning the changed text again.
-import type { NumberState } from '../../shared/protocol.ts';
+import type { EnumState } from '../../shared/protocol.ts';
 
 /** The highlight name of each state: the contract the page, the tests and the tools read. */
-export const HIGHLIGHT_NAMES: Readonly<Record<NumberState, string>> = {
+export const HIGHLIGHT_NAMES: Readonly<Record<EnumState, string>> = {
   idle: 'enum-idle',
   pending: 'enum-pending',
   pres: 'enum-pres',
@@ -20,7 +20,7 @@ export interface Mark {
   readonly e164: string;
   /** The text nodes the range spans (or the tel: link it covers): a change to any of them ends the mark. */
   readonly nodes: readonly Node[];
-  state: NumberState;
+  state: EnumState;
 }
 
 interface HighlightSet {
@@ -54,7 +54,7 @@ export const browserHighlights: HighlightApi = {
 
 export class Marks {
   /** The six highlights of each document we mark (the page and the about:blank frames we scan). */
-  private readonly registries = new Map<Document, Map<NumberState, HighlightSet>>();
+  private readonly registries = new Map<Document, Map<EnumState, HighlightSet>>();
   readonly byNumber = new Map<string, Set<Mark>>();
   private readonly byNode = new WeakMap<Node, Set<Mark>>();
   private readonly byRange = new WeakMap<AbstractRange, Mark>();
@@ -62,7 +62,7 @@ export class Marks {
   private pending = new Set<Mark>();
 
   constructor(
-    private readonly stateOf: (e164: string) => NumberState,
+    private readonly stateOf: (e164: string) => EnumState,
     private readonly api: HighlightApi = browserHighlights,
   ) {}
 
@@ -119,7 +119,7 @@ export class Marks {
   }
 
   /** Move every range of `e164` into the highlight of its new state. */
-  setState(e164: string, state: NumberState): void {
+  setState(e164: string, state: EnumState): void {
     for (const mark of this.byNumber.get(e164) ?? []) {
       if (mark.state === state) continue;
       if (this.pending.has(mark)) {
@@ -151,7 +151,7 @@ export class Marks {
     this.pending.clear();
   }
 
-  private highlight(doc: Document, state: NumberState): HighlightSet {
+  private highlight(doc: Document, state: EnumState): HighlightSet {
     let highlights = this.registries.get(doc);
     if (!highlights) this.registries.set(doc, (highlights = new Map()));
     let highlight = highlights.get(state);

@@ -1,7 +1,7 @@
 // Decoder for whole DNS messages (RFC 1035 §4.1), hardened for untrusted input: every read is bounds-checked,
 // counts are checked against the bytes left before anything is allocated, and failures come back as a
-// DnsDecodeError value. We keep our own small codec: no Buffer-free library decodes NAPTR (research
-// peers.md §4: dns-packet needs Buffer, its Uint8Array forks leave NAPTR as raw bytes).
+// DnsDecodeError value. We keep our own small codec: no Buffer-free library decodes NAPTR (dns-packet needs
+// Buffer, and its Uint8Array forks leave NAPTR as raw bytes).
 import { err, ok, type Result } from '../result.ts';
 import { DecodeFailure, fail, type DnsDecodeError } from './errors.ts';
 import { decodeRdata } from './rdata.ts';

@@ -1,7 +1,7 @@
 // Domain names in presentation form (RFC 1035 §5.1): "www.example.com" without the trailing dot, "" for the
 // root. Labels are octet strings (RFC 2181 §11); octets that are not printable ASCII are shown as \DDD and
 // "." or "\" inside a label as \. and \\, so formatName(parseName(s)) is a canonical spelling of s.
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type CoreError, type Result } from '../result.ts';
 import type { DnsEncodeError } from './errors.ts';
 
 /** RFC 1035 §2.3.4: labels are 63 octets or less, names 255 octets or less (in wire form). */
@@ -110,3 +110,21 @@ export function canonicalName(name: string): string {
 
 /** Case-insensitive name equality (RFC 1035 §2.3.3, RFC 4343). */
 export const namesEqual = (a: string, b: string): boolean => canonicalName(a) === canonicalName(b);
+
+/** RFC 1123 §2.1 (RFC 952): a host name label is letters, digits and "-", neither first nor last. */
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * The one check for a domain a person or a setting names (ENUM suffixes, switched-off sites, the domain of a
+ * pres: URI, the CLI's --suffix): trimmed, lower case, without the root dot, every label a host name label, and
+ * within the RFC 1035 §2.3.4 limits of parseName. The root alone is refused.
+ */
+export function parseHostName(text: string): Result<string, CoreError<'bad-name'>> {
+  const name = text.trim().toLowerCase().replace(/\.$/, '');
+  const labels = parseName(name);
+  if (!labels.ok) return err('bad-name', `"${text}" is not a domain name: ${labels.error.message}`);
+  if (name === '' || !name.split('.').every((l) => HOST_LABEL.test(l))) {
+    return err('bad-name', `"${text}" is not a domain name (letters, digits and "-" between dots).`);
+  }
+  return ok(name);
+}

@@ -18,7 +18,7 @@ describe('parseRdataText: NAPTR', () => {
     expect(parsed(35, '  100   10 u E2U+sip "!^.*$!sip:a@b!" .  ')).toEqual(SIP);
   });
 
-  it('unescapes \\DDD, \\" and \\\\ in strings (research W3: doubled backslashes)', () => {
+  it('unescapes \\DDD, \\" and \\\\ in strings (docs/enum-test-vectors.md W3: doubled backslashes)', () => {
     expect(parsed(35, '1 2 "U" "E2U+sip" "!^\\\\+1(.*)$!sip:\\\\1@x\\"y!" _sip._udp.Example.COM.')).toMatchObject({
       regexp: '!^\\+1(.*)$!sip:\\1@x"y!',
       replacement: '_sip._udp.Example.COM',

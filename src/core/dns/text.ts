@@ -1,6 +1,7 @@
 // RDATA in presentation form (RFC 1035 §5.1) as JSON DoH APIs serve it: either the type's own syntax, e.g.
 // NAPTR `100 10 "u" "E2U+sip" "!^.*$!sip:a@b!" .`, or RFC 3597 §5 generic syntax `\# 40 0064000a...`
-// (Cloudflare uses both for NAPTR, research peers.md §3.1). Also the reverse, for showing records.
+// (Cloudflare serves NAPTR in both; its workerd `src/node/internal/internal_dns_client.ts` parses both). Also the
+// reverse, for showing records.
 import { err, ok, type Result } from '../result.ts';
 import { DecodeFailure, type DnsTextError } from './errors.ts';
 import { formatName, parseName } from './name.ts';

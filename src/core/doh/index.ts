@@ -5,3 +5,4 @@ export { parseJsonMessage } from './json.ts';
 export { interpret, MAX_CNAME_CHAIN, NEGATIVE_TTL_FALLBACK } from './interpret.ts';
 export { fromBase64url, toBase64url } from './base64url.ts';
 export type * from './types.ts';
+export { DEFAULT_DOH_URL, DEFAULT_TIMEOUT_MS, DOH_METHODS, isDohMethod, validateDohUrl } from './provider.ts';

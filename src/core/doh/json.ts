@@ -2,13 +2,12 @@
 // body is checked field by field and turned into the same DnsMessage the wire decoder produces. Shape:
 // { Status, TC, RD, RA, AD, CD, Question: [{name, type}], Answer/Authority/Additional: [{name, type, TTL, data}] }.
 import { normalizeName, parseRdataText, type DnsMessage, type DnsRecord } from '../dns/index.ts';
+import { isRecord } from '../guards.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { DohError } from './types.ts';
 
 const CLASS_IN = 1; // the JSON APIs only serve class IN
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isUint = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 
 /** Names come fully qualified ("example.com."); ours have no trailing dot and canonical escapes. */
@@ -19,7 +18,7 @@ function records(v: unknown, section: string): DnsRecord[] | string {
   if (!Array.isArray(v)) return `${section} is not an array`;
   const out: DnsRecord[] = [];
   for (const [i, entry] of v.entries()) {
-    if (!isObject(entry)) return `${section}[${i}] is not an object`;
+    if (!isRecord(entry)) return `${section}[${i}] is not an object`;
     const name = toName(entry.name);
     const type = entry.type;
     const ttl = entry.TTL ?? 0;
@@ -41,13 +40,13 @@ export function parseJsonMessage(body: string): Result<DnsMessage, DohError> {
   } catch {
     return err('malformed', `JSON DoH body is not JSON (${body.length} characters)`);
   }
-  if (!isObject(json) || !isUint(json.Status, 0xfff)) return err('malformed', 'JSON DoH body has no numeric Status');
+  if (!isRecord(json) || !isUint(json.Status, 0xfff)) return err('malformed', 'JSON DoH body has no numeric Status');
   const questions = json.Question === undefined ? [] : json.Question;
   if (!Array.isArray(questions)) return err('malformed', 'JSON DoH Question is not an array');
   const parsedQuestions = [];
   for (const q of questions) {
-    const name = isObject(q) ? toName(q.name) : undefined;
-    if (!isObject(q) || name === undefined || !isUint(q.type, 0xffff)) return err('malformed', 'JSON DoH Question entry lacks name or type');
+    const name = isRecord(q) ? toName(q.name) : undefined;
+    if (!isRecord(q) || name === undefined || !isUint(q.type, 0xffff)) return err('malformed', 'JSON DoH Question entry lacks name or type');
     parsedQuestions.push({ name, type: q.type, class: CLASS_IN });
   }
   const answers = records(json.Answer, 'Answer');

@@ -3,7 +3,8 @@
 import type { CoreError } from '../result.ts';
 import type { DnsRecord } from '../dns/types.ts';
 
-export type DohMethod = 'get' | 'post' | 'json';
+export type { DohMethod } from './provider.ts';
+import type { DohMethod } from './provider.ts';
 
 /** The subset of the WHATWG fetch API the client needs; `globalThis.fetch` satisfies it. */
 export type FetchLike = (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, InFlight, TtlCache } from './cache.ts';
+import { InFlight } from '../async.ts';
+import { createMemoryStore } from '../store.ts';
+import { TtlCache } from './cache.ts';
 
 describe('TtlCache', () => {
   it('serves an entry until its TTL runs out', async () => {

@@ -1,31 +1,7 @@
 // A TTL-honouring, size-bounded cache with an injected clock and an optional persistent mirror.
 // The service worker mirrors it to storage.session (MV3 stops idle workers; a restarted worker must answer
-// from cache without a new query); the CLI runs it in memory only.
-
-/** Matches the shape of browser.storage.session / storage.local, so those can be passed in directly. */
-export interface KeyValueStore {
-  get(keys: string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string[]): Promise<void>;
-}
-
-/** A KeyValueStore in memory, copying values as browser storage does (for a browser without storage.session,
- *  and for tests). */
-export function createMemoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    async get(keys) {
-      return Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k)).map(([k, v]) => [k, structuredClone(v)]));
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
-}
+// from cache without a new query); without a store it lives in memory only.
+import type { KeyValueStore } from '../store.ts';
 
 export interface CacheEntry<V> {
   value: V;
@@ -116,17 +92,4 @@ export class TtlCache<V> {
 
 function isEntry(e: unknown): e is CacheEntry<unknown> {
   return typeof e === 'object' && e !== null && 'value' in e && Number.isFinite((e as CacheEntry<unknown>).expiresAt) && Number.isFinite((e as CacheEntry<unknown>).storedAt);
-}
-
-/** Run `task` once per key at a time: concurrent callers share the promise in flight. */
-export class InFlight<V> {
-  readonly #pending = new Map<string, Promise<V>>();
-
-  run(key: string, task: () => Promise<V>): Promise<V> {
-    const existing = this.#pending.get(key);
-    if (existing) return existing;
-    const p = task().finally(() => this.#pending.delete(key));
-    this.#pending.set(key, p);
-    return p;
-  }
 }

@@ -1,10 +1,14 @@
-// EnumClient: the cached entry point the extension's background uses (the CLI calls lookupE164 directly).
-// Results are cached per (provider, method, suffixes, number) for their TTL — the smallest TTL of what was used
-// minus the HTTP Age, or the negative TTL (RFC 2308) — and concurrent lookups of one number share one run.
-import type { DohMethod, FetchLike } from '../doh/types.ts';
-import { InFlight, TtlCache, type KeyValueStore } from './cache.ts';
+// EnumClient: the one entry point for lookups, used by the extension's background (cache mirrored to
+// storage.session) and the CLI (no store). Results are cached per (provider, method, suffixes, number) for their
+// TTL — the smallest TTL of what was used minus the HTTP Age, or the negative TTL (RFC 2308) — concurrent lookups
+// of one number share one run, and identical DNS queries in flight are sent once.
+import type { DohMethod, DohResponse, FetchLike } from '../doh/types.ts';
+import type { CoreError, Result } from '../result.ts';
+import { InFlight } from '../async.ts';
+import { resolvePresOfResult } from '../presence/uri.ts';
+import type { KeyValueStore } from '../store.ts';
+import { TtlCache } from './cache.ts';
 import { lookupE164 } from './lookup.ts';
-import { resolvePresOfResult } from './pres.ts';
 import type { LookupResult } from './types.ts';
 
 export interface EnumClientOptions {
@@ -31,6 +35,7 @@ export interface CachedLookup {
 export class EnumClient {
   readonly cache: TtlCache<LookupResult>;
   readonly #inflight = new InFlight<CachedLookup>();
+  readonly #queries = new InFlight<Result<DohResponse, CoreError>>();
   readonly #opts: EnumClientOptions;
 
   constructor(opts: EnumClientOptions) {
@@ -55,6 +60,7 @@ export class EnumClient {
         timeoutMs: this.#opts.timeoutMs ?? 5000,
         fetch: this.#opts.fetch,
         now: this.#opts.now,
+        inflight: this.#queries,
       };
       const result = await lookupE164(e164, config);
       if (settings.resolvePres) await resolvePresOfResult(result, config);

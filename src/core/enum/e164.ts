@@ -2,11 +2,17 @@
 // The Application Unique String is "a fully qualified E.164 number minus any non-digit characters except for
 // the '+' character that appears at the beginning" (RFC 6116 §3.1); E.164 numbers have at most 15 digits.
 import { parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/max';
+import { parseHostName } from '../dns/name.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
 
 export type E164Error = CoreError<'bad-number' | 'bad-region' | 'bad-suffix'>;
 
-const AUS_PATTERN = /^\+[1-9][0-9]{0,14}$/;
+/** The ENUM tree of RFC 6116 §3.2, the suffix used when none is configured. */
+export const DEFAULT_SUFFIX = 'e164.arpa';
+
+/** An E.164 number in the form of RFC 6116 §3.1's AUS: "+", a country code not starting with 0, at most 15 digits. */
+export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
+export const isE164 = (v: unknown): v is string => typeof v === 'string' && E164_PATTERN.test(v);
 const REGION_PATTERN = /^[A-Z]{2}$/;
 
 const PARSE_MESSAGES: Record<string, string> = {
@@ -39,7 +45,7 @@ export function toE164(input: string, region = ''): Result<string, E164Error> {
     return err('bad-number', `"${input}" is not a phone number: ${PARSE_MESSAGES[code] ?? 'it could not be parsed'}.`);
   }
   const e164 = parsed.number;
-  if (!AUS_PATTERN.test(e164)) return err('bad-number', `"${input}" does not fit E.164 (a + and at most 15 digits).`);
+  if (!isE164(e164)) return err('bad-number', `"${input}" does not fit E.164 (a + and at most 15 digits).`);
   if (!parsed.isValid()) {
     const where = parsed.country ?? `country code +${parsed.countryCallingCode}`;
     return err('bad-number', `"${input}" is not a valid number for ${where}.`);
@@ -47,15 +53,10 @@ export function toE164(input: string, region = ''): Result<string, E164Error> {
   return ok(e164);
 }
 
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
-/** Normalise and check an ENUM suffix ("e164.arpa", "e164.arpa." → "e164.arpa"). */
+/** Normalise and check an ENUM suffix ("e164.arpa", "E164.ARPA." → "e164.arpa") by the one domain rule. */
 export function normaliseSuffix(suffix: string): Result<string, E164Error> {
-  const s = suffix.trim().toLowerCase().replace(/\.$/, '');
-  if (s === '' || s.length > 200 || !s.split('.').every((l) => LABEL.test(l))) {
-    return err('bad-suffix', `"${suffix}" is not a valid domain for an ENUM suffix.`);
-  }
-  return ok(s);
+  const name = parseHostName(suffix);
+  return name.ok ? name : err('bad-suffix', `${name.error.message} It cannot be an ENUM suffix.`);
 }
 
 /**
@@ -63,7 +64,7 @@ export function normaliseSuffix(suffix: string): Result<string, E164Error> {
  * reverse the order of the digits … append the string '.e164.arpa.'" (here: the configured suffix).
  * `+12025550143` → `3.4.1.0.5.5.5.2.0.2.1.e164.arpa`.
  */
-export function e164ToEnumDomain(e164: string, suffix = 'e164.arpa'): string {
+export function e164ToEnumDomain(e164: string, suffix = DEFAULT_SUFFIX): string {
   const digits = e164.replace(/[^0-9]/g, '');
   return `${[...digits].reverse().join('.')}.${suffix}`;
 }

@@ -8,9 +8,10 @@
 import { RRType } from '../dns/types.ts';
 import type { NaptrData } from '../dns/types.ts';
 import { processNaptrSet } from '../naptr/index.ts';
+import { isPresenceService } from '../naptr/services.ts';
 import type { CoreError, Result } from '../result.ts';
-import { e164ToEnumDomain } from './e164.ts';
-import { query, statusError, UsageTracker, type ResolverConfig } from './resolver.ts';
+import { DEFAULT_SUFFIX, e164ToEnumDomain } from './e164.ts';
+import { AnswerSummary, query, statusError, type ResolverConfig } from './query.ts';
 import type { LookupResult } from './types.ts';
 
 export interface LookupConfig extends ResolverConfig {
@@ -19,10 +20,10 @@ export interface LookupConfig extends ResolverConfig {
 }
 
 export async function lookupE164(e164: string, config: LookupConfig): Promise<LookupResult> {
-  const usage = new UsageTracker();
+  const usage = new AnswerSummary();
   const fetchedAt = config.now();
   const base = { e164, dnssec: false, uris: [], pres: [], rejected: [], fetchedAt };
-  const firstDomain = e164ToEnumDomain(e164, config.suffixes[0] ?? 'e164.arpa');
+  const firstDomain = e164ToEnumDomain(e164, config.suffixes[0] ?? DEFAULT_SUFFIX);
 
   for (const suffix of config.suffixes) {
     const domain = e164ToEnumDomain(e164, suffix);
@@ -31,7 +32,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
     const answer = r.value;
     if (answer.status === 'NXDOMAIN' || answer.status === 'NODATA') {
       usage.use(answer);
-      continue; // RFC 6116 §3.2 / issue 2: next suffix only when the name is absent or has no NAPTR
+      continue; // RFC 6116 §3.2: next suffix only when the name is absent or has no NAPTR
     }
     if (answer.status !== 'NOERROR') return { ...base, domain, status: 'error', ttl: 0, error: statusError(domain, answer) };
     usage.use(answer);
@@ -51,7 +52,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
     };
 
     const { uris, rejected } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, { domain });
-    const pres = uris.filter((u) => u.enumservices.some((s) => s === 'pres' || s.startsWith('pres:'))).map((u) => u.uri);
+    const pres = uris.filter((u) => u.enumservices.some(isPresenceService)).map((u) => u.uri);
     return { ...base, domain, status: 'found', dnssec: usage.authenticated, uris, pres, rejected, ttl: usage.finiteTtl };
   }
   return { ...base, domain: firstDomain, status: 'not-found', dnssec: usage.used > 0 && usage.authenticated, ttl: usage.finiteTtl };

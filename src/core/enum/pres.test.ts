@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePresUri } from './pres.ts';
+import { parsePresUri } from '../presence/uri.ts';
 
 describe('parsePresUri (RFC 3859 §3.2)', () => {
   it.each([

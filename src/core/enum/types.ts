@@ -1,5 +1,6 @@
 // The result of an ENUM lookup: the shape the CLI prints with --json and the extension shows.
 // A public contract (README "CLI JSON"): add fields, never rename or remove them.
+import type { CoreError } from '../result.ts';
 
 export interface UriResult {
   uri: string;
@@ -35,7 +36,7 @@ export interface PresResolution {
   user: string;
   domain: string;
   protocols: PresTarget[];
-  error?: { code: string; message: string };
+  error?: CoreError;
 }
 
 export interface LookupResult {
@@ -54,7 +55,7 @@ export interface LookupResult {
   /** Epoch milliseconds at which the answer was fetched from the resolver. */
   fetchedAt: number;
   /** Present when status is "error". */
-  error?: { code: string; message: string };
+  error?: CoreError;
   /** Present when pres resolution was requested (RFC 3861). */
   presResolution?: PresResolution[];
 }

@@ -1,7 +1,7 @@
 // POSIX bracket expressions (XBD §9.3.5) → an RE2 character class of explicit code-point ranges.
 // POSIX rules that differ from JavaScript/Perl and are honoured here:
 //   * `]` right after `[` or `[^` is a literal, not the end;
-//   * a backslash is an ordinary character inside brackets, so `[\d]` is {`\`, `d`} (enum.md V30) —
+//   * a backslash is an ordinary character inside brackets, so `[\d]` is {`\`, `d`} (docs/enum-test-vectors.md V30) —
 //     except `\<delimiter>`, which RFC 3402 §3.2 requires for any delimiter inside the expression;
 //   * `-` is literal first or last, otherwise it forms a range;
 //   * `[:class:]` names the C-locale character classes; `[=c=]` and `[.c.]` name single characters

@@ -1,6 +1,6 @@
 // POSIX Extended Regular Expression → RE2 syntax, so that NAPTR regexps (RFC 3402 §3.2: "ere = POSIX
 // Extended Regular Expression") run on re2js, a linear-time engine (RFC 3403 §10: regexps must not be
-// passed blindly to an engine; research enum.md §4.1: a backtracking engine took 51 s on one record).
+// passed blindly to an engine; docs/enum-test-vectors.md §4.1: a backtracking engine took 51 s on one record).
 //
 // The translation is conservative: every literal is emitted as `\x{…}`, so no RE2 metacharacter can
 // leak through, and anything POSIX leaves undefined or RE2 cannot do is refused with a message.
@@ -9,7 +9,7 @@
 //   .  ^  $                              .  \A  \z       (DOTALL is set by the caller: POSIX `.` matches \n)
 //   ( ) |                                ( ) |
 //   * + ? {m} {m,} {m,n}                 same; a stacked one (`a+?`) wraps: (?:a+)?  — POSIX has no lazy
-//                                         quantifiers, glibc reads `+?` as `(a+)?` (enum.md V29)
+//                                         quantifiers, glibc reads `+?` as `(a+)?` (V29)
 //   [...] [^...] [[:digit:]] [=c=] [.c.]  [\x{..}-\x{..}…]  (backslash is literal inside, POSIX §9.3.5)
 //   \<delimiter>                          the delimiter itself (RFC 3402 §3.2 escapeddelim)
 import { err, ok, type Result } from '../result.ts';

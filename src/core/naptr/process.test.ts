@@ -1,4 +1,4 @@
-// RFC 6116 §4 and §5.2, RFC 3403 §6.2, RFC 5483 §4–§5, research enum.md §3.4 (S#) and §3.3 (M#).
+// RFC 6116 §4 and §5.2, RFC 3403 §6.2, RFC 5483 §4–§5, docs/enum-test-vectors.md §3.4 (S#) and §3.3 (M#).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NaptrData } from '../dns/types.ts';

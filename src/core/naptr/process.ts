@@ -16,6 +16,7 @@ import { formatNaptr } from './format.ts';
 import { applyNaptrRegexp, parseNaptrRegexp } from './regexp.ts';
 import { parseEnumServices } from './services.ts';
 import { classifyUri } from './uri.ts';
+import { parseName } from '../dns/name.ts';
 
 export interface NaptrSet {
   /** As received, in answer order. */
@@ -82,19 +83,13 @@ function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
   return ok({ uri: uri.value, enumservices: enumservices.value, order: d.order, preference: d.preference });
 }
 
-/** RFC 1035 §2.3.4 limits, presentation form (escapes counted as written). */
-function isValidFqdn(name: string): boolean {
-  if (name.length > 253) return false;
-  return name.split('.').every((label) => label.length >= 1 && label.length <= 63);
-}
-
 /** A non-terminal (empty flags) record: continue at its REPLACEMENT (RFC 6116 §5.2.1). */
 async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise<string | null> {
   const { chain, hops } = path;
   // RFC 6116 §5.2.1: the Regexp of a non-terminal MUST be ignored and its Services SHOULD be.
   const next = d.replacement;
   if (next === '') return 'non-terminal NAPTR without a replacement';
-  if (!isValidFqdn(next)) return `non-terminal replacement "${next}" is not a valid domain name`;
+  if (!parseName(next).ok) return `non-terminal replacement "${next}" is not a valid domain name`;
   const key = next.toLowerCase();
   // RFC 6116 §5.2.1: on a detected loop SHOULD skip the NAPTR and SHOULD NOT make its query.
   if (chain.some((n) => n.toLowerCase() === key)) return `non-terminal loop: ${[...chain, next].join(' → ')}`;

@@ -1,4 +1,4 @@
-// Vectors: RFC 3402 §3.2, RFC 3403 §6, RFC 6116 §4, RFC 5483 §2.4 and research enum.md §3.2/§3.3
+// Vectors: RFC 3402 §3.2, RFC 3403 §6, RFC 6116 §4, RFC 5483 §2.4 and docs/enum-test-vectors.md §3.2/§3.3
 // (V# / M# numbers there). Regexp fields are in wire form (one backslash; TS source doubles it).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ describe('applyNaptrRegexp: standard examples', () => {
   });
 });
 
-describe('POSIX ERE semantics (research enum.md §4.1)', () => {
+describe('POSIX ERE semantics (docs/enum-test-vectors.md §4.1)', () => {
   it.each([
     ['V28 [[:digit:]+] bracket with class', '!^[[:digit:]+]*$!ok:!', AUS, 'ok:'],
     ['V30 backslash is literal inside brackets', '![\\d]!X!', '+4d4', '+4X4'],
@@ -102,7 +102,7 @@ describe('POSIX ERE semantics (research enum.md §4.1)', () => {
   });
 });
 
-describe('parseNaptrRegexp: malformed fields (research enum.md §3.3)', () => {
+describe('parseNaptrRegexp: malformed fields (docs/enum-test-vectors.md §3.3)', () => {
   it.each([
     ['M1 digit delimiter', '1.*1horse.mane1', /cannot be a delimiter/],
     ['M2 "0" delimiter (RFC 3402: digits MUST NOT be delimiters)', '0.*0horse.mane0', /cannot be a delimiter/],
@@ -159,7 +159,7 @@ describe('parseNaptrRegexp: malformed fields (research enum.md §3.3)', () => {
   });
 });
 
-describe('linear time (research enum.md V34, §4.1 ReDoS)', () => {
+describe('linear time (docs/enum-test-vectors.md V34, §4.1 ReDoS)', () => {
   it('the nested-star pattern that took 51 s in V8 returns no match at once', () => {
     expect(rewrite('!^(((.*)*)*)*x$!sip:x@y!', '+4412345678901')).toBeNull();
     expect(rewrite('!^(((.*)*)*)*x$!sip:x@y!', '+4416329600831'.repeat(10))).toBeNull();

@@ -6,9 +6,9 @@
 //   escapeddelim = "\" delim-char          backref = "\" POS-DIGIT          flags = "i"
 //
 // The ERE is translated to RE2 syntax (./ere.ts) and run by re2js, which matches in linear time, so a
-// hostile record such as `!^(((.*)*)*)*x$!…!` cannot stall the caller (research enum.md §4.1, V34).
+// hostile record such as `!^(((.*)*)*)*x$!…!` cannot stall the caller (docs/enum-test-vectors.md §4.1, V34).
 // re2js is asked for leftmost-longest matching (RE2JS.LONGEST_MATCH, the mode RE2 uses for POSIX), so
-// `!(\+4|\+44)!…!` captures "+44" as POSIX requires rather than "+4" (enum.md V31). Among equally long
+// `!(\+4|\+44)!…!` captures "+44" as POSIX requires rather than "+4" (V31). Among equally long
 // matches RE2 picks submatches as a backtracking engine would, not by the POSIX subexpression rule; for
 // the anchored `^…$` patterns ENUM uses (RFC 6116 §5.1) this makes no difference.
 import { RE2JS } from 're2js';

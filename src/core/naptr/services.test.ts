@@ -1,5 +1,5 @@
 // RFC 6116 §3.4.3 (ABNF, compound), §3.4.3.1 (P- types), §5.2 (obsolete syntax, other applications);
-// RFC 5483 §6.1 (tokenise on "+"); research enum.md §3.3 M12–M18, §3.4 S3/S11/S12.
+// RFC 5483 §6.1 (tokenise on "+"); docs/enum-test-vectors.md §3.3 M12–M18, §3.4 S3/S11/S12.
 import { describe, expect, it } from 'vitest';
 import { parseEnumServices } from './services.ts';
 

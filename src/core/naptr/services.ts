@@ -42,3 +42,9 @@ export function parseEnumServices(services: string): Result<string[]> {
   }
   return ok(out);
 }
+
+/**
+ * Whether an enumservice (as parseEnumServices returns it) announces presence: the "pres" type of RFC 3953 §4,
+ * with or without a subtype ("pres", "pres:sip"). Every view and the lookup itself ask this one rule.
+ */
+export const isPresenceService = (enumservice: string): boolean => enumservice === 'pres' || enumservice.startsWith('pres:');

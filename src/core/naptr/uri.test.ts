@@ -1,4 +1,4 @@
-// RFC 6116 §3.3 (absolute URI), RFC 3402 §3.2 ("SHOULD verify"), research enum.md §3.3 M17 and §4.3.
+// RFC 6116 §3.3 (absolute URI), RFC 3402 §3.2 ("SHOULD verify"), docs/enum-test-vectors.md §3.3 M17 and §4.3.
 import { describe, expect, it } from 'vitest';
 import { classifyUri } from './uri.ts';
 

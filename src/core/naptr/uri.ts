@@ -1,8 +1,9 @@
 // Is the output of a terminal ENUM NAPTR usable? It must be an absolute URI (RFC 6116 §3.3; RFC 3402
 // §3.2: clients "SHOULD verify that the result is a legal database key"), and since it may end up as a
-// link or be handed to another application, its scheme must be one we expect (research enum.md §4.3,
-// aesthetics.md C2.9). The output of a rewrite is arbitrary text chosen by the zone owner.
+// link or be handed to another application, its scheme must be one the registered enumservices use (below).
+// The output of a rewrite is arbitrary text chosen by the zone owner.
 import { err, ok, type Result } from '../result.ts';
+import { isPresenceService } from './services.ts';
 
 /** Longest URI we pass on; RFC 5483 §3 warns about expansion (Kamailio MAX_URI_SIZE is 1024). */
 export const MAX_URI_LENGTH = 2048;
@@ -52,7 +53,7 @@ export function classifyUri(uri: string, enumservices: readonly string[]): Resul
   if (!m) return err('bad-uri', `"${uri}" is not an absolute URI (RFC 3986 §4.3)`);
   const scheme = (m[1] as string).toLowerCase();
   if (DANGEROUS_SCHEMES.has(scheme)) return err('bad-uri', `the "${scheme}:" scheme is never usable`);
-  if (enumservices.includes('pres')) {
+  if (enumservices.some(isPresenceService)) {
     if (!PRESENCE_SCHEMES.has(scheme)) {
       return err('bad-uri', `"${scheme}:" is not a presence URI scheme (expected one of ${[...PRESENCE_SCHEMES].join(', ')})`);
     }

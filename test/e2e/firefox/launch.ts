@@ -1,5 +1,5 @@
 // Launch Debian's firefox-esr headless through puppeteer-core over WebDriver BiDi with the built extension
-// (dist/firefox) installed as a temporary add-on (feasibility §3). Shared by the Firefox e2e tests.
+// (dist/firefox) installed as a temporary add-on. Shared by the Firefox e2e tests.
 // - acceptInsecureCerts: trusts the test world's self-signed DoH certificate, for the background's fetch too.
 // - --remote-allow-system-access: without it BiDi refuses to navigate to moz-extension:// pages.
 // - extensions.webextensions.uuids fixes the moz-extension UUID, so extension pages have a known origin.

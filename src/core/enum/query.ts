@@ -1,21 +1,22 @@
-// One lookup's view of DNS: queries through the DoH client, shares identical queries in flight, and keeps
-// the two facts a result needs about everything it used — the smallest remaining TTL and whether every
-// response was DNSSEC-validated (AD).
+// One lookup's DNS queries: through the DoH client, identical queries in flight shared when the caller passes
+// an InFlight, and an AnswerSummary keeping the two facts a result needs about every answer it used — the
+// smallest remaining TTL and whether every response was DNSSEC-validated (AD).
 import { dohQuery } from '../doh/index.ts';
 import type { DohMethod, DohResponse, FetchLike } from '../doh/types.ts';
 import type { CoreError, Result } from '../result.ts';
-import { InFlight } from './cache.ts';
+import type { InFlight } from '../async.ts';
 
 export interface ResolverConfig {
   dohUrl: string;
   method: DohMethod;
   timeoutMs: number;
   fetch: FetchLike;
-  /** Shared across lookups so concurrent lookups of one name send one query. */
+  /** Shared across lookups so concurrent lookups of one name send one query (EnumClient owns one). */
   inflight?: InFlight<Result<DohResponse, CoreError>>;
 }
 
-export class UsageTracker {
+/** What a result needs to know about every DNS answer it used. */
+export class AnswerSummary {
   /** Smallest TTL (seconds) minus HTTP Age over every response used. */
   ttl = Number.POSITIVE_INFINITY;
   /** True until a response without AD is used. */
@@ -33,17 +34,16 @@ export class UsageTracker {
   }
 }
 
-const sharedInflight = new InFlight<Result<DohResponse, CoreError>>();
-
 export function query(config: ResolverConfig, name: string, type: number): Promise<Result<DohResponse, CoreError>> {
-  const key = `${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`;
-  return (config.inflight ?? sharedInflight).run(key, () =>
-    dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch),
-  );
+  const send = () => dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch);
+  if (!config.inflight) return send();
+  return config.inflight.run(`${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`, send);
 }
 
+export type StatusErrorCode = 'servfail' | 'refused' | 'dns-error';
+
 /** A readable message for an answered-but-unusable status. */
-export function statusError(name: string, r: DohResponse): CoreError {
+export function statusError(name: string, r: Pick<DohResponse, 'status' | 'rcode'>): CoreError<StatusErrorCode> {
   const code = r.status === 'SERVFAIL' ? 'servfail' : r.status === 'REFUSED' ? 'refused' : 'dns-error';
   const hint = r.status === 'SERVFAIL' ? ' (the resolver failed, e.g. DNSSEC validation of a bogus answer)' : '';
   return { code, message: `The resolver answered ${r.status} (rcode ${r.rcode}) for ${name}${hint}.` };

@@ -2,11 +2,11 @@
 //   PRES-URI = "pres:" [ to ] [ headers ]   with `to` an RFC 2822 mailbox, e.g. pres:alice@example.com
 //   pres:alice@example.com → SRV _pres._sip.example.com and _pres._xmpp.example.com (RFC 5509, RFC 3921 labels).
 import { RRType, type SrvData } from '../dns/types.ts';
+import { parseHostName } from '../dns/name.ts';
+import { query, statusError, type ResolverConfig } from '../enum/query.ts';
+import type { LookupResult, PresResolution, PresTarget } from '../enum/types.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
-import { query, type ResolverConfig } from './resolver.ts';
-import type { LookupResult, PresResolution, PresTarget } from './types.ts';
 
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 // RFC 2822 dot-atom local part (the common form; quoted local parts are refused rather than guessed at).
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 
@@ -24,11 +24,11 @@ export function parsePresUri(uri: string): Result<{ user: string; domain: string
   }
   const at = to.lastIndexOf('@');
   const user = to.slice(0, at);
-  const domain = to.slice(at + 1).toLowerCase().replace(/\.$/, '');
-  if (at <= 0 || !LOCAL_PART.test(user) || !DOMAIN.test(domain)) {
+  const domain = parseHostName(to.slice(at + 1));
+  if (at <= 0 || !LOCAL_PART.test(user) || !domain.ok) {
     return err('bad-pres-uri', `"${uri}" does not name a presentity as user@domain (RFC 3859 §3.2).`);
   }
-  return ok({ user, domain });
+  return ok({ user, domain: domain.value });
 }
 
 /** RFC 2782: a single SRV record with target "." means the service is decidedly not available there. */
@@ -56,7 +56,7 @@ export async function resolvePresUri(uri: string, config: ResolverConfig): Promi
         return;
       }
       if (r.value.status === 'SERVFAIL' || r.value.status === 'REFUSED') {
-        failure ??= { code: r.value.status.toLowerCase(), message: `The resolver answered ${r.value.status} for ${srv}.` };
+        failure ??= statusError(srv, r.value);
         return;
       }
       const targets = usableTargets(r.value.records.map((rec) => rec.data).filter((d): d is SrvData => d.kind === 'SRV'));

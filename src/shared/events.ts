@@ -1,0 +1,28 @@
+// The push channel: the second typed map, for events the background sends to the views (popup, options page,
+// hover card) over runtime.connect ports, next to the request/response ProtocolMap. A view connects a port named
+// EVENTS_PORT; the background checks the sender (senderKind) and posts every event to every view. Events are
+// validated on receipt like messages, and carry facts, not orders: a view decides what to fetch again.
+import type { Result } from '../core/result.ts';
+import { parseTyped, type ProtocolError } from './protocol.ts';
+
+export const EVENTS_PORT = 'enum-presence-events';
+
+export interface EventMap {
+  /** The numbers or lookup states of a tab changed (reported, looked up, forgotten on navigation). */
+  tabNumbersChanged: { tabId: number };
+  /** The lookup cache was cleared: shown results are gone. */
+  cacheCleared: Record<string, never>;
+}
+
+export type EventType = keyof EventMap;
+export type ViewEvent<K extends EventType = EventType> = K extends EventType ? { type: K; payload: EventMap[K] } : never;
+
+const VALIDATORS: { [K in EventType]: (p: Record<string, unknown>) => boolean } = {
+  tabNumbersChanged: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
+  cacheCleared: () => true,
+};
+
+/** Validate an untrusted value as an event: a ViewEvent, or an error saying what is wrong. */
+export function parseEvent(raw: unknown): Result<ViewEvent, ProtocolError> {
+  return parseTyped<ViewEvent>(VALIDATORS, raw, 'event');
+}
