@@ -184,9 +184,4 @@ export class Session {
     this.marks.clear();
     void sendMessage('reportNumbers', { numbers: [] });
   }
-
-  /** For tests and the benchmark: no scan work is waiting. */
-  get idle(): boolean {
-    return this.queue.idle;
-  }
 }

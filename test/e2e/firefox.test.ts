@@ -114,6 +114,37 @@ test('content: a rewritten number leaves no stale range; switching the site off 
   await page.close();
 });
 
+test('content: a number scrolled under a resting pointer, and invisible full-viewport numbers, are never looked up', async () => {
+  // Numbers of this test only (+1 202 555 0171-0173; the Chromium tests use others): count their queries.
+  const names = ['1.7.1.0.5.5.5.2.0.2.1.e164.arpa', '2.7.1.0.5.5.5.2.0.2.1.e164.arpa', '3.7.1.0.5.5.5.2.0.2.1.e164.arpa'];
+  const ours = async () => (await Promise.all(names.map((n) => timesQueried(world, n)))).reduce((a, b) => a + b, 0);
+  const before = await ours();
+  const page = await ext.browser.newPage();
+  await page.setViewport({ width: 800, height: 600 });
+  await page.goto(`${pages.origin}/fixtures/trap.html?under=${encodeURIComponent('+1 202 555 0171')}`);
+  await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(1);
+  await page.mouse.move(20, 120);
+  await page.mouse.move(60, 150, { steps: 4 });
+  const under = await boxOf(page, 'under');
+  await page.evaluate((dy) => scrollBy(0, dy), under.y + under.height / 2 - 150);
+  await new Promise((r) => setTimeout(r, 800));
+  for (const [number, how] of [['+1 202 555 0172', ''], ['+1 202 555 0173', 'transparent']] as const) {
+    await page.evaluate((n, h) => (window as unknown as { showTrap(n: string, h: string): void }).showTrap(n, h), number, how);
+    await expect.poll(async () => (await annotated(page)).some((m) => m.where === 'trap' && m.text === number), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() => scrollBy(0, 1));
+    await page.mouse.move(200, 200, { steps: 5 }); // real movement, over an invisible viewport-sized number
+    await new Promise((r) => setTimeout(r, 600));
+  }
+  expect((await annotated(page)).map((m) => m.state)).toEqual(['idle', 'idle']);
+  expect(await ours()).toBe(before);
+  // Once the trap is gone, moving onto the visible number looks it up (the test can fail).
+  await page.evaluate(() => (window as unknown as { removeTrap(): void }).removeTrap());
+  await hoverBox(page, await boxOf(page, 'under'));
+  await expect.poll(async () => (await annotated(page))[0]?.state, { timeout: 20_000 }).toMatch(/^(pres|no-pres|none|error)$/);
+  await expect.poll(ours, { timeout: 10_000 }).toBeGreaterThan(before);
+  await page.close();
+});
+
 test('popup: the first text field inspects a typed number on Enter', async () => {
   const page = await ext.openPage('src/popup/index.html', '!!document.querySelector("input[type=text]")');
   const first = (await page.$('input[type="text"]'))!;

@@ -67,12 +67,12 @@ export function isVisibleMark(mark: Mark): boolean {
   const view = node.ownerDocument?.defaultView;
   if (!el || !view || box.width < 1 || box.height < 1) return false;
   if (box.width * box.height > MAX_VIEWPORT_SHARE * view.innerWidth * view.innerHeight) return false;
-  const options = { opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true };
-  if (typeof el.checkVisibility === 'function' && !el.checkVisibility(options)) return false;
+  if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
   const style = view.getComputedStyle(el);
   return !isTransparent(style.color) && !isTransparent(style.getPropertyValue('-webkit-text-fill-color') || style.color);
 }
 
-function isTransparent(color: string): boolean {
-  return color === 'transparent' || /^rgba\(.*,\s*0(\.0*)?\)$/.test(color) || /^color\(.*\/\s*0(\.0*)?\)$/.test(color);
+/** `transparent`, `rgba(…, 0)`, `color(… / 0)`: how both browsers compute a colour with alpha 0. */
+export function isTransparent(color: string): boolean {
+  return /^transparent$|^rgba\(.*,\s*0\)$|\/\s*0\)$/.test(color);
 }

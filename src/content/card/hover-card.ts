@@ -77,8 +77,8 @@ export class HoverCards {
   }
 
   /** Show the card for `e164` next to `anchor`; `explicit` (context menu, button) resolves even with "never". */
-  open(anchor: Element | Range, e164: string, explicit: boolean): void {
-    const doc = documentOf(anchor);
+  open(anchor: Range, e164: string, explicit: boolean): void {
+    const doc = anchor.startContainer.ownerDocument!;
     let host = this.hosts.get(doc);
     if (!host) {
       host = new CardHost(doc);
@@ -94,16 +94,17 @@ export class HoverCards {
   }
 
   private render(): void {
-    if (!this.current?.host.anchor) return;
-    const { host, e164 } = this.current;
+    const anchor = this.current?.host.anchor;
+    if (!anchor) return;
+    const { host, e164 } = this.current!;
     const lookup = this.states.get(e164);
     const formatted = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
     const offerLookup = lookup.state === 'error' || (lookup.state === 'idle' && this.resolveOn() === 'never');
     const data = { formatted, state: lookup.state, result: lookup.result, error: lookup.error, offerLookup, now: Date.now() };
-    const card = buildCard(documentOf(host.anchor!), data, () => void this.states.resolve(e164));
+    const card = buildCard(anchor.startContainer.ownerDocument!, data, () => void this.states.resolve(e164));
     card.addEventListener('pointerenter', (e) => e.isTrusted && clearTimeout(this.hideTimer));
     card.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleHide());
-    host.show(host.anchor!, card);
+    host.show(anchor, card);
   }
 
   private listenWhileOpen(doc: Document): void {
@@ -128,9 +129,5 @@ export class HoverCards {
     this.closeListeners?.();
     this.closeListeners = undefined;
   }
-}
-
-function documentOf(anchor: Element | Range): Document {
-  return 'commonAncestorContainer' in anchor ? anchor.startContainer.ownerDocument! : anchor.ownerDocument;
 }
 

@@ -45,10 +45,6 @@ export class IdleQueue {
     else this.win.setTimeout(run, 1);
   }
 
-  get idle(): boolean {
-    return this.jobs.length === 0 && !this.scheduled;
-  }
-
   stop(): void {
     this.stopped = true;
     this.jobs.length = 0;

@@ -5,15 +5,8 @@
 // each mark records the nodes it depends on and the scanner drops it before scanning the changed text again.
 import type { EnumState } from '../../shared/protocol.ts';
 
-/** The highlight name of each state: the contract the page, the tests and the tools read. */
-export const HIGHLIGHT_NAMES: Readonly<Record<EnumState, string>> = {
-  idle: 'enum-idle',
-  pending: 'enum-pending',
-  pres: 'enum-pres',
-  'no-pres': 'enum-no-pres',
-  none: 'enum-none',
-  error: 'enum-error',
-};
+/** The highlight of each state (`enum-idle`, `enum-pres`, …): the contract the page, the tests and the tools read. */
+export const highlightName = (state: EnumState): string => `enum-${state}`;
 
 export interface Mark {
   readonly range: AbstractRange;
@@ -144,7 +137,7 @@ export class Marks {
   /** Remove every highlight: the page is as it was (there is nothing else to restore). */
   clear(): void {
     for (const [doc, highlights] of this.registries) {
-      for (const [state, highlight] of highlights) this.api.unregister(doc, HIGHLIGHT_NAMES[state], highlight);
+      for (const [state, highlight] of highlights) this.api.unregister(doc, highlightName(state), highlight);
     }
     this.registries.clear();
     this.byNumber.clear();
@@ -155,7 +148,7 @@ export class Marks {
     let highlights = this.registries.get(doc);
     if (!highlights) this.registries.set(doc, (highlights = new Map()));
     let highlight = highlights.get(state);
-    if (!highlight) highlights.set(state, (highlight = this.api.register(doc, HIGHLIGHT_NAMES[state])));
+    if (!highlight) highlights.set(state, (highlight = this.api.register(doc, highlightName(state))));
     return highlight;
   }
 }

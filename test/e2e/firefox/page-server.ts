@@ -24,7 +24,7 @@ export interface PageServer {
 export async function startPageServer(): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-    const fixture = /^\/fixtures\/([a-z-]+\.html)$/.exec(req.url ?? '')?.[1];
+    const fixture = /^\/fixtures\/([a-z-]+\.html)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1];
     if (req.url === '/numbers.html') res.writeHead(200, headers).end(NUMBERS_PAGE);
     else if (fixture) {
       try {
