@@ -2,7 +2,7 @@
 // (src/platform/messaging.ts); every reply is a Result so errors cross contexts as data.
 import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../core/doh/provider.ts';
-import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
@@ -11,7 +11,7 @@ import { broadcast, type SenderInfo } from '../platform/messaging.ts';
 import { setBadge } from '../platform/tabs.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
-import { currentSettings, tabNumbers } from './state.ts';
+import { currentSettings, knownSettings, tabNumbers } from './state.ts';
 import { cachePartition } from './cache-partition.ts';
 import { resultForPage } from '../shared/page-safe.ts';
 import { browserRegion } from '../shared/region.ts';
@@ -51,7 +51,9 @@ export const handlers: Handlers = {
   },
 
   async getTabNumbers({ tabId }) {
-    const { settings } = await currentSettings();
+    // Cached results only, no query: this need not wait for managed settings (a fresh profile's first read
+    // takes seconds, and the popup shows this list).
+    const { settings } = await knownSettings();
     // The popup (an extension page) shows what the tab's page resolved: its partition of the cache.
     const partition = await tabNumbers.partition(tabId);
     if (partition === undefined) return { ok: true, value: { numbers: await tabNumbers.list(tabId) } };

@@ -22,7 +22,7 @@ export function mountHostAccessNotice(before: HTMLElement): void {
           `ENUM Presence may not contact ${host}, the DNS-over-HTTPS server it is set to use. ` +
           `The browser withheld or removed this access, so no phone number can be looked up until you allow it${error ? ` (not allowed: ${error}).` : '.'}`,
         request: () => requestHostPermission(dohUrl),
-        answered: (r) => (r.granted ? void refresh() : show(dohUrl, host, r.error ?? 'the browser did not grant it')),
+        answered: (r) => (r.ok ? void refresh() : show(dohUrl, host, r.error.message)),
       }),
       h('p', { class: 'hint' }, 'Or choose another provider below. In Firefox this access is also listed under Add-ons and themes → ENUM Presence → Permissions.'),
     );

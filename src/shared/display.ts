@@ -1,6 +1,6 @@
 // What every view of a lookup (hover card, popup) shares: the words for each state and the one rule for which
 // URIs become links. DNS data is untrusted: only these schemes are ever links, everything else is text.
-import { USABLE_SCHEMES } from '../core/naptr/uri.ts';
+import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
 import { stateOfResult, type EnumState, type ProtocolErrorCode } from './protocol.ts';
@@ -8,7 +8,7 @@ import { stateOfResult, type EnumState, type ProtocolErrorCode } from './protoco
 /** Usable schemes a browser cannot open from a link (no handler for h323:, ftp: support removed): shown as text. */
 const NOT_LINKED: ReadonlySet<string> = new Set(['h323', 'ftp']);
 
-/** Of the schemes an ENUM record may use (core/naptr/uri.ts USABLE_SCHEMES), the ones that become links. */
+/** Of the schemes an ENUM record may use (core/naptr/schemes.ts USABLE_SCHEMES), the ones that become links. */
 export const LINK_SCHEMES: ReadonlySet<string> = new Set([...USABLE_SCHEMES].filter((s) => !NOT_LINKED.has(s)));
 
 export const STATE_LABELS: Readonly<Record<EnumState, string>> = {
@@ -26,14 +26,38 @@ export function linkScheme(uri: string): string | undefined {
   if (!scheme || !LINK_SCHEMES.has(scheme)) return undefined;
   // Printable ASCII without quotes, angle brackets or backslashes (RFC 3986 §2), as core/naptr already demands.
   if (!/^[\x21-\x7e]+$/.test(uri) || /["<>\\]/.test(uri)) return undefined;
+  // RFC 6068 §2: hfields (`?attach=…&body=…`) can prefill or attach; the address alone is a safe link.
+  if (scheme === 'mailto' && uri.includes('?')) return undefined;
   if (scheme === 'http' || scheme === 'https') {
+    let host: string;
     try {
-      new URL(uri);
+      host = new URL(uri).hostname;
     } catch {
       return undefined;
     }
+    // A zone must not make a click reach the user's own machine or network (a router's admin page).
+    if (isNonPublicHost(host)) return undefined;
   }
   return scheme;
+}
+
+/** Loopback, private, link-local, unique-local and unspecified addresses (RFC 1918, RFC 6890, RFC 4193,
+ *  RFC 4291), `localhost` and the special-use names for local networks (RFC 6761, RFC 6762, RFC 8375), and
+ *  names without a dot. `host` is as the URL parser normalised it (IPv4 in dotted decimal, IPv6 in brackets). */
+export function isNonPublicHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (!h.includes('.') && !h.startsWith('[')) return true;
+  if (/(^|\.)(localhost|local|internal|lan|home\.arpa)$/.test(h)) return true;
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+  }
+  if (h.startsWith('[')) {
+    const v6 = h.slice(1, -1);
+    return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('::ffff:');
+  }
+  return false;
 }
 
 /** What each error code means, in words, next to the exact message (every code of PROTOCOL_ERROR_CODES). */
@@ -47,6 +71,7 @@ export const ERROR_MEANINGS: Readonly<Record<ProtocolErrorCode, string>> = {
   malformed: 'The server sent a DNS answer that cannot be read.',
   mismatch: 'The answer was not for the question asked.',
   truncated: 'The answer was cut short.',
+  'too-large': 'The server sent more than a DNS answer can hold.',
   servfail: 'The resolver failed (for example, DNSSEC validation of a bogus answer).',
   refused: 'The resolver refused to answer.',
   'dns-error': 'The resolver answered with an error.',
@@ -95,6 +120,8 @@ export interface ResultView {
   presence: UriView[];
   others: UriView[];
   rejected: LookupResult['rejected'];
+  /** Rejections past those listed (core lists at most 50). */
+  rejectedOmitted: number;
   dnssec: { validated: boolean; label: string };
   /** How old the answer is ("3 min"), and its age and remaining cache life in words. */
   age: string;
@@ -135,6 +162,7 @@ export function describeResult(result: LookupResult, now: number): ResultView {
     presence,
     others: result.uris.filter((u) => !isPresence(u)).map(view),
     rejected: result.rejected,
+    rejectedOmitted: result.rejectedOmitted ?? 0,
     dnssec: { validated: result.dnssec, label: result.dnssec ? RESULT_WORDS.dnssecValidated : RESULT_WORDS.dnssecNotValidated },
     age: duration(ageSeconds),
     fetched: `fetched ${formatAge(result.fetchedAt, now)}`,

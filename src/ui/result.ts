@@ -17,9 +17,10 @@ export function stateBadge(state: EnumState): HTMLElement {
   return h('span', { class: 'state', 'data-state': state }, STATE_LABELS[state]);
 }
 
-/** "message (code)", the code carrying its meaning in words (ERROR_MEANINGS) as a tooltip. */
+/** "message (code)", the code carrying its meaning in words (ERROR_MEANINGS) as a tooltip. The message sits in
+ *  <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
 export function errorText(error: CoreError): (string | HTMLElement)[] {
-  return [`${error.message} (`, h('abbr', { class: 'code', title: errorMeaning(error.code) }, error.code), ')'];
+  return [h('bdi', {}, error.message), ' (', h('abbr', { class: 'code', title: errorMeaning(error.code) }, error.code), ')'];
 }
 
 function uriItem(u: UriView): HTMLElement {
@@ -42,8 +43,10 @@ export function renderResult(result: LookupResult, now = Date.now()): HTMLElemen
     section.append(h('h3', {}, RESULT_WORDS.others), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }
   if (v.rejected.length > 0) {
-    const details = h('details', { class: 'rejected' }, h('summary', {}, `${v.rejected.length} record(s) ignored`));
-    details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('code', {}, r.record), ` — ${r.reason}`))));
+    const details = h('details', { class: 'rejected' }, h('summary', {}, `${v.rejected.length + v.rejectedOmitted} record(s) ignored`));
+    // Reasons quote zone data (escaped by core); each sits in <bdi> so that no bidi control reorders the list.
+    details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)))));
+    if (v.rejectedOmitted > 0) details.append(h('p', {}, `${v.rejectedOmitted} more not listed.`));
     section.append(details);
   }
   const meta = h('p', { class: 'meta' });

@@ -2,6 +2,7 @@
 // storage.session) and the CLI (no store). Results are cached per (partition, provider, method, suffixes, number) for their
 // TTL — the smallest TTL of what was used minus the HTTP Age, or the negative TTL (RFC 2308) — concurrent lookups
 // of one number share one run, and identical DNS queries in flight are sent once.
+import { DEFAULT_TIMEOUT_MS } from '../doh/provider.ts';
 import type { DohMethod, DohResponse, FetchLike } from '../doh/types.ts';
 import type { CoreError, Result } from '../result.ts';
 import { InFlight } from '../async.ts';
@@ -63,7 +64,7 @@ export class EnumClient {
         dohUrl: settings.dohUrl,
         method: settings.method,
         suffixes: settings.suffixes,
-        timeoutMs: this.#opts.timeoutMs ?? 5000,
+        timeoutMs: this.#opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         fetch: this.#opts.fetch,
         now: this.#opts.now,
         inflight: this.#queries,
