@@ -183,7 +183,7 @@ test('a card link opens on a real click while the card is visible, and not once 
   const page = await ext.browser.newPage();
   await page.goto(`${pages.origin}/numbers.html`);
   await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(2);
-  await hover(page, (await page.$('[data-enum-e164="+436641234567"]'))!);
+  await hoverBox(page, await boxOf(page, 'maria'));
   const href = 'https://at.example.test/maria';
   // The link's box, from the text window.find() selects inside the closed shadow root.
   const linkBox = () =>
