@@ -11,6 +11,8 @@ export interface SenderInfo {
   tabId: number | undefined;
   frameId: number | undefined;
   url: string | undefined;
+  /** The URL of a content script's tab (its top-level page) when the browser tells it; undefined otherwise. */
+  tabUrl?: string | undefined;
 }
 
 type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
@@ -39,6 +41,7 @@ export function onMessage(handler: Handler): void {
       tabId: kind.value === 'content' ? sender.tab?.id : undefined,
       frameId: sender.frameId,
       url: sender.url,
+      tabUrl: kind.value === 'content' ? sender.tab?.url : undefined,
     };
     return handler(parsed.value, info).catch(internalError);
   });

@@ -2,7 +2,7 @@
 // `showCardForSelection` (protocol.ts ContentMessage) to the frame the menu was opened in. The card opens for
 // the marked number under the menu, or the number found in the selected text (anchored to the selection).
 import { findNumbers } from '../detect/find-numbers.ts';
-import { regionForElement } from '../detect/region.ts';
+import { regionHints } from '../dom/page-region.ts';
 import type { Mark, Marks } from '../dom/marks.ts';
 import { liveRange, type HitTest } from './hit-test.ts';
 
@@ -34,7 +34,7 @@ export class ContextMenuTarget {
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const container = range?.commonAncestorContainer;
     const el = container ? (container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement) : null;
-    const [found] = findNumbers(selection?.toString() || selectionText, regionForElement(el, userRegion));
+    const [found] = findNumbers(selection?.toString() || selectionText, regionHints(el, userRegion));
     if (!found || !range) return false;
     open(range, found.e164);
     return true;

@@ -10,7 +10,7 @@ import { TEL_LINK, telNumber } from './tel-links.ts';
 import { hasDigits } from '../detect/digits.ts';
 import { chunkBoundaries } from '../detect/chunks.ts';
 import { findNumbers } from '../detect/find-numbers.ts';
-import { regionForElement } from '../detect/region.ts';
+import { regionForElement, regionHints } from './page-region.ts';
 
 /** One inline text as it was scanned: its nodes, each with the data it held. */
 interface Scanned {
@@ -100,12 +100,12 @@ function* scanText(text: InlineText, links: readonly string[], ctx: ScanContext)
   }
   const data = text.text;
   if (!hasDigits(data)) return;
-  const region = regionForElement(nodes[0]!.parentElement, ctx.userRegion);
+  const hints = regionHints(nodes[0]!.parentElement, ctx.userRegion);
   const cuts = chunkBoundaries(data);
   const marks: Mark[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const offset = cuts[i]!;
-    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), region)) {
+    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), hints)) {
       // A tel: link's own number in its text is marked once, by the link.
       if (links.includes(d.e164)) continue;
       const { init, nodes: spanned } = text.locate(d.start + offset, d.end + offset);
