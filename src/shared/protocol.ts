@@ -39,8 +39,6 @@ export type CoreErrorCode = Within<DohErrorCode | StatusErrorCode | E164Error['c
  * URI is published — not whether the person is online). The values are the page-annotation contract (README).
  */
 export type EnumState = 'idle' | 'pending' | 'pres' | 'no-pres' | 'none' | 'error';
-/** @deprecated The old name of EnumState, kept until the content script imports the new one. */
-export type NumberState = EnumState;
 
 /** The annotation state a lookup result gives its number. */
 export function stateOfResult(result: Pick<LookupResult, 'status' | 'pres'>): EnumState {
