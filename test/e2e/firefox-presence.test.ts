@@ -34,8 +34,8 @@ beforeAll(async () => {
     const w = window as unknown as { pushed: unknown[] };
     w.pushed = [];
     browser.runtime.connect({ name: 'enum-presence-events' }).onMessage.addListener((m: unknown) => void w.pushed.push(m));
-    // wss://: Firefox's default MV3 policy for extension pages upgrades insecure requests, and a ws:// connection
-    // to Kamailio's plain port was seen to time out. acceptInsecureCerts (launch.ts) trusts the world's certificate.
+    // wss://: a ws:// connection to Kamailio's plain port was seen to time out from Firefox's extension pages
+    // (docs/presence.md "What remains"). acceptInsecureCerts (launch.ts) trusts the world's certificate.
   }, { dohUrl: world.unboundDoh, sipServer: sip.wss, password: sip.users.bob! });
 });
 
