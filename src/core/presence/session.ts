@@ -60,6 +60,8 @@ export class SipSession {
       authorizationPassword: options.password,
       logBuiltinEnabled: false,
       logLevel: 'error',
+      // The owner reconnects (with back-off, re-subscribing): SIP.js's own reconnection would race it.
+      reconnectionAttempts: 0,
       transportConstructor: SipWebSocketTransport,
       transportOptions: { server: options.server, webSocket: options.webSocket, keepAliveMs: options.keepAliveMs ?? 0, connectTimeoutMs: options.connectTimeoutMs },
       delegate: { onDisconnect: (error?: Error) => { if (error) options.onDisconnect?.(error); } },
