@@ -1,5 +1,5 @@
 // One view of a lookup result: the popup and the hover card both render describeResult, so they agree on what is
-// presence, on wording and on age (both rendered side by side: test/unit/result-views.test.ts).
+// presence, on wording and on age (both rendered side by side: test/views/result-views.test.ts).
 import { describe, expect, it } from 'vitest';
 import { NOW, subtypeResult as result } from '../../test/fixtures/lookup-result.ts';
 import { describeResult, duration, ERROR_MEANINGS } from './display.ts';

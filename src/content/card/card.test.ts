@@ -3,9 +3,9 @@
 // "Privacy"), what ENUM says about the number, and a placement that never covers the number.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCard, isLinkable } from '../../../src/content/card/card-view.ts';
-import { overlaps, placeCard } from '../../../src/content/card/card-position.ts';
-import type { LookupResult } from '../../../src/core/enum/types.ts';
+import { buildCard, isLinkable } from './card-view.ts';
+import { overlaps, placeCard } from './card-position.ts';
+import type { LookupResult } from '../../core/enum/types.ts';
 
 const result = (over: Partial<LookupResult> = {}): LookupResult => ({
   e164: '+4312345678',
