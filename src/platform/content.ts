@@ -4,6 +4,7 @@
 // (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
 import { parseContentMessage, senderKind, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
 import { requestVia, settingsSource, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import { useMessages } from '../shared/i18n.ts';
 
 export type { LoadedSettings } from './any-api.ts';
 
@@ -11,6 +12,9 @@ type Api = typeof chrome;
 const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
 
 const settings = settingsSource(api().storage as unknown as StorageAreas);
+
+// The card's words: the extension's messages in the browser's UI language (i18n.getUILanguage), never the page's.
+useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions), api().i18n.getUILanguage());
 
 /** Local and managed settings (waits for storage.managed). */
 export const loadSettings = (): Promise<LoadedSettings> => settings.load();

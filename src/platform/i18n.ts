@@ -1,5 +1,15 @@
-// The browser's UI language, and the region it implies for national numbers.
+// The browser's UI language, the region it implies for national numbers, and its messages: importing this module
+// installs browser.i18n.getMessage as the source of shared/i18n.ts (extension pages and the background).
 import browser from './browser.ts';
+import { useMessages } from '../shared/i18n.ts';
+
+useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions), browser.i18n.getUILanguage());
+
+/** Label the page in the UI language: <html lang> and the window title. */
+export function localizePage(title: string): void {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = title;
+}
 
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
