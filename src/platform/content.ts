@@ -13,8 +13,8 @@ const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
 
 const settings = settingsSource(api().storage as unknown as StorageAreas);
 
-// The card's words: the extension's messages in the browser's UI language (i18n.getUILanguage), never the page's.
-useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions), api().i18n.getUILanguage());
+// The card's words: the extension's messages in the browser's UI language, never the page's.
+useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions));
 
 /** Local and managed settings (waits for storage.managed). */
 export const loadSettings = (): Promise<LoadedSettings> => settings.load();

@@ -1,7 +1,7 @@
 // The one formatter of the words a user sees. Messages come from the browser's own localization
 // (`_locales/<lang>/messages.json`, i18n.getMessage, README "Languages"): each context's platform layer installs
-// getMessage and the browser's UI language with `useMessages`, so the card follows the browser's language, not
-// the page's. Numbers, plurals and ages are formatted with Intl in that language. Kept free of browser APIs so
+// getMessage with `useMessages`; the browser picks the messages of its UI language, so the card follows the
+// browser's language, not the page's. Numbers, plurals and ages are formatted with Intl in that language. Kept free of browser APIs so
 // that shared/ and the views stay testable in Node (the unit tests install the English messages).
 import type en from '../../public/_locales/en/messages.json';
 
@@ -12,16 +12,21 @@ export type GetMessage = (key: string, substitutions?: string[]) => string;
 let getMessage: GetMessage = () => '';
 let language = 'en';
 
-export function useMessages(lookup: GetMessage, uiLanguage: string): void {
+/**
+ * Install the browser's getMessage. The language of every Intl format is the one of the messages the browser
+ * picked for its UI language (their `locale` message), so numbers always match the words around them: in a
+ * browser started with --lang=de, Chromium's getUILanguage() may still answer "en-US".
+ */
+export function useMessages(lookup: GetMessage): void {
   getMessage = lookup;
   try {
-    language = Intl.getCanonicalLocales(uiLanguage.replace(/_/g, '-'))[0] ?? 'en';
+    language = Intl.getCanonicalLocales(lookup('locale'))[0] ?? 'en';
   } catch {
     language = 'en';
   }
 }
 
-/** The browser's UI language as a BCP 47 tag, the locale of every Intl format. */
+/** The language of the messages in use as a BCP 47 tag, the locale of every Intl format. */
 export const uiLocale = (): string => language;
 
 /** The message `key` with its placeholders filled in order; the key itself when the message is missing. */

@@ -2,4 +2,4 @@
 import { useMessages } from '../../src/shared/i18n.ts';
 import { getMessageFrom, readLocale } from './locales.ts';
 
-useMessages(getMessageFrom(readLocale('en')), 'en');
+useMessages(getMessageFrom(readLocale('en')));

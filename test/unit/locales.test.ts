@@ -38,6 +38,7 @@ describe('locales', () => {
       for (const [key, m] of Object.entries(messages)) {
         expect(key, 'message names: letters, digits, _ and @ only').toMatch(/^[A-Za-z0-9_@]+$/);
         expect(m.message.trim(), key).not.toBe('');
+        if (key === 'locale') expect(m.message, 'locale: the folder\'s language').toBe(lang);
         const mine = placeholders(m);
         expect(mine, key).toEqual(placeholders(en[key]!));
         expect(mine.used, `${key}: every placeholder defined and used`).toEqual(mine.defined.map((d) => d.split('=')[0]));
@@ -61,10 +62,10 @@ describe('locales', () => {
 });
 
 describe('formatting in another language', () => {
-  afterEach(() => useMessages(getMessageFrom(en), 'en'));
+  afterEach(() => useMessages(getMessageFrom(en)));
 
   it('German: messages, plurals and Intl ages and durations', () => {
-    useMessages(getMessageFrom(readLocale('de')), 'de-DE');
+    useMessages(getMessageFrom(readLocale('de')));
     expect(t('state_pres')).toBe('Präsenz veröffentlicht');
     expect(plural('rejected', 1)).toBe('1 Eintrag ignoriert');
     expect(plural('rejected', 1234)).toBe('1.234 Einträge ignoriert');
@@ -75,7 +76,7 @@ describe('formatting in another language', () => {
   });
 
   it('Japanese has one plural form: the other form serves every count', () => {
-    useMessages(getMessageFrom(readLocale('ja')), 'ja');
+    useMessages(getMessageFrom(readLocale('ja')));
     expect(plural('rejected', 1)).toBe('1 件のレコードを無視');
   });
 });
