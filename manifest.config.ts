@@ -4,6 +4,12 @@ import pkg from './package.json' with { type: 'json' };
 
 export const target: 'chrome' | 'firefox' = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
+/** Loopback DoH origins of the test world (test/world/), granted only by a test build: ENUM_PRESENCE_TEST_BUILD=1
+ *  (npm run build:test, used by npm test, npm start and npm run bench:page). A shipped build asks for a loopback
+ *  or any other custom provider at run time, like every custom provider. */
+export const TEST_WORLD_HOSTS = ['https://127.0.0.1/*', 'https://localhost/*'];
+const testBuild = process.env.ENUM_PRESENCE_TEST_BUILD === '1';
+
 export default defineManifest({
   manifest_version: 3,
   // Name and description in the browser's language: public/_locales/<lang>/messages.json (README "Languages").
@@ -14,14 +20,8 @@ export default defineManifest({
   icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
   // activeTab: the popup learns the current tab's hostname (for the site switch) only when the user opens it.
   permissions: ['storage', 'contextMenus', 'activeTab'],
-  // DoH providers: the presets plus loopback for the test world; a custom provider's origin is asked for at run time.
-  host_permissions: [
-    'https://cloudflare-dns.com/*',
-    'https://dns.google/*',
-    'https://dns.quad9.net/*',
-    'https://127.0.0.1/*',
-    'https://localhost/*',
-  ],
+  // DoH providers: the presets (plus loopback in a test build); a custom provider's origin is asked for at run time.
+  host_permissions: ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'https://dns.quad9.net/*', ...(testBuild ? TEST_WORLD_HOSTS : [])],
   optional_host_permissions: ['https://*/*'],
   background:
     target === 'firefox'

@@ -2,6 +2,8 @@
 //   1. lookup latency of the core vs `kdig +https` against the same validating resolver (ratio; target ≤ 1.1)
 //   2. the cost of a cached lookup (target ≤ 1 ms)
 //   3. NAPTR-processing throughput vs the raw linear-time regexp engine on the same records (ratio)
+//   4. hostile answers (README "Hostile zones"): the compile-bomb worst case (bench/hostile-lookup.ts in a fresh
+//      process: time, peak RSS, and how long a normal lookup started alongside waits) vs a normal lookup there
 // Everything is a median of repeated runs in this process; absolute numbers depend on the machine, the ratios
 // are what to compare between commits.
 import { execFile } from 'node:child_process';
@@ -15,6 +17,7 @@ import { lookupE164 } from '../src/core/enum/lookup.ts';
 import { applyNaptrRegexp, parseNaptrRegexp, processNaptrSet } from '../src/core/naptr/index.ts';
 import type { NaptrData } from '../src/core/dns/types.ts';
 import { createNodeFetch } from '../src/cli/transport.ts';
+import { HOSTILE } from '../test/world/hostile.ts';
 import { startWorld } from '../test/world/world.ts';
 
 const run = promisify(execFile);
@@ -109,6 +112,14 @@ async function main(): Promise<void> {
       rawRuns.push((performance.now() - start) / SETS);
     }
 
+    // 4. Hostile answers, each lookup in a fresh process so that its peak RSS is its own.
+    const hostile = async (e164: string, other?: string) => {
+      const { stdout } = await run('npx', ['tsx', 'bench/hostile-lookup.ts', world.hostileDoh, world.certFile, e164, ...(other ? [other] : [])]);
+      return JSON.parse(stdout) as { ms: number; maxRssMB: number; uris: number; rejected: number; concurrentMs?: number };
+    };
+    const normal = await hostile(HOSTILE.good);
+    const worst = await Promise.all([HOSTILE.bomb, HOSTILE.bombNonTerminals, HOSTILE.budget].map((n) => hostile(n, HOSTILE.good)));
+
     const k = median(kdig);
     const kk = median(kdigKept);
     const f = median(fresh);
@@ -122,6 +133,13 @@ async function main(): Promise<void> {
     console.log(`kept-alive core vs kdig opening a connection per query (how the extension compares to a shell loop): ${(p / k).toFixed(2)}×`);
     console.log(`cached lookup (EnumClient):        ${fmt(cached)} (target ≤ 1 ms)`);
     console.log(`NAPTR processing, ${records.length}-record set:   ${fmt(proc)} per set = ${Math.round(1000 / proc).toLocaleString('en')} sets/s; raw regexp engine ${fmt(raw)}; ratio ${(proc / raw).toFixed(2)}×`);
+    console.log(`hostile answers, fresh process each (limits: ≤ 3 s, ≤ 400 MB peak):`);
+    console.log(`  normal lookup (${HOSTILE.good}):             ${fmt(normal.ms)}, peak RSS ${normal.maxRssMB.toFixed(0)} MB`);
+    const names = ['compile bomb, one ~64 KB answer', 'compile bomb via 10 non-terminals', 'costliest allowed regexps via 10 NTs'];
+    worst.forEach((w, i) => {
+      const verdict = w.ms <= 3000 && w.maxRssMB <= 400 ? 'OK' : 'OVER';
+      console.log(`  ${names[i]!.padEnd(38)} ${fmt(w.ms)} (${(w.ms / normal.ms).toFixed(1)}× normal), peak RSS ${w.maxRssMB.toFixed(0)} MB (${(w.maxRssMB / normal.maxRssMB).toFixed(2)}×), ${w.rejected} rejected; a normal lookup alongside took ${fmt(w.concurrentMs ?? NaN)} ${verdict}`);
+    });
   } finally {
     await world.stop();
   }

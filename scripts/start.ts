@@ -13,7 +13,8 @@ import { startWorld } from '../test/world/world.ts';
 const root = new URL('..', import.meta.url).pathname;
 const headless = !process.env.DISPLAY;
 
-execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+// A test build: the extension may reach the loopback DNS world without asking (manifest.config.ts).
+execFileSync('npm', ['run', 'build:test'], { cwd: root, stdio: 'inherit' });
 const world = await startWorld({ demo: true });
 const page = readFileSync(join(root, 'demo/index.html'));
 const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
-import { TabNumbers } from './tab-numbers.ts';
+import { MAX_TAB_NUMBERS, TabNumbers } from './tab-numbers.ts';
 
 /** The shared memory store, recording which keys each read asked for. */
 function memoryStore(): KeyValueStore & { reads: (string[] | null)[] } {
@@ -29,5 +29,21 @@ describe('TabNumbers', () => {
     const tabs = new TabNumbers(memoryStore());
     await Promise.all([0, 1, 2, 3].map((frame) => tabs.report(5, frame, [{ e164: `+4312345${670 + frame}`, state: 'idle' }])));
     expect((await tabs.list(5)).map((n) => n.e164).sort()).toEqual(['+4312345670', '+4312345671', '+4312345672', '+4312345673']);
+  });
+});
+
+describe('TabNumbers: a tab keeps at most MAX_TAB_NUMBERS numbers', () => {
+  it('cuts the frames that report past the cap, whatever the number of frames', async () => {
+    const tabs = new TabNumbers(memoryStore());
+    const numbers = (frame: number, n: number) => Array.from({ length: n }, (_, i) => ({ e164: `+1202${String(frame).padStart(2, '0')}${String(i).padStart(5, '0')}`, state: 'idle' as const }));
+    for (let frame = 0; frame < 7; frame++) await tabs.report(3, frame, numbers(frame, 10_000));
+    const listed = await tabs.list(3);
+    expect(listed).toHaveLength(MAX_TAB_NUMBERS);
+    expect(listed[0]?.e164).toBe('+12020000000');
+    // A frame's new report replaces its own share, so a frame that shrinks frees room for the others.
+    await tabs.report(3, 0, numbers(0, 10));
+    await tabs.report(3, 1, numbers(1, 10_000));
+    expect(await tabs.list(3)).toHaveLength(MAX_TAB_NUMBERS);
+    expect((await tabs.list(3)).filter((n) => n.e164.startsWith('+120201'))).toHaveLength(MAX_TAB_NUMBERS - 10);
   });
 });

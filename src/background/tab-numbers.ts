@@ -9,6 +9,10 @@ type Frames = Record<string, TabNumber[]>;
 
 const key = (tabId: number) => `tab:${tabId}`;
 
+/** Numbers kept per tab across all its frames (README "Hostile zones"): a page of frames full of `tel:` links
+ *  must not fill storage.session (10 MB, shared with the lookup cache). Frames that report first keep theirs. */
+export const MAX_TAB_NUMBERS = 1000;
+
 export class TabNumbers {
   /** Read-modify-write of one tab's key, one at a time (frames report concurrently). */
   readonly #queues = new Map<number, Promise<unknown>>();
@@ -27,7 +31,9 @@ export class TabNumbers {
   report(tabId: number, frameId: number, numbers: TabNumber[]): Promise<void> {
     return this.#serial(tabId, async () => {
       const frames = await this.#frames(tabId);
-      frames[String(frameId)] = numbers;
+      delete frames[String(frameId)];
+      const others = Object.values(frames).reduce((n, list) => n + list.length, 0);
+      frames[String(frameId)] = numbers.slice(0, Math.max(0, MAX_TAB_NUMBERS - others));
       await this.store.set({ [key(tabId)]: frames });
     });
   }

@@ -4,13 +4,13 @@
 import { toE164 } from '../core/enum/e164.ts';
 import { EnumClient } from '../core/enum/client.ts';
 import { parseCli, USAGE } from './args.ts';
-import { formatResult } from './format.ts';
+import { formatError, formatJson, formatResult } from './format.ts';
 import { createNodeFetch } from './transport.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
   if (!parsed.ok) {
-    process.stderr.write(`enum-presence: ${parsed.error.message}\n\n${USAGE}\n`);
+    process.stderr.write(`${formatError(parsed.error.message)}\n${USAGE}\n`);
     return 2;
   }
   if (parsed.value.command === 'help') {
@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   const args = parsed.value.args;
   const e164 = toE164(args.number, args.region);
   if (!e164.ok) {
-    process.stderr.write(`enum-presence: ${e164.error.message}\n`);
+    process.stderr.write(formatError(e164.error.message));
     return 2;
   }
   const transport = createNodeFetch();
@@ -28,8 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     // No store: the CLI's cache lives for this one run.
     const client = new EnumClient({ fetch: transport.fetch, now: Date.now, timeoutMs: args.timeoutMs });
     const { result } = await client.lookup(e164.value, { dohUrl: args.doh, method: args.method, suffixes: args.suffixes, resolvePres: args.resolvePres });
-    process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatResult(result)}\n`);
-    if (result.status === 'error' && !args.json) process.stderr.write(`enum-presence: ${result.error?.message ?? 'lookup failed'}\n`);
+    process.stdout.write(args.json ? `${formatJson(result)}\n` : `${formatResult(result)}\n`);
+    if (result.status === 'error' && !args.json) process.stderr.write(formatError(result.error?.message ?? 'lookup failed'));
     return result.status === 'error' ? 3 : 0;
   } finally {
     await transport.close();
@@ -41,7 +41,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`enum-presence: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(formatError(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
     process.exitCode = 3;
   },
 );

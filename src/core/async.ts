@@ -12,3 +12,7 @@ export class InFlight<V> {
     return p;
   }
 }
+
+/** Lets queued tasks (timers, messages from other pages) run before the caller goes on: a macrotask, not a
+ *  microtask, so a long synchronous job split by it cannot starve the event loop. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -5,8 +5,10 @@ const granted = new Set<string>();
 const listeners = { added: new Set<() => void>(), removed: new Set<() => void>() };
 const event = (set: Set<() => void>) => ({ addListener: (f: () => void) => set.add(f), removeListener: (f: () => void) => set.delete(f) });
 let failing = false;
+let extensionUrl = 'moz-extension://5c6b2a1e/';
 vi.mock('./browser.ts', () => ({
   default: {
+    runtime: { getURL: (path: string) => extensionUrl + path },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => {
         if (failing) throw new Error('no permissions API');
@@ -22,10 +24,18 @@ const { checkHostPermission, hostAccess, noHostPermissionError, onPermissionsCha
 beforeEach(() => {
   granted.clear();
   failing = false;
+  extensionUrl = 'moz-extension://5c6b2a1e/';
 });
 
 describe('hostAccess', () => {
-  it('asks for the origin pattern without port or path', async () => {
+  it('in Chromium asks for the origin pattern with its port, so other ports of the host stay closed', async () => {
+    extensionUrl = 'chrome-extension://abcdefghijklmnop/';
+    expect(await hostAccess('https://doh.example:8443/dns-query')).toEqual({ granted: false, host: 'doh.example', pattern: 'https://doh.example:8443/*' });
+    expect(await hostAccess('https://doh.example/dns-query')).toEqual({ granted: false, host: 'doh.example', pattern: 'https://doh.example:443/*' });
+    granted.add('https://doh.example:8443/*');
+    expect(await hostAccess('https://doh.example:8443/dns-query')).toEqual({ granted: true });
+  });
+  it('in Firefox (no ports in match patterns) asks for the origin pattern without port or path', async () => {
     granted.add('https://127.0.0.1/*');
     expect(await hostAccess('https://127.0.0.1:8443/dns-query')).toEqual({ granted: true });
   });

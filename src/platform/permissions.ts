@@ -7,13 +7,24 @@ import type { CoreError } from '../core/result.ts';
 
 export const NO_HOST_PERMISSION = 'no-host-permission';
 
+/** Chromium match patterns may hold a port; Firefox's cannot (Firefox bug 1362809) and then match every port. */
+function patternsHoldPorts(): boolean {
+  try {
+    return !browser.runtime.getURL('').startsWith('moz-extension:');
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The match pattern granting the extension access to a DoH server. Ports are left out: Firefox match patterns
- * cannot hold one, and in both browsers a pattern without a port matches every port.
+ * The match pattern granting the extension access to a DoH server: its scheme, host and — where the browser
+ * allows it — its port (the default one when the URL names none), so that allowing a custom provider does not
+ * allow every other service on its host. Firefox patterns cannot hold a port and cover every port.
  */
 export function originPattern(url: string): string {
   const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
+  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  return patternsHoldPorts() ? `${u.protocol}//${u.hostname}:${port}/*` : `${u.protocol}//${u.hostname}/*`;
 }
 
 /** The browser's answer to a request for access; `error` says why it failed when it did not just say no. */

@@ -38,7 +38,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
  * A plural message: the key `<base>_<category>` for `count`'s Intl.PluralRules category, falling back to
  * `<base>_other`; its first placeholder is the formatted count.
  */
-export function plural(base: 'rejected' | 'badgeTitle', count: number): string {
+export function plural(base: 'rejected' | 'rejectedMore' | 'badgeTitle', count: number): string {
   const category = new Intl.PluralRules(language).select(count);
   const key = `${base}_${category}` as MessageKey;
   return getMessage(key, [formatNumber(count)]) || t(`${base}_other`, count);

@@ -16,7 +16,7 @@ import { err, type CoreError, type Result } from '../core/result.ts';
  */
 export const PROTOCOL_ERROR_CODES = [
   // core/doh: the DoH exchange
-  'bad-url', 'bad-query', 'network', 'timeout', 'http-status', 'bad-content-type', 'malformed', 'mismatch', 'truncated',
+  'bad-url', 'bad-query', 'network', 'timeout', 'http-status', 'bad-content-type', 'malformed', 'mismatch', 'truncated', 'too-large',
   // core/enum/query.ts statusError: the resolver answered, unusably
   'servfail', 'refused', 'dns-error',
   // core/enum/e164.ts: the number typed

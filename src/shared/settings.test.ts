@@ -74,3 +74,16 @@ describe('the managed-storage schema (public/managed-schema.json)', () => {
     }
   });
 });
+
+describe('parseSettings: a stored version that is not a whole number from 0 up', () => {
+  it.each([-1e300, -(2 ** 53), -1, 0.5, Number.NaN, '1', null, { v: 1 }])('%s falls back to 0 with a warning and keeps the other keys', (version) => {
+    const { settings, warnings } = parseSettings({ version, dohUrl: 'https://dns.google/dns-query' });
+    expect(settings.dohUrl).toBe('https://dns.google/dns-query');
+    expect(warnings.some((w) => w.startsWith('Ignoring stored settings version'))).toBe(true);
+  });
+
+  it('a valid or later version is no warning', () => {
+    expect(parseSettings({ version: 1 }).warnings).toEqual([]);
+    expect(parseSettings({ version: 99 }).warnings).toEqual([]);
+  });
+});

@@ -101,7 +101,12 @@ export function parseSettings(stored: unknown, managed: unknown = {}): ParsedSet
   const warnings: string[] = [];
   let local: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};
   if (stored !== undefined && !isRecord(stored)) warnings.push('Stored settings were not an object; using defaults.');
-  const from = typeof local.version === 'number' ? local.version : 0;
+  // Only a whole number from 0 up is a version (a later one than ours needs no migration); anything else falls
+  // back to 0 like any invalid value. The loop below must end: `v++` cannot move -1e300 or 2^53 (README "Settings").
+  const storedVersion = local.version;
+  const valid = typeof storedVersion === 'number' && Number.isSafeInteger(storedVersion) && storedVersion >= 0;
+  if (storedVersion !== undefined && !valid) warnings.push(`Ignoring stored settings version ${String(storedVersion).slice(0, 40)}: not a whole number from 0 up.`);
+  const from = valid ? Math.min(storedVersion, SETTINGS_VERSION) : 0;
   for (let v = from; v < SETTINGS_VERSION; v++) local = MIGRATIONS[v]?.(local) ?? local;
   const settings = { ...DEFAULT_SETTINGS } as Settings;
   const layers: [string, Record<string, unknown>][] = [['stored', local], ['managed', isRecord(managed) ? managed : {}]];

@@ -18,11 +18,13 @@ export function stateBadge(state: EnumState): HTMLElement {
   return h('span', { class: 'state', 'data-state': state }, stateLabel(state));
 }
 
-/** "meaning message (code)": what the code means in the user's language, then the exact message and the code. */
+/** "meaning message (code)": what the code means in the user's language, then the exact message and the code. The
+ *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
 export function errorText(error: CoreError): (string | HTMLElement)[] {
   const meaning = errorMeaning(error.code);
+  const message = h('bdi', {}, error.message);
   const code = h('code', { class: 'code' }, error.code);
-  return meaning ? withNodes<string | HTMLElement>('errorWithCode', meaning, error.message, code) : [`${error.message} (`, code, ')'];
+  return meaning ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code) : [message, ' (', code, ')'];
 }
 
 function uriItem(u: UriView): HTMLElement {
@@ -45,8 +47,10 @@ export function renderResult(result: LookupResult, now = Date.now()): HTMLElemen
     section.append(h('h3', {}, t('resultOthers')), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }
   if (v.rejected.length > 0) {
-    const details = h('details', { class: 'rejected' }, h('summary', {}, plural('rejected', v.rejected.length)));
-    details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('code', {}, r.record), ` — ${r.reason}`))));
+    const details = h('details', { class: 'rejected' }, h('summary', {}, plural('rejected', v.rejected.length + v.rejectedOmitted)));
+    // Reasons quote zone data (escaped by core); each sits in <bdi> so that no bidi control reorders the list.
+    details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)))));
+    if (v.rejectedOmitted > 0) details.append(h('p', {}, plural('rejectedMore', v.rejectedOmitted)));
     section.append(details);
   }
   const meta = h('p', { class: 'meta' });

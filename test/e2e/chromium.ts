@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { grantTestWorldHosts } from './test-build.ts';
 
 export const DIST_CHROME = new URL('../../dist/chrome', import.meta.url).pathname;
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -37,6 +38,7 @@ export async function launchExtension(opts: { spki: string; dist?: string; manag
   const source = opts.dist ?? process.env.EXTENSION_DIST ?? DIST_CHROME;
   const dist = join(scratch, 'extension');
   cpSync(source, dist, { recursive: true });
+  grantTestWorldHosts(dist);
   // An administrator's policy for storage.managed, the way Chromium on Linux reads it: a "3rdparty" policy
   // file for this extension's id. The id is unique to this copy, so no other browser is affected.
   const policyFile = opts.managed ? join(POLICY_DIR, `enum-presence-test-${unpackedExtensionId(dist)}.json`) : undefined;

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { HOSTILE } from '../world/hostile.ts';
 import { readQueryLog } from '../world/query-log.ts';
 
 const run = promisify(execFile);
@@ -65,7 +66,7 @@ describe('enum-presence lookup', () => {
 
   it('exits 2 on bad input and sends no query', async () => {
     const before = (await readQueryLog(world)).length;
-    for (const args of [['lookup', '020 7946 0148'], ['lookup', 'not a number'], ['lookup', '+43 1 2345678', '--method', 'put'], ['frobnicate'], ['lookup', '+43 1 2345678', '--doh', 'http://127.0.0.1/dns-query']]) {
+    for (const args of [['lookup', '020 7946 0148'], ['lookup', 'not a number'], ['lookup', '+43 1 2345678', '--method', 'put'], ['frobnicate'], ['lookup', '+43 1 2345678', '--doh', 'http://127.0.0.1/dns-query'], ['lookup', '+43 1 2345678', '--doh', world.unboundDoh.replace('https://', 'https://user:secret@')]]) {
       const r = await cli('--doh', world.unboundDoh, ...args); // a later --doh in args wins
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/enum-presence: /);
@@ -89,5 +90,39 @@ describe('enum-presence lookup', () => {
     const r = await run('node', [CLI, 'lookup', '+43 1 2345678', '--doh', world.unboundDoh], { env }).catch((e) => e as { code: number; stderr: string });
     expect((r as { code: number }).code).toBe(3);
     expect((r as { stderr: string }).stderr).toMatch(/certificate/i);
+  });
+});
+
+describe('enum-presence lookup: zone data never reaches the terminal raw (hostile resolver)', () => {
+  // Escapes as the record column writes them (RFC 1035 §5.1 \DDD): ESC → \027, BEL → \007, CR → \013, CSI → \194\155.
+  const fake = '\\027]0;PWNED-TITLE\\007\\027[2J\\027[H\\027[31mFAKE: 1 usable URI sip:bank@trusted.example\\027[0m';
+  /** No C0 control but the newline, no DEL, no C1 and no bidi control. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+  it('escapes controls in the flags, services and regexp of rejected records', async () => {
+    const r = await cli('lookup', HOSTILE.escapes, '--doh', world.hostileDoh);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(raw);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain(`rejected: 100 10 "${fake}" "E2U+sip" "!^.*$!sip:a@b!" .  — unknown flag(s) "${fake}": ENUM defines only "u" (terminal) and "" (non-terminal)`);
+    expect(lines.find((l) => l.startsWith('rejected: 100 20 '))).toMatch(/ — "sip\\013\\027\[1A\\027\[2K\\194\\15531m" is not/);
+    expect(lines.find((l) => l.startsWith('rejected: 100 30 '))).toMatch(/ — unknown flag\(s\) "\\027\[5m\\008\\008\\008" after the last delimiter/);
+    expect(lines.find((l) => l.startsWith('rejected: 100 40 '))).not.toMatch(raw);
+  });
+
+  it('escapes controls in a JSON-API resolver\'s text on stderr', async () => {
+    const r = await cli('lookup', HOSTILE.escapes, '--doh', world.hostileDoh, '--method', 'json');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('enum-presence: JSON DoH Answer[0]: RDATA text of type 35 "\\027]0;PWNED-TITLE\\007\\027[2J\\027[HFAKE: 1 usable URI": expected 6 fields, got 4\n');
+  });
+
+  it('--json has no raw bidi control: reasons quote zone text escaped', async () => {
+    const r = await cli('lookup', HOSTILE.bidi, '--doh', world.hostileDoh, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(raw);
+    const out = JSON.parse(r.stdout);
+    expect(out.uris.map((u: { uri: string }) => u.uri)).toEqual(['sip:ok@example.test']);
+    expect(out.rejected[0].reason).toBe('unknown flag(s) "\\226\\128\\174u": ENUM defines only "u" (terminal) and "" (non-terminal)');
   });
 });

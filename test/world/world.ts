@@ -1,11 +1,12 @@
 // The DNS world: BIND (authoritative, signed zones, own DoH) + unbound (validating resolver, DoH) +
-// a hanging DoH server, all on 127.0.0.1 at free ports, in a fresh folder under <repo>/.world/.
+// a hanging and a hostile DoH server, all on 127.0.0.1 at free ports, in a fresh folder under <repo>/.world/.
 // Zones and test names: test/world/zones/README.md.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dsRecords, SIGNED_ZONES, startBind, waitBindSigned, type Bind } from './bind.ts';
 import { makeCert } from './certs.ts';
 import { startHanging, type Hanging } from './hanging.ts';
+import { startHostile, type Hostile } from './hostile.ts';
 import { freePorts } from './ports.ts';
 import { readQueryLog, type QueryLogFiles } from './query-log.ts';
 import { killWorldSync, reapStaleWorlds, stopDaemon, tail, type Daemon } from './process.ts';
@@ -25,6 +26,8 @@ export interface WorldInfo {
   bindDns: { host: string; port: number };
   /** https://127.0.0.1:<port>/dns-query: completes TLS, never answers. */
   hangingDoh: string;
+  /** https://127.0.0.1:<port>/dns-query: crafts hostile answers per number (./hostile.ts, README "Hostile zones"). */
+  hostileDoh: string;
   /** Self-signed cert (CN/SAN localhost, IP 127.0.0.1) of all three DoH endpoints, PEM. */
   certFile: string;
   /** base64 SHA-256 of the cert's SPKI, for Chromium --ignore-certificate-errors-spki-list. */
@@ -72,6 +75,7 @@ export async function startWorld(_opts: { demo?: boolean } = {}): Promise<World>
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const daemons: Daemon[] = [];
   let hanging: Hanging | undefined;
+  let hostile: Hostile | undefined;
   const onExit = () => killWorldSync(dir, daemons);
   const onSignal = (sig: NodeJS.Signals) => {
     // Someone else handles the signal (vitest, cli.ts): they stop or exit, and onExit is the backstop.
@@ -89,6 +93,7 @@ export async function startWorld(_opts: { demo?: boolean } = {}): Promise<World>
     if (stopped) return;
     stopped = true;
     await hanging?.close();
+    await hostile?.close();
     await Promise.all(daemons.map(stopDaemon));
     killWorldSync(dir, daemons);
     process.removeListener('exit', onExit);
@@ -109,6 +114,7 @@ export async function startWorld(_opts: { demo?: boolean } = {}): Promise<World>
       }
     }
     hanging = await startHanging(cert.certFile, cert.keyFile);
+    hostile = await startHostile(cert.certFile, cert.keyFile);
     const [bindDns, bindDoh, unboundDns, unboundDoh] = started.ports as [number, number, number, number];
     const info: WorldInfo = {
       dir,
@@ -117,6 +123,7 @@ export async function startWorld(_opts: { demo?: boolean } = {}): Promise<World>
       unboundDns: { host: '127.0.0.1', port: unboundDns },
       bindDns: { host: '127.0.0.1', port: bindDns },
       hangingDoh: doh(hanging.port),
+      hostileDoh: hostile.url,
       certFile: cert.certFile,
       spki: cert.spki,
       logFiles: { unbound: started.unbound.logFile, bind: started.bind.queryLogFile },

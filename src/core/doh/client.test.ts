@@ -241,3 +241,52 @@ describe('dohQuery: failures', () => {
     }
   });
 });
+
+describe('dohQuery: the body is read as a stream and dropped at the size limit', () => {
+  /** A body that never ends, counting what was pulled from it and whether it was cancelled. */
+  function endless(contentType: string) {
+    const seen = { pulled: 0, cancelled: false };
+    const chunk = new Uint8Array(16 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        seen.pulled += chunk.length;
+        c.enqueue(chunk);
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    const reply: ResponseLike = {
+      status: 200,
+      headers: { get: (n) => (n.toLowerCase() === 'content-type' ? contentType : null) },
+      arrayBuffer: () => new Promise(() => { /* never resolves: only the stream may be read */ }),
+      body,
+    };
+    return { seen, fetch: (() => Promise.resolve(reply)) as FetchLike };
+  }
+
+  it.each([
+    ['get', 'application/dns-message', 65_535],
+    ['json', 'application/dns-json', 1 << 20],
+  ] as const)('%s: stops after %s octets with code too-large, and cancels the stream', async (method, type, max) => {
+    const { seen, fetch } = endless(type);
+    const r = await dohQuery(query({ method, timeoutMs: 5000 }), fetch);
+    expect(r).toEqual({ ok: false, error: { code: 'too-large', message: `https://dns.example sent more than ${max} octets, which is not a DNS answer` } });
+    expect(seen.cancelled).toBe(true);
+    expect(seen.pulled).toBeLessThanOrEqual(max + 3 * 16 * 1024);
+  });
+
+  it('a streamed answer within the limit decodes as before', async () => {
+    const wire = answer({ an: [rr(ptr(12), NAPTR, 300, SIP)] });
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(wire.slice(0, 7));
+        c.enqueue(wire.slice(7));
+        c.close();
+      },
+    });
+    const reply: ResponseLike = { ...response({}), body };
+    const r = await dohQuery(query(), (() => Promise.resolve(reply)) as FetchLike);
+    expect(r.ok && r.value.records).toHaveLength(1);
+  });
+});

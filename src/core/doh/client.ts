@@ -11,7 +11,39 @@ import type { DohError, DohQuery, DohResponse, FetchLike, ResponseLike } from '.
  *  application/dns-json. */
 const JSON_TYPES = [DNS_JSON, 'application/json', 'application/x-javascript'];
 /** JSON bodies are bigger than the wire form; anything past this is not a DNS answer. */
-const MAX_JSON_CHARS = 1 << 20;
+export const MAX_JSON_BODY = 1 << 20;
+/** A DNS message is at most 65,535 octets (RFC 8484 §6: the message, not a TCP length prefix). */
+export const MAX_MESSAGE_BODY = 65_535;
+
+/** Reads the body, stopping (and cancelling the stream) once it passes `max` octets. */
+async function readBody(response: ResponseLike, max: number, where: string): Promise<Result<Uint8Array, DohError>> {
+  const tooLarge = () => err('too-large', `${where} sent more than ${max} octets, which is not a DNS answer`);
+  const stream = response.body;
+  if (!stream) {
+    const body = new Uint8Array(await response.arrayBuffer());
+    return body.length > max ? tooLarge() : { ok: true, value: body };
+  }
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      void reader.cancel().catch(() => undefined);
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.length;
+  }
+  return { ok: true, value: body };
+}
 
 /** Media type without parameters, lower case (RFC 9110 §8.3.1: type and subtype are case-insensitive). */
 const mediaType = (value: string | null): string => (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -38,10 +70,12 @@ async function exchange(q: DohQuery, fetch: FetchLike, signal: AbortSignal): Pro
     // E.g. Firefox answering an http:// URL on an HTTP/2-only endpoint with 200 and garbage.
     return err('bad-content-type', `${where} answered "${type || 'no content type'}", expected ${expected[0]}`);
   }
-  const body = new Uint8Array(await response.arrayBuffer());
+  const read = await readBody(response, q.method === 'json' ? MAX_JSON_BODY : MAX_MESSAGE_BODY, where);
+  if (!read.ok) return read;
+  const body = read.value;
   let message: Result<DnsMessage, DohError>;
   if (q.method === 'json') {
-    message = body.length > MAX_JSON_CHARS ? err('malformed', `JSON body of ${body.length} octets`) : parseJsonMessage(new TextDecoder().decode(body));
+    message = parseJsonMessage(new TextDecoder().decode(body));
   } else {
     const decoded = decodeMessage(body);
     message = decoded.ok

@@ -9,6 +9,12 @@ export const MAX_CNAME_CHAIN = 16;
 /** Negative answers without an SOA in the authority section (RFC 2308 §5 relies on it) are cached this long:
  *  short enough that a fix becomes visible soon, long enough to not re-ask for every number on a page. */
 export const NEGATIVE_TTL_FALLBACK = 60;
+/** Longest a positive answer is cached, whatever its TTL says: 1 day, as resolvers cap it (unbound
+ *  cache-max-ttl 86400). A TTL of 2^31−1 would otherwise pin a zone's answer for the browser session. */
+export const MAX_TTL = 86_400;
+/** Longest a negative answer is cached: 3 hours (RFC 2308 §5: "one to three hours have been found to work
+ *  well"; unbound cache-max-negative-ttl). */
+export const MAX_NEGATIVE_TTL = 10_800;
 const CLASS_IN = 1;
 
 function statusOf(rcode: number, found: boolean): DnsStatus {
@@ -70,12 +76,12 @@ export function interpret(m: DnsMessage, q: DohQuery, ageSeconds: number): Resul
 
   let ttl: number;
   if (status === 'NOERROR') {
-    ttl = Math.min(...[...records, ...used].map((r) => r.ttl));
+    ttl = Math.min(MAX_TTL, ...[...records, ...used].map((r) => r.ttl));
   } else if (status === 'NODATA' || status === 'NXDOMAIN') {
     // RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM); CNAMEs that led to it count too.
     const soa = m.authorities.find((r) => r.data.kind === 'SOA');
     const negative = soa?.data.kind === 'SOA' ? Math.min(soa.ttl, soa.data.minimum) : NEGATIVE_TTL_FALLBACK;
-    ttl = Math.min(negative, ...used.map((r) => r.ttl));
+    ttl = Math.min(MAX_NEGATIVE_TTL, negative, ...used.map((r) => r.ttl));
   } else {
     // Failures carry no TTL; how long to remember them (RFC 9520 §3.2) is the caller's policy.
     ttl = 0;

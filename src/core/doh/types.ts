@@ -25,6 +25,9 @@ export interface ResponseLike {
   status: number;
   headers: { get(name: string): string | null };
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body as a stream (WHATWG fetch): when present it is read chunk by chunk and dropped at the size limit,
+   *  instead of buffering whatever the server sends. Transports that cap the body themselves may omit it. */
+  body?: ReadableStream<Uint8Array> | null;
 }
 
 export interface DohQuery {
@@ -67,6 +70,8 @@ export type DohErrorCode =
   | 'bad-content-type'
   | 'malformed'
   | 'mismatch'
-  | 'truncated';
+  | 'truncated'
+  /** The body was larger than a DNS answer can be (65,535 octets; JSON: 1 MiB): reading stopped there. */
+  | 'too-large';
 
 export type DohError = CoreError<DohErrorCode>;

@@ -75,3 +75,43 @@ describe('InFlight', () => {
     expect(await inflight.run('k', task)).toBe(2);
   });
 });
+
+describe('TtlCache: a full persistent store', () => {
+  /** Like storage.session: a set that would pass the byte quota throws and stores nothing. */
+  function quotaStore(quota: number) {
+    const store = createMemoryStore();
+    const used = () => [...store.data].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+    return {
+      ...store,
+      async set(items: Record<string, unknown>) {
+        const before = new Map(store.data);
+        await store.set(items);
+        if (used() > quota) {
+          store.data.clear();
+          for (const [k, v] of before) store.data.set(k, v);
+          throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+        }
+      },
+      used,
+    };
+  }
+
+  it('evicts the oldest entries instead of failing, and the newest entry is mirrored', async () => {
+    const store = quotaStore(10_000);
+    const cache = new TtlCache<string>({ maxEntries: 100, now: () => 0, store });
+    for (let i = 0; i < 30; i++) await cache.set(`k${i}`, 'x'.repeat(1000), 60);
+    expect(store.used()).toBeLessThanOrEqual(10_000);
+    expect(store.data.has('cache:k29')).toBe(true);
+    expect((await cache.get('k29'))?.value).toHaveLength(1000);
+    expect(await cache.get('k0')).toBeUndefined();
+  });
+
+  it('keeps an entry in memory when the store is full of other data', async () => {
+    const store = quotaStore(5_000);
+    await store.set({ other: 'y'.repeat(4_900) });
+    const cache = new TtlCache<string>({ maxEntries: 100, now: () => 0, store });
+    await cache.set('a', 'x'.repeat(1000), 60);
+    expect((await cache.get('a'))?.value).toHaveLength(1000);
+    expect(store.data.has('other')).toBe(true);
+  });
+});

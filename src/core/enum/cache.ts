@@ -57,8 +57,25 @@ export class TtlCache<V> {
       evicted.push(this.#opts.prefix + oldest);
     }
     if (this.#opts.store) {
-      await this.#opts.store.set({ [this.#opts.prefix + key]: entry });
       if (evicted.length) await this.#opts.store.remove(evicted);
+      await this.#persist(key, entry);
+    }
+  }
+
+  /** Mirrors one entry. A full store (storage.session has a quota) evicts the oldest other entries until it
+   *  fits; if nothing is left to evict the entry stays in memory only. A lookup never fails for the mirror. */
+  async #persist(key: string, entry: CacheEntry<V>): Promise<void> {
+    const store = this.#opts.store as KeyValueStore;
+    for (;;) {
+      try {
+        await store.set({ [this.#opts.prefix + key]: entry });
+        return;
+      } catch {
+        const oldest = [...this.#entries.keys()].find((k) => k !== key);
+        if (oldest === undefined) return;
+        this.#entries.delete(oldest);
+        await store.remove([this.#opts.prefix + oldest]).catch(() => undefined);
+      }
     }
   }
 

@@ -51,9 +51,10 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
       return { ok: false, error: statusError(name, next.value) };
     };
 
-    const { uris, rejected } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, { domain });
+    const { uris, rejected, rejectedOmitted } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, { domain });
     const pres = uris.filter((u) => u.enumservices.some(isPresenceService)).map((u) => u.uri);
-    return { ...base, domain, status: 'found', dnssec: usage.authenticated, uris, pres, rejected, ttl: usage.finiteTtl };
+    const omitted = rejectedOmitted > 0 ? { rejectedOmitted } : {};
+    return { ...base, domain, status: 'found', dnssec: usage.authenticated, uris, pres, rejected, ...omitted, ttl: usage.finiteTtl };
   }
   return { ...base, domain: firstDomain, status: 'not-found', dnssec: usage.used > 0 && usage.authenticated, ttl: usage.finiteTtl };
 }

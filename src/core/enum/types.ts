@@ -49,7 +49,10 @@ export interface LookupResult {
   uris: UriResult[];
   /** URIs (strings) of records whose enumservices include "pres", in processing order. */
   pres: string[];
+  /** At most 50 (README "Hostile zones"); see rejectedOmitted. */
   rejected: RejectedRecord[];
+  /** Present when more records were rejected than `rejected` lists: how many more. */
+  rejectedOmitted?: number;
   /** Seconds this result may be cached for (smallest TTL used minus HTTP Age, or the negative TTL). */
   ttl: number;
   /** Epoch milliseconds at which the answer was fetched from the resolver. */

@@ -18,6 +18,17 @@ import { translateBracket } from './bracket.ts';
 /** RE_DUP_MAX: the smallest bound POSIX allows an implementation (XBD <limits.h>, _POSIX2_RE_DUP_MAX). */
 const RE_DUP_MAX = 255;
 
+/**
+ * The largest expanded size an ERE may have (README "Hostile zones"). RE2 compiles `x{m,n}` into n copies of
+ * `x`, so its program grows with the product of nested counts and the sum of siblings: 18 sibling
+ * `(.{0,31}){31}` fit in 255 octets, expand to 17,298 positions and took ~110 ms and ~6 MB each to compile.
+ * Counting each literal, `.` and group as 1, a bracket expression as its number of ranges (RE2 compiles a
+ * class range by range: a 60-range class repeated {0,255} took 11 ms), an anchor as 0, and `x{m,n}` as n
+ * copies of x (m+1 for `{m,}`), an ERE without intervals stays within the 255-octet field, so only counted
+ * repetition reaches the bound.
+ */
+export const MAX_ERE_SIZE = 256;
+
 /** Emits one code point as an RE2 literal that can never be read as an operator. */
 const re2Literal = (cp: number): string => `\\x{${cp.toString(16)}}`;
 
@@ -25,10 +36,14 @@ interface Atom {
   src: string;
   quantifiable: boolean;
   quantified: boolean;
+  /** Expanded size (see MAX_ERE_SIZE). */
+  size: number;
 }
 
 interface Frame {
   alternatives: string[];
+  /** Expanded size of the alternatives already closed by `|`. */
+  closedSize: number;
   seq: Atom[];
 }
 
@@ -36,21 +51,27 @@ export interface TranslatedEre {
   re2: string;
   /** Number of capturing groups, i.e. the highest valid back-reference (RFC 3402 §3.2). */
   groups: number;
+  /** Expanded size, at most MAX_ERE_SIZE: what compiling it costs, roughly (npm run bench). */
+  size: number;
 }
 
 const join = (f: Frame): string => [...f.alternatives, f.seq.map((a) => a.src).join('')].join('|');
+const seqSize = (seq: readonly Atom[]): number => seq.reduce((n, a) => n + a.size, 0);
+const frameSize = (f: Frame): number => f.closedSize + seqSize(f.seq);
+const tooLarge = (size: number): string =>
+  `the regular expression expands to ${size > 1e9 ? 'over 10^9' : size} positions through counted repetition ({m,n}); at most ${MAX_ERE_SIZE} are allowed`;
 
 /** Translates `ere` (the first part of a NAPTR substitution expression) to RE2 syntax. */
 export function translateEre(ere: string, delimiter: string): Result<TranslatedEre> {
   const cps = Array.from(ere, (c) => c.codePointAt(0) ?? 0);
   const delim = delimiter.codePointAt(0);
-  const stack: Frame[] = [{ alternatives: [], seq: [] }];
+  const stack: Frame[] = [{ alternatives: [], closedSize: 0, seq: [] }];
   let groups = 0;
   const top = (): Frame => stack[stack.length - 1] as Frame;
-  const push = (src: string, quantifiable = true): void => {
-    top().seq.push({ src, quantifiable, quantified: false });
+  const push = (src: string, quantifiable = true, size = 1): void => {
+    top().seq.push({ src, quantifiable, quantified: false, size });
   };
-  const quantify = (q: string, at: number): Result<void> => {
+  const quantify = (q: string, at: number, copies = 1): Result<void> => {
     const last = top().seq.at(-1);
     if (!last || !last.quantifiable) {
       return err('bad-ere', `nothing to repeat before "${q}" at offset ${at} (write a literal as \\${q.charAt(0)})`);
@@ -59,6 +80,8 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
     if (last.quantified) last.src = `(?:${last.src})`;
     last.src += q;
     last.quantified = true;
+    last.size *= copies;
+    if (last.size > MAX_ERE_SIZE) return err('bad-ere', tooLarge(last.size));
     return ok(undefined);
   };
 
@@ -68,16 +91,17 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
     switch (ch) {
       case '(':
         groups++;
-        stack.push({ alternatives: [], seq: [] });
+        stack.push({ alternatives: [], closedSize: 0, seq: [] });
         break;
       case ')': {
         if (stack.length === 1) return err('bad-ere', `unmatched ")" at offset ${i}`);
         const inner = stack.pop() as Frame;
-        push(`(${join(inner)})`);
+        push(`(${join(inner)})`, true, frameSize(inner) + 1);
         break;
       }
       case '|':
         top().alternatives.push(top().seq.map((a) => a.src).join(''));
+        top().closedSize += seqSize(top().seq);
         top().seq = [];
         break;
       case '*':
@@ -97,7 +121,8 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
         if (min > max || (max !== Infinity && max > RE_DUP_MAX) || min > RE_DUP_MAX) {
           return err('bad-ere', `invalid interval "{${body}}": bounds must satisfy m <= n <= ${RE_DUP_MAX}`);
         }
-        const r = quantify(`{${body}}`, i);
+        // RE2 expands x{m,n} to n copies of x and x{m,} to m copies followed by x*.
+        const r = quantify(`{${body}}`, i, Math.max(1, max === Infinity ? min + 1 : max));
         if (!r.ok) return r;
         i = close;
         break;
@@ -106,15 +131,16 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
         push('.');
         break;
       case '^':
-        push('\\A', false);
+        push('\\A', false, 0);
         break;
       case '$':
-        push('\\z', false);
+        push('\\z', false, 0);
         break;
       case '[': {
         const r = translateBracket(cps, i + 1, delim);
         if (!r.ok) return r;
-        push(r.value.re2);
+        const items = (r.value.re2.match(/\\x\{/g) ?? []).length - (r.value.re2.match(/-\\x\{/g) ?? []).length;
+        push(r.value.re2, true, Math.max(1, items));
         i = r.value.end;
         break;
       }
@@ -137,5 +163,7 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
     }
   }
   if (stack.length !== 1) return err('bad-ere', 'unmatched "(" in the regular expression');
-  return ok({ re2: join(top()), groups });
+  const size = frameSize(top());
+  if (size > MAX_ERE_SIZE) return err('bad-ere', tooLarge(size));
+  return ok({ re2: join(top()), groups, size });
 }

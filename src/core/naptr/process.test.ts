@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { NaptrData } from '../dns/types.ts';
 import { err, ok } from '../result.ts';
 import { formatNaptr } from './format.ts';
-import { MAX_NON_TERMINAL_HOPS, MAX_NON_TERMINAL_LOOKUPS, processNaptrSet, type FetchNaptr } from './process.ts';
+import { COMPILE_UNITS_PER_SLICE, MAX_NON_TERMINAL_HOPS, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET, MAX_REJECTED, MAX_REJECTED_TEXT, processNaptrSet, type FetchNaptr } from './process.ts';
+import { COMPILE_BUDGET } from './regexp.ts';
 
 const AUS = '+441632960083';
 
@@ -288,5 +289,72 @@ describe('processNaptrSet: robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('processNaptrSet: hostile sets are bounded (README "Hostile zones")', () => {
+  it(`processes the first ${MAX_RECORDS_PER_SET} records of a set and reports the rest (RFC 6116 §5.2)`, async () => {
+    const records = Array.from({ length: MAX_RECORDS_PER_SET + 30 }, (_, i) => rr(100, i, 'u', 'E2U+sip', `!^.*$!sip:n${i}@example.com!`));
+    const r = await processNaptrSet(records, AUS, noFetch);
+    expect(r.uris.map((u) => u.uri)).toEqual(records.slice(0, MAX_RECORDS_PER_SET).map((_, i) => `sip:n${i}@example.com`));
+    expect(r.rejected).toHaveLength(30);
+    expect(r.rejected[0]).toEqual({
+      record: formatNaptr(records[MAX_RECORDS_PER_SET] as NaptrData),
+      reason: `not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${records.length})`,
+    });
+  });
+
+  it('shares one compile budget across the sets of one lookup, so non-terminals cannot multiply it', async () => {
+    // Each set: distinct regexps of nearly the largest allowed size ((.{0,16}){15}: 17 × 15 = 255 positions).
+    const set = (k: number) => Array.from({ length: 60 }, (_, i) => rr(100, i, 'u', 'E2U+sip', `!^(.{0,16}){15}$!sip:k${k}n${i}@x!`));
+    const names = Array.from({ length: MAX_NON_TERMINAL_LOOKUPS }, (_, k) => `b${k}.bomb.example`);
+    const fetch = zone(Object.fromEntries(names.map((n, k) => [n, set(k)])));
+    const r = await processNaptrSet([...names.map((n, k) => nonTerminal(10, k, n)), ...set(99)], AUS, fetch);
+    expect(r.uris.length).toBeGreaterThan(0);
+    expect(r.uris.length).toBeLessThanOrEqual(COMPILE_BUDGET / 255);
+    expect(r.rejected.filter((x) => x.reason.includes(`of ${COMPILE_BUDGET} compile units`)).length).toBeGreaterThan(0);
+    // Every terminal record is a URI or a rejection; non-terminals with no usable URI are rejected too.
+    expect(r.uris.length + r.rejected.length + r.rejectedOmitted).toBeGreaterThanOrEqual(60 * (MAX_NON_TERMINAL_LOOKUPS + 1));
+  });
+});
+
+describe('processNaptrSet: rejections are bounded and printable', () => {
+  it(`lists the first ${MAX_REJECTED} rejections and counts the rest`, async () => {
+    const records = Array.from({ length: 80 }, (_, i) => rr(100, i, 'x', 'E2U+sip', '!^.*$!sip:a@b!'));
+    const r = await processNaptrSet(records, AUS, noFetch);
+    expect(r.rejected).toHaveLength(MAX_REJECTED);
+    expect(r.rejectedOmitted).toBe(80 - MAX_REJECTED);
+  });
+
+  it(`escapes controls and bidi marks in reasons and cuts each field to ${MAX_REJECTED_TEXT} characters`, async () => {
+    const junk = String.fromCharCode(...Array.from({ length: 255 }, (_, j) => 0x80 + (j % 0x7f)));
+    const r = await processNaptrSet([rr(100, 1, '\u202Eu\x1b[2J', 'E2U+sip', '!^.*$!sip:a@b!'), rr(100, 2, junk, junk, junk)], AUS, noFetch);
+    expect(r.rejected[0]?.reason).toBe('unknown flag(s) "\\226\\128\\174u\\027[2J": ENUM defines only "u" (terminal) and "" (non-terminal)');
+    for (const x of r.rejected) {
+      expect(x.record.length).toBeLessThanOrEqual(MAX_REJECTED_TEXT);
+      expect(x.reason.length).toBeLessThanOrEqual(MAX_REJECTED_TEXT);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+      expect(x.reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/u);
+    }
+    expect(r.rejected[1]?.record.endsWith('…')).toBe(true);
+  });
+});
+
+describe('processNaptrSet: a costly set yields to the event loop', () => {
+  it(`lets a timer run every ${COMPILE_UNITS_PER_SLICE} compile units, so other lookups in the worker are not held up`, async () => {
+    const records = Array.from({ length: 60 }, (_, i) => rr(100, i, 'u', 'E2U+sip', `!^(.{0,16}){15}$!sip:slice${i}@x!`));
+    let timers = 0;
+    let done = false;
+    const tick = (): void => {
+      if (done) return;
+      timers++;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const r = await processNaptrSet(records, AUS, noFetch);
+    done = true;
+    expect(r.uris.length + r.rejected.length + r.rejectedOmitted).toBe(60);
+    // ~60 compiles of 263 units: 15,780 units, so at least 15 slices.
+    expect(timers).toBeGreaterThanOrEqual(Math.floor((60 * 263) / COMPILE_UNITS_PER_SLICE) - 1);
   });
 });

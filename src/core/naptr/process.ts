@@ -11,9 +11,11 @@
 // the first accepted ORDER as an automatic client would (RFC 3403 §4.1).
 import type { NaptrData } from '../dns/types.ts';
 import type { RejectedRecord, UriResult } from '../enum/types.ts';
+import { yieldToEventLoop } from '../async.ts';
+import { printableBounded } from '../printable.ts';
 import { err, ok, type Result } from '../result.ts';
 import { formatNaptr } from './format.ts';
-import { applyNaptrRegexp, parseNaptrRegexp } from './regexp.ts';
+import { applyNaptrRegexp, newCompileBudget, parseNaptrRegexp, type CompileBudget } from './regexp.ts';
 import { parseEnumServices } from './services.ts';
 import { classifyUri } from './uri.ts';
 import { parseName } from '../dns/name.ts';
@@ -29,11 +31,16 @@ export type FetchNaptr = (name: string) => Promise<Result<NaptrData[]>>;
 export interface ProcessOptions {
   /** Owner name of `records`, so that a non-terminal pointing back to it is seen as a loop at once. */
   domain?: string;
+  /** Compile budget shared by every set of one lookup (default: a fresh one per call). */
+  budget?: CompileBudget;
 }
 
 export interface ProcessedNaptrs {
   uris: UriResult[];
+  /** The first MAX_REJECTED rejections, each field escaped (core/printable.ts) and cut to MAX_REJECTED_TEXT. */
   rejected: RejectedRecord[];
+  /** Rejections past MAX_REJECTED, counted but not listed. */
+  rejectedOmitted: number;
 }
 
 /** RFC 6116 §5.2.1: a client MAY treat a chain of more than five non-terminals as a loop (RFC 5483 §5). */
@@ -41,6 +48,21 @@ export const MAX_NON_TERMINAL_HOPS = 5;
 /** Total non-terminal look-ups per query. RFC 5483 §5.2.2: "counting the number of domains queried in
  *  the current ENUM query suffices"; this also stops a fan-out of non-terminals from multiplying. */
 export const MAX_NON_TERMINAL_LOOKUPS = 10;
+/** Records processed per RRset, in ORDER/PREFERENCE order; the rest are rejected unread (README "Hostile
+ *  zones"). Real ENUM sets hold a handful; a 64 KB answer can hold ~1,000, and with ten non-terminals eleven
+ *  such sets reach one lookup. */
+export const MAX_RECORDS_PER_SET = 100;
+/** Rejections listed per lookup (README "Hostile zones"): a result is cached and shown, so it stays small. */
+export const MAX_REJECTED = 50;
+/** Characters of a rejected record's presentation form and of its reason (longer ones end in "…"). */
+export const MAX_REJECTED_TEXT = 200;
+/** Usable URIs listed per lookup, and their summed length: later ones are rejected as over the limit. With
+ *  the caps above a result stays under ~40 KB however large the answers were. */
+export const MAX_URIS = 100;
+export const MAX_URI_CHARS = 16_384;
+/** Compile units (regexp.ts COMPILE_BUDGET) spent between two yields to the event loop: a few milliseconds,
+ *  so another page's lookup in the same worker waits at most that long behind a costly answer. */
+export const COMPILE_UNITS_PER_SLICE = 1024;
 
 /** ORDER then PREFERENCE, lowest first (RFC 3403 §4.1); ties keep answer order (RFC 6116 §5.2 SHOULD). */
 export const sortNaptrs = (records: readonly NaptrData[]): NaptrData[] =>
@@ -50,6 +72,10 @@ interface Walk {
   aus: string;
   fetchNaptr: FetchNaptr;
   lookups: number;
+  budget: CompileBudget;
+  /** Budget left at the last yield to the event loop. */
+  yieldedAt: number;
+  uriChars: number;
   out: ProcessedNaptrs;
 }
 
@@ -64,7 +90,7 @@ const describe = (reason: string, path: Path): string =>
   path.hops === 0 ? reason : `${reason} (in ${path.chain[path.chain.length - 1]})`;
 
 /** A terminal ("u") record: its output is a URI (RFC 6116 §3.4.2, RFC 3404 §4.3). */
-function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
+function processTerminal(d: NaptrData, aus: string, budget: CompileBudget): Result<UriResult> {
   // RFC 3403 §4.1: REGEXP and REPLACEMENT are mutually exclusive; a record with both "is considered
   // to be in error and SHOULD be either ignored or an error returned".
   if (d.replacement !== '') {
@@ -73,7 +99,7 @@ function processTerminal(d: NaptrData, aus: string): Result<UriResult> {
   if (d.regexp === '') return err('bad-naptr', 'terminal NAPTR without a regexp');
   const enumservices = parseEnumServices(d.services);
   if (!enumservices.ok) return enumservices;
-  const parsed = parseNaptrRegexp(d.regexp);
+  const parsed = parseNaptrRegexp(d.regexp, budget);
   if (!parsed.ok) return parsed;
   const uri = applyNaptrRegexp(parsed.value, aus);
   if (!uri.ok) return uri;
@@ -116,17 +142,38 @@ async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise
 
 /** ORDER/PREFERENCE are compared only within one RRset, never across hops (RFC 5483 §4.5). */
 async function processSet(records: readonly NaptrData[], path: Path, walk: Walk): Promise<void> {
-  for (const d of sortNaptrs(records)) {
+  const sorted = sortNaptrs(records);
+  for (const [i, d] of sorted.entries()) {
     const reject = (reason: string): void => {
-      walk.out.rejected.push({ record: formatNaptr(d), reason: describe(reason, path) });
+      if (walk.out.rejected.length >= MAX_REJECTED) {
+        walk.out.rejectedOmitted++;
+        return;
+      }
+      // Reasons quote zone data (flags, services, regexps): escape controls and bidi marks, as the record is.
+      const record = printableBounded(formatNaptr(d), MAX_REJECTED_TEXT);
+      walk.out.rejected.push({ record, reason: printableBounded(describe(reason, path), MAX_REJECTED_TEXT) });
     };
+    // RFC 6116 §5.2: a record that cannot be used is skipped (and reported) and processing goes on.
+    if (i >= MAX_RECORDS_PER_SET) {
+      reject(`not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${sorted.length})`);
+      continue;
+    }
     // Flags are case-insensitive (RFC 3403 §4.1). ENUM defines only "u" (RFC 6116 §3.4.2); a record with
     // an unknown flag MUST be ignored, whatever its ORDER (RFC 6116 §3.4.2, RFC 3761 §2.4.1).
     const flags = d.flags.toLowerCase();
     if (flags === 'u') {
-      const r = processTerminal(d, walk.aus);
-      if (r.ok) walk.out.uris.push(r.value);
-      else reject(r.error.message);
+      const r = processTerminal(d, walk.aus, walk.budget);
+      if (walk.yieldedAt - walk.budget.remaining >= COMPILE_UNITS_PER_SLICE) {
+        walk.yieldedAt = walk.budget.remaining;
+        await yieldToEventLoop();
+      }
+      if (!r.ok) reject(r.error.message);
+      else if (walk.out.uris.length >= MAX_URIS) reject(`usable, but a result lists at most ${MAX_URIS} URIs`);
+      else if (walk.uriChars + r.value.uri.length > MAX_URI_CHARS) reject(`usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`);
+      else {
+        walk.uriChars += r.value.uri.length;
+        walk.out.uris.push(r.value);
+      }
     } else if (flags === '') {
       const problem = await processNonTerminal(d, path, walk);
       if (problem !== null) reject(problem);
@@ -147,7 +194,8 @@ export async function processNaptrSet(
   fetchNaptr: FetchNaptr,
   options: ProcessOptions = {},
 ): Promise<ProcessedNaptrs> {
-  const walk: Walk = { aus, fetchNaptr, lookups: 0, out: { uris: [], rejected: [] } };
+  const budget = options.budget ?? newCompileBudget();
+  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget, yieldedAt: budget.remaining, uriChars: 0, out: { uris: [], rejected: [], rejectedOmitted: 0 } };
   await processSet(records, { chain: options.domain === undefined ? [] : [options.domain], hops: 0 }, walk);
   return walk.out;
 }

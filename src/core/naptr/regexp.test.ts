@@ -2,7 +2,8 @@
 // (V# / M# numbers there). Regexp fields are in wire form (one backslash; TS source doubles it).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyNaptrRegexp, parseNaptrRegexp } from './regexp.ts';
+import { MAX_ERE_SIZE } from './ere.ts';
+import { applyNaptrRegexp, COMPILE_BUDGET, COMPILED_CACHE_BUDGET, compiledCacheCost, newCompileBudget, parseNaptrRegexp } from './regexp.ts';
 
 /** Parses and applies, returning the output, null (no match) or `error: <message>`. */
 function rewrite(field: string, aus: string): string | null {
@@ -136,7 +137,7 @@ describe('parseNaptrRegexp: malformed fields (docs/enum-test-vectors.md §3.3)',
     ['invalid interval', '!a{x}!x!', /invalid interval/],
     ['interval m > n', '!a{3,2}!x!', /invalid interval/],
     ['interval over RE_DUP_MAX', '!a{256}!x!', /invalid interval/],
-    ['nested intervals over RE2 limits', '!((a{200}){200}){200}!x!', /rejected/],
+    ['nested intervals expand past MAX_ERE_SIZE', '!((a{200}){200}){200}!x!', /expands to 40200 positions/],
     ['longer than 255', `!${'a'.repeat(300)}!x!`, /longer than 255/],
   ])('%s', (_name, field, message) => {
     const r = parseNaptrRegexp(field);
@@ -192,5 +193,58 @@ describe('linear time (docs/enum-test-vectors.md V34, §4.1 ReDoS)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** A distinct 255-octet field whose ERE is cheap to match but (unbounded) costly to compile. */
+const bomb = (i: number): string => `!^${'(.{0,31}){31}'.repeat(18)}$!sip:p${i}@x!`;
+/** A distinct field of nearly the largest allowed expanded size: `(.{0,16}){15}` is 17 × 15 = 255 positions. */
+const largest = (i: number): string => `!^(.{0,16}){15}$!sip:q${i}@x!`;
+
+describe('compile cost is bounded (README "Hostile zones")', () => {
+  it('refuses counted repetition that expands past MAX_ERE_SIZE, whatever the nesting or siblings', () => {
+    expect(bomb(1).length).toBeLessThanOrEqual(255);
+    for (const field of [bomb(1), '!^(.{0,31}){31}$!x!', '!^(a{16}){17}$!x!', `!^${'a{200}'.repeat(2)}$!x!`, '!^(a|b{255})c{2}$!x!']) {
+      const r = parseNaptrRegexp(field);
+      expect(r.ok, field).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(new RegExp(`at most ${MAX_ERE_SIZE} are allowed`));
+    }
+  });
+
+  it('keeps the patterns ENUM uses, up to MAX_ERE_SIZE positions', () => {
+    for (const field of ['!^.*$!sip:a@b!', '!^\\+4312345(.*)$!sip:\\1@b!', '!^\\+([0-9]{15})$!tel:+\\1!', '!^(.{0,255})$!x:\\1!', largest(0), '!^(a{0,5}){3}b{2,}$!x:!']) {
+      expect(parseNaptrRegexp(field).ok, field).toBe(true);
+    }
+    expect(rewrite('!^(.{0,255})$!x:\\1!', AUS)).toBe(`x:${AUS}`);
+  });
+
+  it('stops compiling new regexps once a lookup has spent its budget; cached ones still work', () => {
+    const budget = newCompileBudget();
+    const results = Array.from({ length: 200 }, (_, i) => parseNaptrRegexp(largest(1000 + i), budget));
+    const compiledCount = results.filter((r) => r.ok).length;
+    expect(compiledCount).toBeGreaterThan(10);
+    expect(compiledCount).toBeLessThan(200);
+    expect(budget.remaining).toBeGreaterThanOrEqual(0);
+    const refused = results.find((r) => !r.ok);
+    expect(refused && !refused.ok && refused.error.code).toBe('compile-budget');
+    expect(refused && !refused.ok && refused.error.message).toMatch(new RegExp(`of ${COMPILE_BUDGET} compile units`));
+    // A field compiled earlier costs nothing, even with the budget spent.
+    expect(parseNaptrRegexp(largest(1000), budget).ok).toBe(true);
+  });
+
+  it('bounds the compile cache by the summed size of its programs, not by count', () => {
+    for (let i = 0; i < 400; i++) parseNaptrRegexp(largest(5000 + i));
+    expect(compiledCacheCost()).toBeLessThanOrEqual(COMPILED_CACHE_BUDGET);
+    expect(compiledCacheCost()).toBeGreaterThan(COMPILED_CACHE_BUDGET / 2);
+  });
+});
+
+describe('bracket expressions count one position per range', () => {
+  it('refuses a many-range class repeated up to RE_DUP_MAX, keeps [0-9]{15}', () => {
+    const r = parseNaptrRegexp('!^[#%)+/13579;=?ACEGIKMOQSUWY_acegikmoqsuwy]{0,255}$!x:!');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/expands to \d+ positions/);
+    expect(parseNaptrRegexp('!^\\+([0-9]{15})$!tel:+\\1!').ok).toBe(true);
+    expect(parseNaptrRegexp('!^([[:digit:][:alpha:]]{0,60})$!x:!').ok).toBe(true);
   });
 });

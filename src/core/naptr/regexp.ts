@@ -7,6 +7,9 @@
 //
 // The ERE is translated to RE2 syntax (./ere.ts) and run by re2js, which matches in linear time, so a
 // hostile record such as `!^(((.*)*)*)*x$!…!` cannot stall the caller (docs/enum-test-vectors.md §4.1, V34).
+// Compiling is not linear: re2js expands counted repetition with no program-size limit, so an ERE's expanded
+// size is bounded (MAX_ERE_SIZE), each lookup has a compile budget, and the cache is bounded by cost
+// (README "Hostile zones").
 // re2js is asked for leftmost-longest matching (RE2JS.LONGEST_MATCH, the mode RE2 uses for POSIX), so
 // `!(\+4|\+44)!…!` captures "+44" as POSIX requires rather than "+4" (V31). Among equally long
 // matches RE2 picks submatches as a backtracking engine would, not by the POSIX subexpression rule; for
@@ -93,26 +96,79 @@ function parseReplacement(repl: string, groups: number): Result<ReplacementPart[
   return ok(parts);
 }
 
-/** Compiled fields, most recently used last: providers reuse a handful of patterns (`!^.*$!…!`) across
- *  every number, and compiling is most of the processing cost (npm run bench). */
-const compiled = new Map<string, Result<ParsedNaptrRegexp>>();
-const COMPILED_MAX = 256;
+/**
+ * What compiling costs one lookup at most, in expanded ERE positions (MAX_ERE_SIZE) plus COMPILE_OVERHEAD per
+ * regexp. RE2 compiles in time and memory about linear in that size (npm run bench: "compile bomb"), so this
+ * bounds the CPU one hostile answer set can take: about 60 regexps of the largest allowed size, or several
+ * hundred `!^.*$!…!`. A cache hit costs nothing. Records past the budget are rejected, the rest go on.
+ */
+export const COMPILE_BUDGET = 16_384;
+/** A compile costs this much beyond its expanded size (parsing, program set-up). */
+const COMPILE_OVERHEAD = 8;
 
-/** Parses and compiles a NAPTR REGEXP field. Never throws; every failure is a `bad-regexp` error. */
-export function parseNaptrRegexp(field: string): Result<ParsedNaptrRegexp> {
+/** The compile budget of one lookup: pass the same object for every set the lookup processes. */
+export interface CompileBudget {
+  remaining: number;
+}
+
+export const newCompileBudget = (): CompileBudget => ({ remaining: COMPILE_BUDGET });
+
+/** Compiled fields, most recently used last: providers reuse a handful of patterns (`!^.*$!…!`) across
+ *  every number, and compiling is most of the processing cost (npm run bench). Bounded by the summed cost
+ *  of its entries (a compiled program's memory grows with its size, ~1 KB per position), not by count. */
+const compiled = new Map<string, { result: Result<ParsedNaptrRegexp>; cost: number }>();
+/** Summed cost of the cached entries: at most two lookups' budgets (a few MB). */
+export const COMPILED_CACHE_BUDGET = 2 * COMPILE_BUDGET;
+let compiledCost = 0;
+
+function remember(field: string, result: Result<ParsedNaptrRegexp>, cost: number): void {
+  compiled.set(field, { result, cost });
+  compiledCost += cost;
+  for (const [key, entry] of compiled) {
+    if (compiledCost <= COMPILED_CACHE_BUDGET) break;
+    compiled.delete(key);
+    compiledCost -= entry.cost;
+  }
+}
+
+/** Summed cost of the cache's entries (for tests of its bound). */
+export const compiledCacheCost = (): number => compiledCost;
+
+/**
+ * Parses and compiles a NAPTR REGEXP field. Never throws; every failure is a `bad-regexp` error, and a
+ * compile that would exceed `budget` is a `compile-budget` error (the field itself may be fine).
+ */
+export function parseNaptrRegexp(field: string, budget?: CompileBudget): Result<ParsedNaptrRegexp> {
   const hit = compiled.get(field);
   if (hit) {
     compiled.delete(field);
     compiled.set(field, hit);
-    return hit;
+    return hit.result;
   }
-  const result = compileNaptrRegexp(field);
-  compiled.set(field, result);
-  if (compiled.size > COMPILED_MAX) compiled.delete(compiled.keys().next().value as string);
+  const prepared = prepareNaptrRegexp(field);
+  if (!prepared.ok) {
+    remember(field, prepared, 1);
+    return prepared;
+  }
+  const cost = prepared.value.size + COMPILE_OVERHEAD;
+  if (budget) {
+    if (budget.remaining < cost) {
+      return err('compile-budget', `not compiled: this lookup's regexps already cost ${COMPILE_BUDGET - budget.remaining} of ${COMPILE_BUDGET} compile units (README "Hostile zones")`);
+    }
+    budget.remaining -= cost;
+  }
+  const result = compilePrepared(prepared.value);
+  remember(field, result, result.ok ? cost : 1);
   return result;
 }
 
-function compileNaptrRegexp(field: string): Result<ParsedNaptrRegexp> {
+interface PreparedRegexp extends Omit<ParsedNaptrRegexp, 'pattern'> {
+  re2: string;
+  size: number;
+}
+
+/** Everything but the compile: cheap (linear in the field), so it runs before the budget is charged. */
+function prepareNaptrRegexp(field: string): Result<PreparedRegexp> {
   if (field.length > MAX_REGEXP_LENGTH) {
     return err('bad-regexp', `the regexp field is longer than ${MAX_REGEXP_LENGTH} characters`);
   }
@@ -128,15 +184,21 @@ function compileNaptrRegexp(field: string): Result<ParsedNaptrRegexp> {
   const replacement = parseReplacement(repl, translated.value.groups);
   if (!replacement.ok) return replacement;
   const caseInsensitive = flags !== '';
+  const { re2, size } = translated.value;
+  return ok({ delimiter, ere, caseInsensitive, replacement: replacement.value, re2, size });
+}
+
+function compilePrepared(prepared: PreparedRegexp): Result<ParsedNaptrRegexp> {
+  const { re2, size: _size, ...rest } = prepared;
   let pattern: RE2JS;
   try {
     // DOTALL: a POSIX `.` matches any character, newline included (XBD §9.4.4 without REG_NEWLINE).
-    const mode = RE2JS.LONGEST_MATCH | RE2JS.DOTALL | (caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
-    pattern = RE2JS.compile(translated.value.re2, mode);
+    const mode = RE2JS.LONGEST_MATCH | RE2JS.DOTALL | (rest.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    pattern = RE2JS.compile(re2, mode);
   } catch (e) {
     return err('bad-regexp', `regular expression rejected: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return ok({ delimiter, ere, caseInsensitive, replacement: replacement.value, pattern });
+  return ok({ ...rest, pattern });
 }
 
 /**

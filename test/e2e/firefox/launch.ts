@@ -7,8 +7,11 @@
 //   (a headless browser has no doorhanger to click).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { grantTestWorldHosts } from '../test-build.ts';
 
 export const DIST_FIREFOX = new URL('../../../dist/firefox', import.meta.url).pathname;
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -26,6 +29,19 @@ export interface FirefoxExtension {
   /** Run `fn` in an extension page (storage, permissions, runtime messages); opens a blank one once. */
   inExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   close(): Promise<void>;
+}
+
+/** An unpacked build is installed from a private copy granted the test world's hosts (../test-build.ts); a
+ *  store zip is installed as it is (npm test builds it with npm run build:test). */
+const copies: string[] = [];
+function privateCopy(dist: string): string {
+  if (dist.endsWith('.zip')) return dist;
+  const scratch = mkdtempSync(join(tmpdir(), 'enum-presence-firefox-'));
+  copies.push(scratch);
+  const copy = join(scratch, 'extension');
+  cpSync(dist, copy, { recursive: true });
+  grantTestWorldHosts(copy);
+  return copy;
 }
 
 export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_FIREFOX ?? DIST_FIREFOX): Promise<FirefoxExtension> {
@@ -46,7 +62,7 @@ export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_F
     },
   });
   try {
-    const installed = await browser.installExtension(dist);
+    const installed = await browser.installExtension(privateCopy(dist));
     if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
   } catch (e) {
     await browser.close();
@@ -85,6 +101,9 @@ export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_F
       const page = await helper;
       return page.evaluate(fn as (a: unknown) => unknown, arg) as Promise<Awaited<ReturnType<typeof fn>>>;
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
