@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { RRType } from '../src/core/dns/types.ts';
 import { dohQuery } from '../src/core/doh/index.ts';
 import { EnumClient } from '../src/core/enum/client.ts';
-import { e164ToEnumDomain } from '../src/core/enum/e164.ts';
+import { e164ToEnumDomain } from '../src/core/enum/domain.ts';
 import { lookupE164 } from '../src/core/enum/lookup.ts';
 import { applyNaptrRegexp, parseNaptrRegexp, processNaptrSet } from '../src/core/naptr/index.ts';
 import type { NaptrData } from '../src/core/dns/types.ts';

@@ -3,6 +3,7 @@
 // template literal. Every regexp escape in it is `\\` in JSON and four backslashes in the literal; those are the
 // metadata's only backslashes (checked here), so each run of four becomes "!" (a character the metadata never
 // holds, also checked) and phone-lib turns "!" back into `\\` before JSON.parse. Saves ~900 bytes gzip.
+// Then the parts matching never reads are dropped (trimForMatching), and only the JSON itself is kept.
 // crxjs builds the content script in a build of its own that runs no project plugins, so this rewrites the file
 // after it is written (closeBundle).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,10 +19,36 @@ export function compactMetadataLiteral(bundle: string): string {
   let end = start + 1;
   while (end < bundle.length && (bundle[end] !== '`' || bundle[end - 1] === '\\')) end++;
   const literal = bundle.slice(start, end + 1);
-  const compact = literal.replaceAll('\\\\\\\\', '!');
+  const escaped = literal.replaceAll('\\\\\\\\', '!');
   if (literal.includes('!')) throw new Error('compact-phone-metadata: the metadata now contains "!"; pick another marker');
-  if (compact.includes('\\')) throw new Error('compact-phone-metadata: the metadata has backslashes other than regexp escapes');
+  if (escaped.includes('\\')) throw new Error('compact-phone-metadata: the metadata has backslashes other than regexp escapes');
+  const json = escaped.slice(escaped.indexOf('{'), escaped.lastIndexOf('}') + 1);
+  // The module's comment and `export default` go too: phone-lib reads the text from its first "{".
+  const compact = '`' + trimForMatching(json) + '`';
+  if (/\\|`|\$\{/.test(compact.slice(1, -1))) throw new Error('compact-phone-metadata: the trimmed metadata needs escaping');
   return bundle.slice(0, start) + compact + bundle.slice(end + 1);
+}
+
+/**
+ * Two parts of the metadata the content script's matching never needs:
+ * - each national format lists leading-digit patterns of growing detail for formatting as you type; matching,
+ *   parsing and formatting a whole number read only the last (libphonenumber-js format.js chooseFormatForNumber);
+ * - each number type (fixed line, mobile, …) lists its possible lengths beside its pattern, which already fixes
+ *   the length; without them libphonenumber-js checks the region's possible lengths, then the same pattern.
+ * test/unit/build compares matching, validity and formatting with the full metadata (~2 KB gzip saved).
+ */
+export function trimForMatching(json: string): string {
+  const metadata = JSON.parse(json) as { countries: Record<string, unknown[]>; nonGeographic?: Record<string, unknown[]> };
+  for (const plan of [...Object.values(metadata.countries), ...Object.values(metadata.nonGeographic ?? {})]) {
+    if (Array.isArray(plan[4])) {
+      for (const format of plan[4] as unknown[][]) {
+        const leading = format[2];
+        if (Array.isArray(leading) && leading.length > 1) format[2] = [leading[leading.length - 1]];
+      }
+    }
+    if (Array.isArray(plan[11])) for (const type of plan[11] as unknown[]) if (Array.isArray(type) && type.length > 1) type.length = 1;
+  }
+  return JSON.stringify(metadata);
 }
 
 export function compactPhoneMetadata(outDir: string): Plugin {

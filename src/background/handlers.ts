@@ -3,7 +3,7 @@
 import { plural, t } from '../shared/i18n.ts';
 import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../core/doh/provider.ts';
-import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
@@ -12,8 +12,10 @@ import { broadcast, type SenderInfo } from '../platform/messaging.ts';
 import { setBadge } from '../platform/tabs.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
-import { currentSettings, tabNumbers } from './state.ts';
-import { defaultRegion } from './region.ts';
+import { currentSettings, knownSettings, tabNumbers } from './state.ts';
+import { cachePartition } from './cache-partition.ts';
+import { resultForPage } from '../shared/page-safe.ts';
+import { browserRegion } from '../shared/region.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
 const perTab = new TokenBuckets(20, 2, Date.now);
@@ -23,7 +25,8 @@ type Handlers = { [K in MessageType]: (payload: Extract<Message, { type: K }>['p
 export const handlers: Handlers = {
   async resolveNumber({ e164 }, sender) {
     const { settings } = await currentSettings();
-    const ls = lookupSettings(settings);
+    const partition = cachePartition(sender);
+    const ls = lookupSettings(settings, partition);
     const tabId = sender.tabId ?? -1;
     if (!(await client.cached(e164, ls))) {
       if (!perTab.take(tabId)) return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
@@ -33,21 +36,29 @@ export const handlers: Handlers = {
     }
     const { result } = await client.lookup(e164, ls);
     if (sender.tabId !== undefined) {
+      if (sender.frameId === 0) await tabNumbers.setPartition(sender.tabId, partition);
       if (await tabNumbers.setState(sender.tabId, e164, stateOfResult(result))) await tabChanged(sender.tabId);
     }
-    return { ok: true, value: result };
+    // Pages see the card: a resolver is named there by its origin only (shared/page-safe.ts).
+    return { ok: true, value: resultForPage(result) };
   },
 
   async reportNumbers({ numbers }, sender) {
     if (sender.tabId === undefined) return err('forbidden', 'Only pages report numbers.');
+    if (sender.frameId === 0) await tabNumbers.setPartition(sender.tabId, cachePartition(sender));
     await tabNumbers.report(sender.tabId, sender.frameId ?? 0, numbers);
     await tabChanged(sender.tabId);
     return { ok: true, value: null };
   },
 
   async getTabNumbers({ tabId }) {
-    const { settings } = await currentSettings();
-    const ls = lookupSettings(settings);
+    // Cached results only, no query: this need not wait for managed settings (a fresh profile's first read
+    // takes seconds, and the popup shows this list).
+    const { settings } = await knownSettings();
+    // The popup (an extension page) shows what the tab's page resolved: its partition of the cache.
+    const partition = await tabNumbers.partition(tabId);
+    if (partition === undefined) return { ok: true, value: { numbers: await tabNumbers.list(tabId) } };
+    const ls = lookupSettings(settings, partition);
     const numbers = await Promise.all(
       (await tabNumbers.list(tabId)).map(async (n) => {
         const result = await client.cached(n.e164, ls);
@@ -59,7 +70,7 @@ export const handlers: Handlers = {
 
   async inspectNumber({ input, region }) {
     const { settings } = await currentSettings();
-    const e164 = toE164(input, region || settings.defaultRegion || defaultRegion(uiLanguage()));
+    const e164 = toE164(input, region || settings.defaultRegion || browserRegion(uiLanguage()));
     if (!e164.ok) return e164;
     const denied = (await client.cached(e164.value, lookupSettings(settings))) ? undefined : await checkHostPermission(settings.dohUrl);
     if (denied) return { ok: false, error: denied };

@@ -17,8 +17,9 @@ const browserFetch: FetchLike = limitConcurrency(MAX_CONCURRENT_QUERIES, (url, i
 
 export const client = new EnumClient({ fetch: browserFetch, now: Date.now, store: sessionStore(), maxEntries: 1000, timeoutMs: DEFAULT_TIMEOUT_MS });
 
-export function lookupSettings(s: Settings): LookupSettings {
-  return { dohUrl: s.dohUrl, method: s.dohMethod, suffixes: s.suffixes };
+/** `partition`: whose cache the lookup reads and fills (cache-partition.ts); '' = the extension pages'. */
+export function lookupSettings(s: Settings, partition = ''): LookupSettings {
+  return { dohUrl: s.dohUrl, method: s.dohMethod, suffixes: s.suffixes, ...(partition ? { partition } : {}) };
 }
 
 /** Options "Test": resolve a name every ENUM provider can answer (the SOA of the first suffix). */

@@ -1,5 +1,5 @@
 // Background state lives in storage.session, never only in memory (MV3 stops idle workers).
-import { loadSettings, onSettingsChanged, sessionStore, type LoadedSettings } from '../platform/storage.ts';
+import { loadSettings, onSettingsChanged, sessionStore, watchSettings, type LoadedSettings } from '../platform/storage.ts';
 import { TabNumbers } from './tab-numbers.ts';
 
 export const tabNumbers = new TabNumbers(sessionStore());
@@ -18,4 +18,19 @@ export function currentSettings(): Promise<LoadedSettings> {
     throw e;
   });
   return settings;
+}
+
+// What answers without the network (the popup's list of a tab's numbers) need not wait for storage.managed:
+// the settings known so far, storage.local's at first.
+let known: LoadedSettings | undefined;
+const firstKnown = new Promise<LoadedSettings>((resolve) =>
+  watchSettings((loaded) => {
+    known = loaded;
+    resolve(loaded);
+  }),
+);
+
+/** The settings known so far, without waiting for storage.managed: never for a network lookup. */
+export function knownSettings(): Promise<LoadedSettings> {
+  return known ? Promise.resolve(known) : firstKnown;
 }

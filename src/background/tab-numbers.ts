@@ -8,6 +8,7 @@ import type { TabNumber } from '../shared/protocol.ts';
 type Frames = Record<string, TabNumber[]>;
 
 const key = (tabId: number) => `tab:${tabId}`;
+const partitionKey = (tabId: number) => `tab-partition:${tabId}`;
 
 /** Numbers kept per tab across all its frames (README "Hostile zones"): a page of frames full of `tel:` links
  *  must not fill storage.session (10 MB, shared with the lookup cache). Frames that report first keep theirs. */
@@ -61,7 +62,18 @@ export class TabNumbers {
   }
 
   forget(tabId: number): Promise<void> {
-    return this.#serial(tabId, () => this.store.remove([key(tabId)]));
+    return this.#serial(tabId, () => this.store.remove([key(tabId), partitionKey(tabId)]));
+  }
+
+  /** Remember the cache partition of the tab's page (the popup reads the tab's numbers from it). */
+  async setPartition(tabId: number, partition: string): Promise<void> {
+    if ((await this.partition(tabId)) !== partition) await this.store.set({ [partitionKey(tabId)]: partition });
+  }
+
+  /** The cache partition of the tab's page, or undefined before its content script asked for anything. */
+  async partition(tabId: number): Promise<string | undefined> {
+    const stored = (await this.store.get([partitionKey(tabId)]))[partitionKey(tabId)];
+    return typeof stored === 'string' ? stored : undefined;
   }
 
   async #frames(tabId: number): Promise<Frames> {

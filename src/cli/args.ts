@@ -1,7 +1,8 @@
 // Command-line arguments of `enum-presence` (a public contract: README "CLI").
 import { parseArgs } from 'node:util';
 import { DEFAULT_DOH_URL, DEFAULT_TIMEOUT_MS, isDohMethod, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
-import { DEFAULT_SUFFIX, normaliseSuffix } from '../core/enum/e164.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
+import { normaliseSuffix } from '../core/enum/e164.ts';
 import { err, ok, type CoreError, type Result } from '../core/result.ts';
 
 export const USAGE = `Usage: enum-presence lookup <number> [--region CC] [--doh URL] [--method get|post|json]

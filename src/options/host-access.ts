@@ -21,7 +21,7 @@ export function mountHostAccessNotice(before: HTMLElement): void {
         host,
         explanation: t('hostAccessExplanation', host) + (error ? ` ${t('browserSaid', error)}` : ''),
         request: () => requestHostPermission(dohUrl),
-        answered: (r) => (r.granted ? void refresh() : show(dohUrl, host, r.error ?? t('notGranted'))),
+        answered: (r) => (r.ok ? void refresh() : show(dohUrl, host, r.error.message)),
       }),
       h('p', { class: 'hint' }, t('hostAccessHint')),
     );

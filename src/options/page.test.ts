@@ -4,6 +4,7 @@
 // policy files, and chrome.storage.managed is read-only.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
+import type { PermissionAnswer } from '../platform/permissions.ts';
 import { renderOptions, type OptionsDeps } from './page.ts';
 
 const flush = async () => {
@@ -16,7 +17,7 @@ function deps(over: Partial<OptionsDeps> = {}): OptionsDeps {
   return {
     save: vi.fn(async (s: Settings) => void saved.push(s)),
     browserRegion: 'US',
-    requestPermission: vi.fn(async () => ({ granted: true })),
+    requestPermission: vi.fn(async () => ({ ok: true as const, value: null })),
     testProvider: vi.fn(async () => ({ ok: true as const, value: { latencyMs: 12.4, dnssec: true } })),
     ...over,
   };
@@ -74,7 +75,7 @@ describe('provider', () => {
   });
 
   it('explains a withheld permission, keeps the old provider and offers to ask again', async () => {
-    const request = vi.fn(async () => ({ granted: false }));
+    const request = vi.fn(async (): Promise<PermissionAnswer> => ({ ok: false, error: { code: 'no-host-permission', message: 'the browser did not grant it' } }));
     render(deps({ requestPermission: request }));
     $('#provider-custom').click();
     change($('#dohUrl'), 'https://dns.example/dns-query');
@@ -82,7 +83,7 @@ describe('provider', () => {
     expect(saved).toEqual([]);
     expect($('#dohUrl-permission').textContent).toContain('has not allowed this extension to contact dns.example');
     expect($('#dohUrl-permission').textContent).toContain('still https://cloudflare-dns.com/dns-query');
-    request.mockResolvedValueOnce({ granted: true });
+    request.mockResolvedValueOnce({ ok: true, value: null });
     $<HTMLButtonElement>('#dohUrl-grant').click();
     await flush();
     expect(last().dohUrl).toBe('https://dns.example/dns-query');

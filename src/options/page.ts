@@ -1,4 +1,5 @@
 // The options page: every field validated and saved as it changes, locked (managed) keys disabled with a note.
+import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { err, ok, type Result } from '../core/result.ts';
 import type { ProtocolError } from '../shared/protocol.ts';
 import { sameValue, SETTING_KEYS, validateSetting, type SettingKey, type Settings } from '../shared/settings.ts';
@@ -77,7 +78,7 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
         h('section', { 'aria-labelledby': 'lookup-heading' },
           h('h2', { id: 'lookup-heading' }, t('lookupHeading')),
           listSetting(ctx, {
-            key: 'suffixes', label: t('suffixesLabel'), addLabel: t('addSuffix'), placeholder: 'e164.arpa', reorder: true,
+            key: 'suffixes', label: t('suffixesLabel'), addLabel: t('addSuffix'), placeholder: DEFAULT_SUFFIX, reorder: true,
             empty: t('noSuffixes'), hint: t('suffixesHint'),
           }),
           regionSetting(ctx, deps.browserRegion),

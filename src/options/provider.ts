@@ -1,7 +1,7 @@
 // The DoH provider section: presets or a custom URL ("DoH server URL"), host permission for a custom server,
 // the query method and a Test button that reports latency or the exact error.
 import { DEFAULT_DOH_URL, type DohMethod } from '../core/doh/provider.ts';
-import type { CoreError, Result } from '../core/result.ts';
+import { ok, type CoreError, type Result } from '../core/result.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
 import { validateSetting } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
@@ -61,7 +61,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
       host,
       explanation: t('withheldProvider', host, ctx.settings().dohUrl) + (error ? ` ${t('browserSaid', error)}` : ''),
       request: () => deps.requestPermission(target),
-      answered: (p) => (p.granted ? void save(target) : withheld(target, p.error)),
+      answered: (p) => (p.ok ? void save(target) : withheld(target, p.error.message)),
     }));
   };
   const save = async (value: string) => {
@@ -74,7 +74,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
     const v = validateSetting('dohUrl', value);
     if (!v.ok) return f.setError(v.error.message);
     f.setError(undefined);
-    void deps.requestPermission(v.value).then((p) => (p.granted ? save(v.value) : withheld(v.value, p.error)));
+    void deps.requestPermission(v.value).then((p) => (p.ok ? save(v.value) : withheld(v.value, p.error.message)));
   }
 
   for (const input of inputs) {
@@ -123,13 +123,13 @@ function testRow(provider: ProviderField, method: () => DohMethod, deps: Provide
     const { url, custom } = provider.chosen();
     const v = validateSetting('dohUrl', url);
     if (!v.ok) return replace(out, h('span', { class: 'error' }, v.error.message));
-    const access: Promise<PermissionAnswer> = custom ? deps.requestPermission(v.value) : Promise.resolve({ granted: true });
+    const access: Promise<PermissionAnswer> = custom ? deps.requestPermission(v.value) : Promise.resolve(ok(null));
     replace(out, t('testing', hostOf(v.value)));
     test.disabled = true;
     void access
       .then(async (p) => {
-        if (!p.granted) {
-          provider.withheld(v.value, p.error);
+        if (!p.ok) {
+          provider.withheld(v.value, p.error.message);
           return replace(out, h('span', { class: 'error' }, t('notTested', new URL(v.value).hostname)));
         }
         const r = await deps.testProvider(v.value, method());

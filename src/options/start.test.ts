@@ -2,7 +2,7 @@
 // No cold-start wait: the options form is drawn from storage.local while storage.managed has not answered (in a
 // fresh Chromium profile its first read takes seconds), and a managed value, once it arrives, wins and is locked.
 import { beforeEach, expect, it, vi } from 'vitest';
-import { settingsSource, type StorageAreas } from '../platform/any-api.ts';
+import { watchSettingsIn, type StorageAreas } from '../platform/any-api.ts';
 import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { startOptions } from './start.ts';
 
@@ -31,12 +31,11 @@ beforeEach(() => {
 
 it('shows the form from storage.local before storage.managed answers, then applies and locks managed values', async () => {
   const { areas, answer } = slowPolicy({ version: 1, dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'visible' });
-  const source = settingsSource(areas);
   startOptions(root, {
-    watchSettings: source.watch,
+    watchSettings: (listener) => watchSettingsIn(areas, listener),
     save: vi.fn(async () => {}),
     browserRegion: 'US',
-    requestPermission: async () => ({ granted: true }),
+    requestPermission: async () => ({ ok: true, value: null }),
     testProvider: async () => ({ ok: true, value: { latencyMs: 1, dnssec: true } }),
   });
   await flush();
@@ -57,7 +56,7 @@ it('calls once when storage.managed answers first, and not again for an empty po
   const { areas, answer } = slowPolicy({});
   answer({});
   const seen = vi.fn();
-  settingsSource(areas).watch(seen);
+  watchSettingsIn(areas, seen);
   await flush();
   expect(seen).toHaveBeenCalledTimes(1);
   expect(seen).toHaveBeenCalledWith({ settings: DEFAULT_SETTINGS, locked: [] });

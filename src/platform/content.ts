@@ -3,7 +3,8 @@
 // 120). Only the content script uses this file: webextension-polyfill would cost 2.7 KB of its 70 KB gzip budget
 // (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
 import { parseContentMessage, senderKind, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
-import { requestVia, settingsSource, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import type { ViewEvent } from '../shared/events.ts';
+import { requestVia, loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, subscribeVia, type LoadedSettings, type StorageAreas } from './any-api.ts';
 import { useMessages } from '../shared/i18n.ts';
 
 export type { LoadedSettings } from './any-api.ts';
@@ -11,23 +12,19 @@ export type { LoadedSettings } from './any-api.ts';
 type Api = typeof chrome;
 const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
 
-const settings = settingsSource(api().storage as unknown as StorageAreas);
+const areas = (): StorageAreas => api().storage as unknown as StorageAreas;
 
 // The card's words: the extension's messages in the browser's UI language, never the page's.
 useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions));
 
 /** Local and managed settings (waits for storage.managed). */
-export const loadSettings = (): Promise<LoadedSettings> => settings.load();
+export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
 
 /** Local settings at once, again when managed values arrive, and on every change (see any-api.ts). */
-export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => settings.watch(listener);
+export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => watchSettingsIn(areas(), listener);
 
 /** Call `listener` with fresh settings whenever local or managed settings change (applies to open tabs live). */
-export function onSettingsChanged(listener: (loaded: LoadedSettings) => void): void {
-  api().storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && 'settings' in changes) || area === 'managed') void settings.load().then(listener);
-  });
-}
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => onSettingsChangeIn(areas(), listener);
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
@@ -46,4 +43,9 @@ export function onContentMessage(listener: (message: ContentMessage) => void): v
     if (message) listener(message);
     return undefined;
   });
+}
+
+/** The background's events (shared/events.ts) for the hover card, until the returned function is called. */
+export function subscribe(listener: (event: ViewEvent) => void, onReconnect: () => void = () => {}): () => void {
+  return subscribeVia((name) => api().runtime.connect({ name }), listener, onReconnect);
 }

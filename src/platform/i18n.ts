@@ -1,6 +1,7 @@
 // The browser's UI language, the region it implies for national numbers, and its messages: importing this module
 // installs browser.i18n.getMessage as the source of shared/i18n.ts (extension pages and the background).
 import browser from './browser.ts';
+import { browserRegion as regionOfLocale } from '../shared/region.ts';
 import { uiLocale, useMessages } from '../shared/i18n.ts';
 
 useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions));
@@ -15,15 +16,7 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
 
-/**
- * Region of the browser's UI locale, as the background picks it for an empty default region:
- * the locale's own region or its language's most likely one ("en-GB" → GB, "de" → DE); "" when unknown.
- */
+/** Region of the browser's UI locale (src/shared/region.ts, the rule every context uses); "" when unknown. */
 export function browserRegion(): string {
-  try {
-    const region = new Intl.Locale(uiLanguage().replace(/_/g, '-')).maximize().region ?? '';
-    return /^[A-Z]{2}$/.test(region) ? region : '';
-  } catch {
-    return '';
-  }
+  return regionOfLocale(uiLanguage());
 }

@@ -3,14 +3,16 @@
 // messages from checked senders. Events (shared/events.ts): views subscribe over a port, the background posts.
 import browser, { type Runtime } from './browser.ts';
 import { checkSender, parseMessage, senderKind, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
-import { EVENTS_PORT, parseEvent, type ViewEvent } from '../shared/events.ts';
-import { internalError, requestVia } from './any-api.ts';
+import { EVENTS_PORT, type ViewEvent } from '../shared/events.ts';
+import { internalError, requestVia, subscribeVia } from './any-api.ts';
 
 export interface SenderInfo {
   /** Tab of a content script sender, undefined for extension pages. */
   tabId: number | undefined;
   frameId: number | undefined;
   url: string | undefined;
+  /** The URL of a content script's tab (its top-level page) when the browser tells it; undefined otherwise. */
+  tabUrl?: string | undefined;
 }
 
 type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
@@ -39,6 +41,7 @@ export function onMessage(handler: Handler): void {
       tabId: kind.value === 'content' ? sender.tab?.id : undefined,
       frameId: sender.frameId,
       url: sender.url,
+      tabUrl: kind.value === 'content' ? sender.tab?.url : undefined,
     };
     return handler(parsed.value, info).catch(internalError);
   });
@@ -66,28 +69,7 @@ export function broadcast(event: ViewEvent): void {
   }
 }
 
-/**
- * View: receive the background's events until the returned function is called. A stopped service worker
- * closes the port; the view connects again after a moment and `onReconnect` runs, since events may have been
- * missed meanwhile.
- */
+/** View: receive the background's events until the returned function is called (see any-api.ts). */
 export function subscribe(listener: (event: ViewEvent) => void, onReconnect: () => void = () => {}): () => void {
-  let port: Runtime.Port | undefined;
-  let closed = false;
-  const connect = (again: boolean) => {
-    port = browser.runtime.connect({ name: EVENTS_PORT });
-    port.onMessage.addListener((raw: unknown) => {
-      const event = parseEvent(raw);
-      if (event.ok) listener(event.value);
-    });
-    port.onDisconnect.addListener(() => {
-      if (!closed) setTimeout(() => connect(true), 250);
-    });
-    if (again) onReconnect();
-  };
-  connect(false);
-  return () => {
-    closed = true;
-    port?.disconnect();
-  };
+  return subscribeVia((name) => browser.runtime.connect({ name }), listener, onReconnect);
 }

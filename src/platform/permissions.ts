@@ -3,7 +3,7 @@
 // the provider's origin every lookup would fail with an opaque network error (DoH servers send no CORS headers),
 // so: detect it, say so with a stable code, and let the options page ask again.
 import browser from './browser.ts';
-import type { CoreError } from '../core/result.ts';
+import { err, ok, type CoreError, type Result } from '../core/result.ts';
 
 export const NO_HOST_PERMISSION = 'no-host-permission';
 
@@ -27,26 +27,23 @@ export function originPattern(url: string): string {
   return patternsHoldPorts() ? `${u.protocol}//${u.hostname}:${port}/*` : `${u.protocol}//${u.hostname}/*`;
 }
 
-/** The browser's answer to a request for access; `error` says why it failed when it did not just say no. */
-export interface PermissionAnswer {
-  granted: boolean;
-  error?: string;
-}
+/** The browser's answer to a request for access: granted, or `no-host-permission` with its reason. */
+export type PermissionAnswer = Result<null, CoreError<typeof NO_HOST_PERMISSION | 'bad-url'>>;
 
 /**
  * Ask for access to the server of `url`. Call it synchronously from a user gesture (click, key press):
- * no `await` before it, or browsers refuse the request. Resolves `granted: false` when withheld or refused.
+ * no `await` before it, or browsers refuse the request.
  */
 export function requestHostPermission(url: string): Promise<PermissionAnswer> {
   let pattern: string;
   try {
     pattern = originPattern(url);
   } catch {
-    return Promise.resolve({ granted: false, error: `"${url}" is not a URL.` });
+    return Promise.resolve(err('bad-url', `"${url}" is not a URL.`));
   }
-  const failed = (e: unknown) => ({ granted: false, error: e instanceof Error ? e.message : String(e) });
+  const failed = (e: unknown) => err(NO_HOST_PERMISSION, e instanceof Error ? e.message : String(e));
   try {
-    return browser.permissions.request({ origins: [pattern] }).then((granted) => ({ granted }), failed);
+    return browser.permissions.request({ origins: [pattern] }).then((granted) => (granted ? ok(null) : err(NO_HOST_PERMISSION, 'the browser did not grant it')), failed);
   } catch (e) {
     return Promise.resolve(failed(e));
   }

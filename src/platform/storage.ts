@@ -4,24 +4,20 @@
 import browser from './browser.ts';
 import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
 import { diffFromDefaults, SETTINGS_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
-import { settingsSource, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import { loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, type LoadedSettings, type StorageAreas } from './any-api.ts';
 
 export type { LoadedSettings } from './any-api.ts';
 
-const settings = settingsSource(browser.storage as unknown as StorageAreas);
+const areas = (): StorageAreas => browser.storage as unknown as StorageAreas;
 
 /** Local and managed settings; waits for storage.managed (the background, before its first lookup). */
-export const loadSettings = (): Promise<LoadedSettings> => settings.load();
+export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
 
 /** Local settings at once, again when managed values arrive, and on every change: pages render without waiting. */
-export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => settings.watch(listener);
+export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => watchSettingsIn(areas(), listener);
 
 /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
-export function onSettingsChanged(listener: (loaded: LoadedSettings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && SETTINGS_STORAGE_KEY in changes) || area === 'managed') void settings.load().then(listener);
-  });
-}
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => onSettingsChangeIn(areas(), listener);
 
 /**
  * Persist settings (only the differences from the defaults). Keys `locked` by policy, as the caller was last told

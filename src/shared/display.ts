@@ -1,6 +1,6 @@
 // What every view of a lookup (hover card, popup) shares: the words for each state (shared/i18n.ts) and the one rule for which
 // URIs become links. DNS data is untrusted: only these schemes are ever links, everything else is text.
-import { USABLE_SCHEMES } from '../core/naptr/uri.ts';
+import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
 import { PROTOCOL_ERROR_CODES, stateOfResult, type EnumState, type ProtocolErrorCode } from './protocol.ts';
@@ -9,7 +9,7 @@ import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
 /** Usable schemes a browser cannot open from a link (no handler for h323:, ftp: support removed): shown as text. */
 const NOT_LINKED: ReadonlySet<string> = new Set(['h323', 'ftp']);
 
-/** Of the schemes an ENUM record may use (core/naptr/uri.ts USABLE_SCHEMES), the ones that become links. */
+/** Of the schemes an ENUM record may use (core/naptr/schemes.ts USABLE_SCHEMES), the ones that become links. */
 export const LINK_SCHEMES: ReadonlySet<string> = new Set([...USABLE_SCHEMES].filter((s) => !NOT_LINKED.has(s)));
 
 /** The message of each state (shared/i18n.ts): the status words that say what the colours also show. */

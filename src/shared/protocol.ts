@@ -4,7 +4,8 @@
 // of PROTOCOL_ERROR_CODES.
 import { isDohMethod, type DohMethod } from '../core/doh/provider.ts';
 import type { DohErrorCode } from '../core/doh/types.ts';
-import { isE164, type E164Error } from '../core/enum/e164.ts';
+import { isE164 } from '../core/enum/domain.ts';
+import type { E164Error } from '../core/enum/e164.ts';
 import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
@@ -121,7 +122,6 @@ export function checkSender(type: MessageType, sender: SenderFacts, ownId: strin
 }
 
 const STATES: readonly EnumState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
-export { E164_PATTERN } from '../core/enum/e164.ts';
 const isShortString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
 
 /** Payload validators: the only gate between an untrusted message and a handler. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, diffFromDefaults, managedKeys, parseSettings, validateSetting } from './settings.ts';
+import { normaliseSuffix } from '../core/enum/e164.ts';
 
 describe('settings schema', () => {
   it('gives the defaults for nothing stored', () => {
@@ -73,6 +74,18 @@ describe('the managed-storage schema (public/managed-schema.json)', () => {
       for (const choice of prop.enum ?? []) expect(validateSetting(key as 'dohMethod', choice).ok, `${key}=${choice}`).toBe(true);
     }
   });
+});
+
+describe('one domain rule', () => {
+  it.each(['e164.arpa', 'E164.ARPA.', 'e164.example-1.test', 'a..b', '-x.arpa', 'exa mple.org', 'javascript:alert(1)', `${'a'.repeat(64)}.arpa`, `${'abcdefghi.'.repeat(26)}arpa`, '', '.'])(
+    'the suffixes setting and the CLI --suffix agree on %j',
+    (name) => {
+      const setting = validateSetting('suffixes', [name]);
+      const cli = normaliseSuffix(name);
+      expect(setting.ok).toBe(cli.ok);
+      if (setting.ok && cli.ok) expect(setting.value).toEqual([cli.value]);
+    },
+  );
 });
 
 describe('parseSettings: a stored version that is not a whole number from 0 up', () => {

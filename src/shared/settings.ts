@@ -3,7 +3,7 @@
 // storage.managed may fix any key (a managed value wins). A public contract: README "Settings".
 import { parseHostName } from '../core/dns/name.ts';
 import { DEFAULT_DOH_URL, DOH_METHODS, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
-import { DEFAULT_SUFFIX } from '../core/enum/e164.ts';
+import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { isRecord } from '../core/guards.ts';
 import { err, ok, type CoreError, type Result } from '../core/result.ts';
 

@@ -3,21 +3,25 @@
 // (nothing is queried that the user did not ask for).
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startPageServer, type PageServer } from '../fixtures/pages/server.ts';
 import { readQueryLog } from '../world/query-log.ts';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
 
 const world = inject('world');
 let browser: ExtensionBrowser;
 let page: Page;
+let server: PageServer;
 
 beforeAll(async () => {
   browser = await launchExtension({ spki: world.spki });
   const worker = await browser.worker();
   await worker.evaluate((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post' } }), world.unboundDoh);
   page = await browser.openPage('src/popup/index.html');
+  server = await startPageServer();
 });
 afterAll(async () => {
   await browser?.close();
+  await server?.close();
 });
 
 const send = (message: unknown) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
@@ -73,4 +77,40 @@ test('the options Test resolves the first suffix and reports DNSSEC, or the exac
   expect(good.value.dnssec).toBe(true);
   expect(good.value.latencyMs).toBeGreaterThanOrEqual(0);
   expect(await send({ type: 'testProvider', payload: { dohUrl: world.hangingDoh, dohMethod: 'get' } })).toMatchObject({ ok: false, error: { code: 'timeout' } });
+});
+
+/**
+ * Send a message from the extension's content script in `tab` (its isolated world, found through CDP), so the
+ * background sees a real content-script sender with that tab and URL.
+ */
+async function sendFromContentScript(tab: Page, message: unknown): Promise<unknown> {
+  const cdp = await browser.context.newCDPSession(tab);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  const isolated = () => contexts.find((c) => c.origin === browser.origin && c.auxData?.type === 'isolated');
+  await expect.poll(isolated, { timeout: 10_000 }).toBeTruthy();
+  const r = await cdp.send('Runtime.evaluate', { expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`, contextId: isolated()!.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  return (r.result as { value: unknown }).value;
+}
+
+test("cached answers are partitioned by top-level site: site B's lookup of a number looked up on site A goes to the network", async () => {
+  const name = '4.7.6.5.4.3.2.1.3.4.e164.arpa';
+  const lookup = { type: 'resolveNumber', payload: { e164: '+4312345674' } };
+  const base = await enumQueries(name);
+  // Two sites: the page server under two hostnames (127.0.0.1 and localhost are different origins and sites).
+  const siteA = await browser.context.newPage();
+  await siteA.goto(`${server.origin}/numbers.html`);
+  const siteB = await browser.context.newPage();
+  await siteB.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/numbers.html`);
+
+  expect(await sendFromContentScript(siteA, lookup)).toMatchObject({ ok: true, value: { status: 'not-found' } });
+  expect(await enumQueries(name)).toBe(base + 1);
+  expect(await sendFromContentScript(siteA, lookup)).toMatchObject({ ok: true });
+  expect(await enumQueries(name)).toBe(base + 1); // site A's own cache answers site A
+  expect(await sendFromContentScript(siteB, lookup)).toMatchObject({ ok: true, value: { status: 'not-found' } });
+  expect(await enumQueries(name)).toBe(base + 2); // site B is not answered from site A's entry
+  await siteA.close();
+  await siteB.close();
 });

@@ -1,7 +1,7 @@
 // The same extension in real Firefox: Debian's firefox-esr, puppeteer-core over WebDriver BiDi,
 // dist/firefox installed as a temporary add-on, against the loopback DNS world. In order, in one browser:
 // configure the provider through the options page, detection on a page, a real pointer hover to `pres`,
-// popup inspect, and a revoked host permission explained (options notice, lookup error) and granted again.
+// popup inspect, the card naming the resolver by origin only, and a revoked host permission explained (options notice, lookup error) and granted again.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
@@ -79,6 +79,26 @@ test('popup: the first text field inspects a typed number on Enter', async () =>
   expect(await page.$$eval('#inspect-result article .pres a', (as) => as.map((a) => a.textContent))).toEqual(['pres:yuki@example.test']);
   expect(await textOf(page, '#inspect-result article .dnssec')).toBe('DNSSEC validated');
   await page.close();
+});
+
+test("the card names the resolver by origin only: window.find() (which crosses closed shadow roots) finds no path or token", async () => {
+  const origin = new URL(world.hangingDoh).origin;
+  await ext.inExtension((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl } }), `${origin}/SECRETtoken42/dns-query`);
+  const page = await ext.browser.newPage();
+  await page.goto(`${pages.origin}/numbers.html`);
+  await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(2);
+  await hover(page, (await page.$('[data-enum-e164="+14155552671"]'))!);
+  const finds = (text: string) =>
+    page.evaluate((t) => {
+      getSelection()?.removeAllRanges();
+      return (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(t, false, false, true);
+    }, text);
+  await expect.poll(() => finds('within 5000 ms'), { timeout: 20_000 }).toBe(true);
+  expect(await finds('SECRETtoken42')).toBe(false);
+  expect(await finds('dns-query')).toBe(false);
+  expect(await finds(`no answer from ${origin} within`)).toBe(true);
+  await page.close();
+  await ext.inExtension((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl } }), world.unboundDoh);
 });
 
 test('a revoked host permission is explained on the options page and can be granted again', async () => {

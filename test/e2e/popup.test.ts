@@ -125,3 +125,45 @@ test('lists the numbers of the current tab, and the site switch adds the site to
     server.close();
   }
 });
+
+// The popup does not poll: a number looked up while it is open reaches it through the background's event
+// (tabNumbersChanged over the events port), and only that way.
+test('an open popup shows a lookup that finishes while it is open', async () => {
+  const server = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end('<!doctype html><html lang="en-GB"><title>push</title><p>London: +44 20 7946 0000.</p></html>');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const worker = await browser.worker();
+  const setResolveOn = (resolveOn: string) =>
+    worker.evaluate(async (resolveOn) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), resolveOn } });
+    }, resolveOn);
+  try {
+    await setResolveOn('never');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const web = await browser.context.newPage();
+    await web.goto(url);
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true })).map((t) => t.id).pop());
+    const page = await browser.context.newPage();
+    await page.addInitScript(
+      ({ id, url }) => {
+        const tabs = chrome.tabs as unknown as { query: (...a: unknown[]) => unknown };
+        tabs.query = () => Promise.resolve([{ id, url, active: true }]);
+      },
+      { id: tabId, url },
+    );
+    await page.goto(`${browser.origin}/src/popup/index.html`);
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearCache', payload: {} }));
+    const london = page.locator('#numbers article[data-e164="+442079460000"]');
+    await expect.poll(() => london.getAttribute('data-state'), { timeout: 10_000 }).toBe('idle');
+
+    await setResolveOn('visible'); // the content script follows the settings and looks the number up
+    await expect.poll(() => london.getAttribute('data-state'), { timeout: 10_000 }).toBe('pres');
+    expect(await london.locator('.pres a').allTextContents()).toEqual(['pres:oliver@example.test']);
+  } finally {
+    await setResolveOn('hover');
+    server.close();
+  }
+});

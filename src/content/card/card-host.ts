@@ -3,6 +3,7 @@
 // It goes into the top layer (popover) where supported, so page stacking contexts never cover it.
 import { CARD_CSS } from './card-style.ts';
 import { placeCard } from './card-position.ts';
+import { LinkGuard } from './link-guard.ts';
 
 const HOST_STYLE =
   'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; ' +
@@ -13,6 +14,7 @@ export class CardHost {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
   private card: HTMLElement | undefined;
+  private guard: LinkGuard | undefined;
   anchor: Element | Range | undefined;
 
   constructor(private readonly doc: Document) {}
@@ -35,12 +37,14 @@ export class CardHost {
       const style = this.doc.createElement('style');
       style.textContent = CARD_CSS;
       this.root.append(style);
+      this.guard = new LinkGuard(this.host, this.root);
     }
     this.card?.remove();
     this.card = card;
     if (isDark(anchor)) card.classList.add('dark');
     card.style.visibility = 'hidden';
     this.root!.append(card);
+    this.guard?.watch(card);
     if (!this.host.isConnected) {
       this.doc.documentElement.append(this.host);
       try {
@@ -69,6 +73,7 @@ export class CardHost {
   }
 
   hide(): void {
+    this.guard?.unwatch();
     this.card?.remove();
     this.card = undefined;
     this.anchor = undefined;

@@ -2,7 +2,7 @@
 // `showCardForSelection` (protocol.ts ContentMessage) to the frame the menu was opened in. The card opens for
 // the annotated number under the menu, the one in the selection, or a number found in the selected text.
 import { findNumbers } from '../detect/find-numbers.ts';
-import { regionForElement } from '../detect/region.ts';
+import { regionHints } from '../dom/page-region.ts';
 import { E164_ATTR } from '../dom/annotations.ts';
 
 export type OpenCard = (anchor: Element | Range, e164: string) => void;
@@ -35,7 +35,7 @@ export class ContextMenuTarget {
     const el = container ? (container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement) : null;
     const inside = el?.closest(`[${E164_ATTR}]`);
     if (inside) return openAt(inside, open);
-    const [found] = findNumbers(selection?.toString() || selectionText, regionForElement(el, userRegion));
+    const [found] = findNumbers(selection?.toString() || selectionText, regionHints(el, userRegion));
     if (!found || !range) return false;
     open(range, found.e164);
     return true;

@@ -7,6 +7,10 @@ import { hasDigits } from './digits.ts';
 import { normalizeForMatching, toSourceRange, widenToLeadingPluses } from './normalize.ts';
 import { splitNeighbours, type Candidate } from './neighbours.ts';
 import { rejectReason } from './filters/index.ts';
+import { readWhereItFits, type RegionHints } from './where-it-fits.ts';
+import type { ParsedNumber } from './written-form.ts';
+
+export type { RegionHints } from './where-it-fits.ts';
 
 export interface Detection {
   /** Offsets in the source text, half-open. */
@@ -24,8 +28,11 @@ function matcherOptions(region: string): { defaultCountry?: CountryCode } {
   return region && isSupportedCountry(region) ? { defaultCountry: region } : {};
 }
 
-/** All numbers in `source`, read as national numbers of `region` ('' = only international forms). */
-export function findNumbers(source: string, region: string, rejected?: Rejection[]): Detection[] {
+/**
+ * All numbers in `source`. National numbers are read in the page's region (a bare string: the page's region
+ * only, '' = only international forms), or where their written form fits (where-it-fits.ts).
+ */
+export function findNumbers(source: string, regions: string | RegionHints, rejected?: Rejection[]): Detection[] {
   if (!hasDigits(source)) return [];
   // libphonenumber-js throws (and catches) a ParseError for every candidate that is not a number; capturing a
   // stack for each was 15% of detection (bench/page profile). Our own realm's Error only: a content script's
@@ -33,26 +40,28 @@ export function findNumbers(source: string, region: string, rejected?: Rejection
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return detect(source, region, rejected);
+    return detect(source, typeof regions === 'string' ? { page: regions } : regions, rejected);
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
-function detect(source: string, region: string, rejected?: Rejection[]): Detection[] {
+function detect(source: string, hints: RegionHints, rejected?: Rejection[]): Detection[] {
   const norm = normalizeForMatching(source);
-  const options = matcherOptions(region);
-  const found: Candidate[] = findPhoneNumbersInText(norm.text, options).map((m) => ({
-    start: m.startsAt,
-    end: m.endsAt,
-    e164: m.number.number,
-  }));
+  const options = matcherOptions(hints.page);
+  const parsed = new Map<Candidate, ParsedNumber>();
+  const found: Candidate[] = findPhoneNumbersInText(norm.text, options).map((m) => {
+    const c = { start: m.startsAt, end: m.endsAt, e164: m.number.number };
+    parsed.set(c, m.number);
+    return c;
+  });
   const exact = (slice: string): string | undefined => {
     const [m, extra] = findPhoneNumbersInText(slice, options);
     return m && !extra && m.startsAt === 0 && m.endsAt === slice.length ? m.number.number : undefined;
   };
   const out: Detection[] = [];
-  for (const c of splitNeighbours(norm.text, found, exact)) {
+  const candidates = splitNeighbours(norm.text, found, exact);
+  for (const c of readWhereItFits(norm.text, candidates, parsed, hints, (c, reason) => rejected?.push({ ...c, reason }))) {
     const reason = rejectReason(norm.text, c.start, c.end);
     if (reason) {
       rejected?.push({ ...c, reason });

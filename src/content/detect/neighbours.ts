@@ -14,7 +14,8 @@ export interface Candidate {
 /** Validates one exact slice: the matcher's E.164 when the whole slice is one valid number. */
 export type ExactMatcher = (slice: string) => string | undefined;
 
-const RUN = /[+(\d][\d+()\-–—./ ,]*[\d)]/g;
+/** A run of phone characters (digits, `+`, brackets, dashes, dots, slashes, spaces, commas). */
+export const RUN = /[+(\d][\d+()\-–—./ ,]*[\d)]/g;
 const MAX_TOKENS_PER_NUMBER = 8;
 const MAX_TOKENS_PER_RUN = 400;
 

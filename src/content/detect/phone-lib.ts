@@ -4,6 +4,9 @@
 // content script's first compile was a long task on its own, bench/page), and pages without numbers never parse it.
 import {
   findPhoneNumbersInText as findIn,
+  getCountries,
+  getCountryCallingCode as callingCodeOf,
+  Metadata,
   isSupportedCountry as supported,
   parsePhoneNumberFromString as parse,
   type CountryCode,
@@ -38,3 +41,27 @@ function maxMetadata(): MetadataJson {
 export const findPhoneNumbersInText = (text: string, options: { defaultCountry?: CountryCode }) => findIn(text, options, maxMetadata());
 export const parsePhoneNumberFromString = (text: string, options: { defaultCountry?: CountryCode } = {}) => parse(text, options, maxMetadata());
 export const isSupportedCountry = (country: string): country is CountryCode => supported(country as CountryCode, maxMetadata());
+
+/** One national format of a numbering plan (the runtime API of libphonenumber-js's Metadata; its .d.ts omits it). */
+export interface PlanFormat {
+  pattern(): string;
+  internationalFormat(): string;
+  leadingDigitsPatterns(): string[];
+  nationalPrefixIsMandatoryWhenFormattingInNationalFormat(): boolean;
+}
+
+export interface NumberingPlan {
+  formats(): PlanFormat[];
+  /** The national (trunk) prefix, e.g. "0" in GB, "1" in NANP; empty or undefined where there is none. */
+  nationalPrefix(): string | undefined;
+}
+
+/** The numbering plan of a country calling code (its main country's formats, as libphonenumber's matcher uses). */
+export function numberingPlan(callingCode: string): NumberingPlan {
+  const metadata = new Metadata(maxMetadata()) as unknown as { selectNumberingPlan(c: string): void; numberingPlan: NumberingPlan };
+  metadata.selectNumberingPlan(callingCode);
+  return metadata.numberingPlan;
+}
+
+export const supportedCountries = (): CountryCode[] => getCountries(maxMetadata());
+export const getCountryCallingCode = (country: CountryCode): string => callingCodeOf(country, maxMetadata());

@@ -4,6 +4,8 @@
 // Languages spoken in many countries (en, es, ar, …) have no usual country here: the user's region is the
 // better guess for them, and also whenever the page's language is the user's own language.
 
+import { browserRegion } from '../../shared/region.ts';
+
 const USUAL_COUNTRY: Record<string, string> = {
   de: 'DE', fr: 'FR', it: 'IT', nl: 'NL', pl: 'PL', cs: 'CZ', sk: 'SK', hu: 'HU', ro: 'RO', bg: 'BG', el: 'GR',
   da: 'DK', sv: 'SE', nb: 'NO', nn: 'NO', no: 'NO', fi: 'FI', is: 'IS', et: 'EE', lv: 'LV', lt: 'LT', sl: 'SI',
@@ -23,15 +25,10 @@ export function regionOfLang(lang: string, userRegion: string): string | undefin
   return USUAL_COUNTRY[language];
 }
 
-/** The user's default region: the setting, else the region of the browser's locale. */
+/** The user's default region: the setting, else the browser's region (src/shared/region.ts) of navigator.language. */
 export function userRegion(setting: string): string {
   if (setting) return setting.toUpperCase();
-  for (const tag of navigatorLanguages()) {
-    const region = tag.split(/[-_]/).slice(1).find((s) => /^[a-z]{2}$/i.test(s));
-    if (region) return region.toUpperCase();
-  }
-  const first = navigatorLanguages()[0]?.split(/[-_]/)[0]?.toLowerCase();
-  return (first && USUAL_COUNTRY[first]) || '';
+  return typeof navigator === 'undefined' ? '' : browserRegion(navigator.language ?? '');
 }
 
 function navigatorLanguages(): readonly string[] {
@@ -43,23 +40,8 @@ function userLanguages(): string[] {
   return navigatorLanguages().map((t) => t.split(/[-_]/)[0]!.toLowerCase());
 }
 
-/** Region for text inside `el`: walks up through shadow hosts, and from a frame we scan to its <iframe>. */
-export function regionForElement(el: Element | null, fallback: string): string {
-  let node: Element | null = el;
-  while (node) {
-    const withLang = node.closest('[lang]');
-    if (withLang) return regionOfLang(withLang.getAttribute('lang') ?? '', fallback) ?? fallback;
-    const root = node.getRootNode();
-    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) node = (root as ShadowRoot).host ?? null;
-    else node = frameElementOf(root as Document);
-  }
-  return fallback;
-}
-
-function frameElementOf(doc: Document): Element | null {
-  try {
-    return doc.defaultView?.frameElement ?? null;
-  } catch {
-    return null;
-  }
+/** Languages whose country names mark a number's region (named-regions.ts): English and the browser's. */
+export function nameLanguages(): string[] {
+  const own = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
+  return own && !/^en\b/i.test(own) ? ['en', own] : ['en'];
 }

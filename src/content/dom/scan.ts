@@ -8,7 +8,7 @@ import { enclosingTelLink, TEL_LINK, telNumber } from './tel-links.ts';
 import { hasDigits } from '../detect/digits.ts';
 import { chunkBoundaries } from '../detect/chunks.ts';
 import { findNumbers, type Detection } from '../detect/find-numbers.ts';
-import { regionForElement } from '../detect/region.ts';
+import { regionForElement, regionHints } from './page-region.ts';
 
 export interface ScanHost {
   annotations: Annotations;
@@ -74,12 +74,12 @@ function* scanText(text: Text, host: ScanHost): Generator<void, void, void> {
   if (host.scanned.get(text) === data || host.annotations.groupFor(text)) return;
   host.scanned.set(text, data);
   if (!hasDigits(data)) return;
-  const region = regionForElement(text.parentElement, host.userRegion);
+  const hints = regionHints(text.parentElement, host.userRegion);
   let detections: Detection[] = [];
   const cuts = chunkBoundaries(data);
   for (let i = 0; i + 1 < cuts.length; i++) {
     const offset = cuts[i]!;
-    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), region)) detections.push({ ...d, start: d.start + offset, end: d.end + offset });
+    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), hints)) detections.push({ ...d, start: d.start + offset, end: d.end + offset });
     if (i + 2 < cuts.length) yield;
   }
   const link = enclosingTelLink(text);

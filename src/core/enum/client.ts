@@ -1,7 +1,8 @@
 // EnumClient: the one entry point for lookups, used by the extension's background (cache mirrored to
-// storage.session) and the CLI (no store). Results are cached per (provider, method, suffixes, number) for their
+// storage.session) and the CLI (no store). Results are cached per (partition, provider, method, suffixes, number) for their
 // TTL — the smallest TTL of what was used minus the HTTP Age, or the negative TTL (RFC 2308) — concurrent lookups
 // of one number share one run, and identical DNS queries in flight are sent once.
+import { DEFAULT_TIMEOUT_MS } from '../doh/provider.ts';
 import type { DohMethod, DohResponse, FetchLike } from '../doh/types.ts';
 import type { CoreError, Result } from '../result.ts';
 import { InFlight } from '../async.ts';
@@ -25,6 +26,11 @@ export interface LookupSettings {
   method: DohMethod;
   suffixes: string[];
   resolvePres?: boolean;
+  /**
+   * Cache partition: answers cached under one partition are never served (or shared in flight) under another.
+   * The extension keys it by top-level site, so a page cannot time what was looked up on another site.
+   */
+  partition?: string;
 }
 
 export interface CachedLookup {
@@ -44,7 +50,8 @@ export class EnumClient {
   }
 
   static cacheKey(e164: string, s: LookupSettings): string {
-    return JSON.stringify([s.dohUrl, s.method, s.suffixes, Boolean(s.resolvePres), e164]);
+    const key = [s.dohUrl, s.method, s.suffixes, Boolean(s.resolvePres), e164];
+    return JSON.stringify(s.partition ? [s.partition, ...key] : key);
   }
 
   /** A cached result if fresh, else one lookup (shared with concurrent callers for the same key). */
@@ -57,10 +64,11 @@ export class EnumClient {
         dohUrl: settings.dohUrl,
         method: settings.method,
         suffixes: settings.suffixes,
-        timeoutMs: this.#opts.timeoutMs ?? 5000,
+        timeoutMs: this.#opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         fetch: this.#opts.fetch,
         now: this.#opts.now,
         inflight: this.#queries,
+        ...(settings.partition ? { partition: settings.partition } : {}),
       };
       const result = await lookupE164(e164, config);
       if (settings.resolvePres) await resolvePresOfResult(result, config);

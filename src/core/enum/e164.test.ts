@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { e164ToEnumDomain, normaliseSuffix, toE164 } from './e164.ts';
+import { e164ToEnumDomain } from './domain.ts';
+import { normaliseSuffix, toE164 } from './e164.ts';
 
 describe('toE164', () => {
   it.each([

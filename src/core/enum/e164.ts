@@ -3,16 +3,11 @@
 // the '+' character that appears at the beginning" (RFC 6116 §3.1); E.164 numbers have at most 15 digits.
 import { parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/max';
 import { parseHostName } from '../dns/name.ts';
+import { isE164 } from './domain.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
 
 export type E164Error = CoreError<'bad-number' | 'bad-region' | 'bad-suffix'>;
 
-/** The ENUM tree of RFC 6116 §3.2, the suffix used when none is configured. */
-export const DEFAULT_SUFFIX = 'e164.arpa';
-
-/** An E.164 number in the form of RFC 6116 §3.1's AUS: "+", a country code not starting with 0, at most 15 digits. */
-export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
-export const isE164 = (v: unknown): v is string => typeof v === 'string' && E164_PATTERN.test(v);
 const REGION_PATTERN = /^[A-Z]{2}$/;
 
 const PARSE_MESSAGES: Record<string, string> = {
@@ -57,14 +52,4 @@ export function toE164(input: string, region = ''): Result<string, E164Error> {
 export function normaliseSuffix(suffix: string): Result<string, E164Error> {
   const name = parseHostName(suffix);
   return name.ok ? name : err('bad-suffix', `${name.error.message} It cannot be an ENUM suffix.`);
-}
-
-/**
- * RFC 6116 §3.2: "Remove all characters with the exception of the digits … put dots ('.') between each digit …
- * reverse the order of the digits … append the string '.e164.arpa.'" (here: the configured suffix).
- * `+12025550143` → `3.4.1.0.5.5.5.2.0.2.1.e164.arpa`.
- */
-export function e164ToEnumDomain(e164: string, suffix = DEFAULT_SUFFIX): string {
-  const digits = e164.replace(/[^0-9]/g, '');
-  return `${[...digits].reverse().join('.')}.${suffix}`;
 }

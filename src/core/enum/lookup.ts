@@ -10,7 +10,7 @@ import type { NaptrData } from '../dns/types.ts';
 import { processNaptrSet } from '../naptr/index.ts';
 import { isPresenceService } from '../naptr/services.ts';
 import type { CoreError, Result } from '../result.ts';
-import { DEFAULT_SUFFIX, e164ToEnumDomain } from './e164.ts';
+import { DEFAULT_SUFFIX, e164ToEnumDomain } from './domain.ts';
 import { AnswerSummary, query, statusError, type ResolverConfig } from './query.ts';
 import type { LookupResult } from './types.ts';
 

@@ -13,6 +13,8 @@ export interface ResolverConfig {
   fetch: FetchLike;
   /** Shared across lookups so concurrent lookups of one name send one query (EnumClient owns one). */
   inflight?: InFlight<Result<DohResponse, CoreError>>;
+  /** Queries are shared in flight only within one partition (client.ts LookupSettings.partition). */
+  partition?: string;
 }
 
 /** What a result needs to know about every DNS answer it used. */
@@ -37,7 +39,7 @@ export class AnswerSummary {
 export function query(config: ResolverConfig, name: string, type: number): Promise<Result<DohResponse, CoreError>> {
   const send = () => dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch);
   if (!config.inflight) return send();
-  return config.inflight.run(`${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`, send);
+  return config.inflight.run(`${config.partition ?? ''} ${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`, send);
 }
 
 export type StatusErrorCode = 'servfail' | 'refused' | 'dns-error';

@@ -5,5 +5,6 @@ export { parseNaptrRegexp, applyNaptrRegexp, newCompileBudget, MAX_REGEXP_LENGTH
 export type { CompileBudget, ParsedNaptrRegexp, ReplacementPart } from './regexp.ts';
 export { MAX_ERE_SIZE } from './ere.ts';
 export { isPresenceService, parseEnumServices } from './services.ts';
-export { classifyUri, USABLE_SCHEMES, PRESENCE_SCHEMES, MAX_URI_LENGTH } from './uri.ts';
+export { classifyUri, MAX_URI_LENGTH } from './uri.ts';
+export { USABLE_SCHEMES, PRESENCE_SCHEMES } from './schemes.ts';
 export { formatNaptr } from './format.ts';

@@ -1,6 +1,6 @@
 // Region choice, text chunking and NFKC offset mapping (issue 3, "Detection").
-import { describe, expect, it } from 'vitest';
-import { regionOfLang } from '../../../src/content/detect/region.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { regionOfLang, userRegion } from '../../../src/content/detect/region.ts';
 import { chunkBoundaries } from '../../../src/content/detect/chunks.ts';
 import { normalizeForMatching, toSourceRange } from '../../../src/content/detect/normalize.ts';
 import { findNumbers } from '../../../src/content/detect/find-numbers.ts';
@@ -19,6 +19,19 @@ describe('regionOfLang (issue 3: nearest lang with a region subtag, else the usu
   it('leaves languages of many countries to the user region', () => {
     expect(regionOfLang('en', 'GB')).toBeUndefined();
     expect(regionOfLang('', 'GB')).toBeUndefined();
+  });
+});
+
+describe('userRegion: the setting, else the browser region of navigator.language (one rule with the options page)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('reads a browser in plain `en` as US, as the options page and the background do', () => {
+    vi.stubGlobal('navigator', { language: 'en', languages: ['en'] });
+    expect(userRegion('')).toBe('US');
+  });
+  it('uses the region of navigator.language, and the setting over it', () => {
+    vi.stubGlobal('navigator', { language: 'en-GB', languages: ['en-GB', 'en-US'] });
+    expect(userRegion('')).toBe('GB');
+    expect(userRegion('jm')).toBe('JM');
   });
 });
 

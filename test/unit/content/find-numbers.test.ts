@@ -5,9 +5,12 @@
 //   H#n = held-out row n of /work/shared/research/peers.md §2.6
 //   I3  = issue 3 (the false-positive families and neighbour rule it lists)
 import { describe, expect, it } from 'vitest';
-import { findNumbers, type Rejection } from '../../../src/content/detect/find-numbers.ts';
+import { findNumbers, type RegionHints, type Rejection } from '../../../src/content/detect/find-numbers.ts';
 
-const find = (text: string, region: string) => findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
+const find = (text: string, region: string | RegionHints) => findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
+
+// A number is read where its written form fits (where-it-fits.ts): a user elsewhere changes nothing here.
+const OTHER_USERS = ['US', 'GB', 'DE', 'NZ', 'JM', 'ZA'];
 
 describe('numbers that must be found', () => {
   const cases: [source: string, text: string, region: string, expected: [string, string][]][] = [
@@ -51,6 +54,9 @@ describe('numbers that must be found', () => {
   ];
   for (const [source, text, region, expected] of cases) {
     it(`${source}: ${text} (${region})`, () => expect(find(text, region)).toEqual(expected));
+    it(`${source}: ${text} (${region}, users of other regions)`, () => {
+      for (const user of OTHER_USERS) expect(find(text, { page: region, user })).toEqual(expected);
+    });
   }
 });
 
@@ -117,6 +123,12 @@ describe('text that holds no phone number', () => {
   ];
   for (const [source, text, region] of cases) {
     it(`${source}: ${text} (${region})`, () => expect(find(text, region)).toEqual([]));
+    // Without a page region (H#33) the user's region is the only one: its numbers are then found.
+    if (region) {
+      it(`${source}: ${text} (${region}, users of other regions)`, () => {
+        for (const user of OTHER_USERS) expect(find(text, { page: region, user })).toEqual([]);
+      });
+    }
   }
 });
 

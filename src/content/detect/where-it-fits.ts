@@ -1,0 +1,82 @@
+// A number is read in the region whose writing it shows. The matcher reads national numbers in the page's region;
+// one that region would not write so — no trunk prefix where the region requires one, or its digit groups split
+// (written-form.ts) — is read where its form fits: the user's region, then the regions named right before it
+// (named-regions.ts). When none fits it is left unmarked; a number only regrouped, with no other region in
+// sight, keeps the page's reading (libphonenumber-js ships no alternate formats, so odd groupings are common).
+import { countDigits } from './digits.ts';
+import { type CountryCode, findPhoneNumbersInText, getCountryCallingCode, parsePhoneNumberFromString, isSupportedCountry } from './phone-lib.ts';
+import { readNationally, writtenForm, type ParsedNumber } from './written-form.ts';
+import { regionsNamedBefore } from './named-regions.ts';
+import { RUN, type Candidate } from './neighbours.ts';
+
+export interface RegionHints {
+  /** The page's region for this text: national numbers are read there first ('' = only international forms). */
+  page: string;
+  /** The user's region (the `defaultRegion` setting, else the browser's): tried next ('' = none). */
+  user?: string;
+  /** Languages whose country names are recognised before a number (default English). */
+  languages?: readonly string[];
+}
+
+export const WRITTEN_ELSEWHERE = "another region's form";
+
+const MIN_RUN_DIGITS = 6;
+
+/** Check each candidate's form against its region, and look for numbers only another region can read. */
+export function readWhereItFits(
+  text: string,
+  candidates: Candidate[],
+  parsed: Map<Candidate, ParsedNumber>,
+  hints: RegionHints,
+  rejected?: (c: Candidate, reason: string) => void,
+): Candidate[] {
+  const page = hints.page;
+  const pageCode = page && isSupportedCountry(page) ? getCountryCallingCode(page) : undefined;
+  const alternatives = (start: number): { named: boolean; regions: string[] } => {
+    // A region sharing the page's calling code (US and JM, GB and JE) reads nothing the page's region does not.
+    const elsewhere = (r: string) => isSupportedCountry(r) && (!pageCode || getCountryCallingCode(r) !== pageCode);
+    const named = regionsNamedBefore(text, start, hints.languages).filter(elsewhere);
+    const user = hints.user && elsewhere(hints.user) ? [hints.user] : [];
+    return { named: named.length > 0, regions: [...new Set([...user, ...named])] };
+  };
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const slice = text.slice(c.start, c.end);
+    const phone = parsed.get(c) ?? (page && isSupportedCountry(page) ? parsePhoneNumberFromString(slice, { defaultCountry: page }) : undefined);
+    const form = phone ? writtenForm(slice, phone) : 'fits';
+    if (form === 'fits' || form === 'international') {
+      out.push(c);
+      continue;
+    }
+    const { named, regions } = alternatives(c.start);
+    let e164: string | undefined;
+    for (const r of regions) if ((e164 = readNationally(slice, r))) break;
+    if (e164) out.push({ ...c, e164 });
+    else if (form === 'regrouped' && !named) out.push(c);
+    else rejected?.(c, WRITTEN_ELSEWHERE);
+  }
+  return withNumbersReadElsewhere(text, out, hints, alternatives);
+}
+
+/** Runs of phone characters the page's region found nothing in, read in the other regions in sight. */
+function withNumbersReadElsewhere(text: string, found: Candidate[], hints: RegionHints, alternatives: (start: number) => { regions: string[] }): Candidate[] {
+  const extra: Candidate[] = [];
+  let next = 0;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    while (next < found.length && found[next]!.end <= a) next++;
+    if ((next < found.length && found[next]!.start < b) || countDigits(text, a, b) < MIN_RUN_DIGITS) continue;
+    // One character of context on each side: the matcher refuses `$415-666-7777` and `415-666-7777%` by it.
+    const from = Math.max(0, a - 1);
+    const run = text.slice(from, b + 1);
+    for (const region of alternatives(a).regions) {
+      const read = findPhoneNumbersInText(run, { defaultCountry: region as CountryCode }).filter((p) => writtenForm(run.slice(p.startsAt, p.endsAt), p.number) === 'fits');
+      if (!read.length) continue;
+      extra.push(...read.map((p) => ({ start: from + p.startsAt, end: from + p.endsAt, e164: p.number.number })));
+      break;
+    }
+  }
+  return extra.length ? [...found, ...extra].sort((x, y) => x.start - y.start) : found;
+}

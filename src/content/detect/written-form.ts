@@ -1,0 +1,79 @@
+// Whether a number is written the way a region writes its national numbers: the checks of libphonenumber's
+// STRICT_GROUPING leniency (PhoneNumberMatcher.isNationalPrefixPresentIfRequired, allNumberGroupsRemainGrouped),
+// which libphonenumber-js has not ported (its matcher refuses that leniency). A UK number is written with its
+// trunk 0 (`020 7946 0018`), so `(302)3914066` is not one; `0800-006-498` splits the UK group `006498`.
+import { numberingPlan, parsePhoneNumberFromString, isSupportedCountry, type PlanFormat } from './phone-lib.ts';
+
+/** What the form check needs of a parsed number (libphonenumber-js PhoneNumber). */
+export interface ParsedNumber {
+  number: string;
+  countryCallingCode: string;
+  nationalNumber: string;
+  ext?: string;
+}
+
+/**
+ * - `international`: written with its country code (`+1 …`, `00 1 …`), whatever the region;
+ * - `fits`: a national form of its region (or one we cannot judge, e.g. a transformed trunk prefix);
+ * - `no-trunk-prefix`: the region writes this number with its trunk prefix and the text has none;
+ * - `regrouped`: the text splits a digit group the region writes together.
+ */
+export type WrittenForm = 'international' | 'fits' | 'no-trunk-prefix' | 'regrouped';
+
+const NON_DIGITS = /[^0-9]+/g;
+
+/** How `slice` (matcher text, NFKC: ASCII digits) writes `phone`. */
+export function writtenForm(slice: string, phone: ParsedNumber): WrittenForm {
+  if (/^[^0-9]*\+/.test(slice)) return 'international';
+  let digits = slice.replace(NON_DIGITS, '');
+  const ext = phone.ext ?? '';
+  if (ext && digits.endsWith(ext)) digits = digits.slice(0, -ext.length);
+  const nsn = phone.nationalNumber;
+  if (!digits.endsWith(nsn)) return 'fits';
+  const before = digits.slice(0, digits.length - nsn.length);
+  const plan = numberingPlan(phone.countryCallingCode);
+  if (before.endsWith(phone.countryCallingCode) && before !== plan.nationalPrefix()) return 'international';
+  const format = chooseFormat(plan.formats(), nsn);
+  if (!format) return 'fits';
+  if (before === '' && format.nationalPrefixIsMandatoryWhenFormattingInNationalFormat()) return 'no-trunk-prefix';
+  return groupsRemainGrouped(slice, nsn, ext, format, Boolean(plan.nationalPrefix())) ? 'fits' : 'regrouped';
+}
+
+/** The E.164 form of `slice` read as a national number of `region`, when it is written the way `region` writes it. */
+export function readNationally(slice: string, region: string): string | undefined {
+  if (!region || !isSupportedCountry(region)) return undefined;
+  const phone = parsePhoneNumberFromString(slice, { defaultCountry: region });
+  return phone?.isValid() && writtenForm(slice, phone) === 'fits' ? phone.number : undefined;
+}
+
+const regexps = new Map<string, RegExp>();
+const regexp = (source: string): RegExp => {
+  let re = regexps.get(source);
+  if (!re) regexps.set(source, (re = new RegExp(source)));
+  return re;
+};
+
+/** libphonenumber-js format.js chooseFormatForNumber: the last leading-digits pattern and the whole pattern match. */
+function chooseFormat(formats: PlanFormat[], nsn: string): PlanFormat | undefined {
+  return formats.find((f) => {
+    const leading = f.leadingDigitsPatterns();
+    if (leading.length && nsn.search(regexp(`^(?:${leading[leading.length - 1]!})`)) !== 0) return false;
+    return regexp(`^(?:${f.pattern()})$`).test(nsn);
+  });
+}
+
+/** PhoneNumberMatcher.allNumberGroupsRemainGrouped, for a number written without its country code. */
+function groupsRemainGrouped(slice: string, nsn: string, ext: string, format: PlanFormat, hasTrunkPrefix: boolean): boolean {
+  const groups = nsn.replace(regexp(`^(?:${format.pattern()})$`), format.internationalFormat()).split(NON_DIGITS).filter(Boolean);
+  if (groups.join('') !== nsn) return true;
+  let from = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i]!;
+    from = slice.indexOf(group, from);
+    if (from < 0) return false;
+    from += group.length;
+    // No separator after the first group: accepted only when the number is one unbroken block.
+    if (i === 0 && from < slice.length && hasTrunkPrefix && /[0-9]/.test(slice[from]!)) return slice.slice(from - group.length).startsWith(nsn);
+  }
+  return slice.slice(from).includes(ext);
+}
