@@ -55,13 +55,28 @@ const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(demoUrl);
 console.log(`\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensionId}/src/popup/index.html\nOptions:    chrome-extension://${extensionId}/src/options/index.html`);
 if (headless) {
-  // Jordan's number has presence; a fresh browser needs a few seconds for its first settings read.
-  const jordan = tab.locator('[data-enum-e164="+12025550143"]').first();
-  await jordan.waitFor({ timeout: 15_000 }).catch(() => {});
-  await jordan.hover().catch(() => {});
-  await tab
-    .waitForFunction(() => document.querySelector('[data-enum-e164="+12025550143"]')?.getAttribute('data-enum-state') === 'pres', undefined, { timeout: 15_000 })
-    .catch(() => {});
+  // Jordan's number has presence. The page annotations are CSS highlights (README "Page annotations"): find
+  // the range over Jordan's number, move the pointer onto it like a user, and wait for it to be in enum-pres.
+  const jordanBox = () =>
+    tab.evaluate(() => {
+      for (const name of ['enum-idle', 'enum-pending', 'enum-pres', 'enum-no-pres', 'enum-none', 'enum-error']) {
+        for (const r of (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get(name) ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString().replace(/\D/g, '').endsWith('2025550143')) return { name, box: range.getClientRects()[0]!.toJSON() as DOMRect };
+        }
+      }
+      return undefined;
+    });
+  await tab.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => {});
+  const found = await jordanBox();
+  if (found) {
+    const { x, y, width, height } = found.box;
+    await tab.mouse.move(Math.max(1, x - 30), y + height / 2);
+    await tab.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
+    for (let i = 0; i < 30 && (await jordanBox())?.name !== 'enum-pres'; i++) await tab.waitForTimeout(500);
+  }
   await tab.waitForTimeout(500);
   const shot = join(root, 'dist/demo.png');
   await tab.screenshot({ path: shot });

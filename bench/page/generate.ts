@@ -1,4 +1,4 @@
-// Generates the benchmark page (issue 3, "Tests and benchmarks"): about 1 MB of text holding 5,000 phone
+// Generates the benchmark page (bench/page/run.ts): about 1 MB of text holding 5,000 phone
 // numbers in mixed national and international formats across four languages, between sentences with
 // dates, prices, times and postcodes, in paragraphs, list items and table cells. Deterministic (seeded).
 import { findNumbers } from '../../src/content/detect/find-numbers.ts';

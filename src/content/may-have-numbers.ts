@@ -1,5 +1,6 @@
-// The cheap pre-check before the matcher is started (issue 3: "load heavy parts only where numbers exist").
+// The cheap pre-check before the matcher is started: the matcher and its metadata load only where numbers may exist.
 import { digitsUpTo } from './detect/digits.ts';
+import { shadowRootOf } from './dom/shadow-roots.ts';
 
 /** The body's text holds 5 digits: text nodes one by one, stopping there (no 1 MB textContent string). */
 function bodyHasDigits(doc: Document, min = 5): boolean {
@@ -13,9 +14,9 @@ function bodyHasDigits(doc: Document, min = 5): boolean {
 function mayHaveNumbers(doc: Document): boolean {
   if (bodyHasDigits(doc)) return true;
   if (doc.querySelector('a[href^="tel:" i], iframe')) return true;
-  // Shadow roots are invisible to textContent; look for one (rare on pages without any digits).
+  // Shadow roots (open or closed) are invisible to textContent; look for one (rare on pages without any digits).
   const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Element).shadowRoot) return true;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (shadowRootOf(n as Element)) return true;
   return false;
 }
 
@@ -28,7 +29,7 @@ export function whenNumbersMayExist(doc: Document, load: () => void): void {
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
-    // Never work inside the callback (aesthetics.md, uBO): check once per burst, a moment later.
+    // Never work inside the callback (uBlock Origin's rule): check once per burst, a moment later.
     timer ??= setTimeout(() => {
       timer = undefined;
       if (!mayHaveNumbers(doc)) return;

@@ -1,119 +1,187 @@
-// One annotation session on a document: scanning, watching, states, cards. Created when the content script
-// starts on a site that is not switched off, and stopped (with the original DOM restored) when it is
-// (issue 3, "Annotation": "switching the site off restores the original DOM").
+// One marking session on a document: scanning, watching, states, cards. Created when the content script starts
+// on a site that is not switched off; stopping it deletes the highlights, which is all there is to undo
+// (README "Page annotations"). The pipeline:
+//
+//   index.ts ── may-have-numbers ──> lifecycle.ts (settings: on/off, live changes) ──> Session
+//
+//   Session.addRoot(document | shadow root | about:blank frame)          ShadowPoll: roots attached later
+//       │                          Watcher: page mutations (records only) ──┐
+//       ▼                                                                   ▼ blocks touched
+//   IdleQueue: 8 ms slices ── scanNode: inline text of each block ── detect/findNumbers
+//       │
+//       ▼
+//   Marks: one StaticRange per number, in the CSS highlight `enum-<state>`
+//       ▲ state changes                                   │ numbers on the page
+//   NumberStates <── HoverCards, ContextMenuTarget         NumberReport ──> background (popup, badge)
+//      (resolveNumber)   (HitTest: which mark is under the pointer)
 import type { Settings } from '../shared/settings.ts';
-import { sendMessage } from '../platform/runtime.ts';
-import { Annotations, E164_ATTR } from './dom/annotations.ts';
+import { sendMessage } from '../platform/content.ts';
+import { Marks, type Mark } from './dom/marks.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
-import { applyWrite, scanNode, type ScanHost } from './dom/scan.ts';
-import { WriteBatch } from './dom/write-batch.ts';
+import { scanNode, type ScanContext } from './dom/scan.ts';
+import { shadowRootOf, mayHostShadow } from './dom/shadow-roots.ts';
 import { Watcher } from './dom/watcher.ts';
 import { userRegion } from './detect/region.ts';
-import { NumberStates } from './resolve/number-states.ts';
-import { NumberReport } from './resolve/report.ts';
-import { VisibleResolver } from './resolve/visible.ts';
+import { NumberStates } from './lookups/number-states.ts';
+import { NumberReport } from './lookups/report.ts';
+import { VisibleResolver } from './lookups/visible.ts';
+import { HitTest } from './card/hit-test.ts';
 import { HoverCards } from './card/hover-card.ts';
 import { ContextMenuTarget } from './card/context-menu.ts';
 
+/**
+ * How often possible shadow hosts are looked at again (attachShadow causes no mutation record): every
+ * SHADOW_POLL_MS while the page is young or changing, every SHADOW_QUIET_POLL_MS once it has been still for
+ * SHADOW_QUIET_AFTER_MS (a poll of a 1 MB page costs tens of milliseconds, bench/page).
+ */
+const SHADOW_POLL_MS = 700;
+const SHADOW_QUIET_POLL_MS = 5000;
+const SHADOW_QUIET_AFTER_MS = 10_000;
+const ELEMENTS_PER_YIELD = 500;
+/** While a long scan runs, found numbers are shown this often (each batch costs the browser a pass over all ranges). */
+const MARKS_FLUSH_MS = 1000;
+
 export class Session {
   private readonly abort = new AbortController();
-  private readonly annotations: Annotations;
+  private readonly win: Window;
   private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
-  private readonly queue: IdleQueue;
-  private readonly writes: WriteBatch;
+  private readonly marks = new Marks(this.states.stateOf);
+  private readonly roots = new Set<Document | ShadowRoot>();
+  private readonly hits = new HitTest(this.marks, () => [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE));
+  private readonly ctx: ScanContext;
   private readonly watcher: Watcher;
+  private readonly queue: IdleQueue;
   private readonly cards: HoverCards;
   private readonly report: NumberReport;
-  private readonly roots = new WeakSet<Node>();
   private visible: VisibleResolver | undefined;
-  private readonly host: ScanHost;
   private menuTarget: ContextMenuTarget | undefined;
+  private polling = false;
+  private flushed = 0;
+  /** When the page last changed (or the session started), and when the last shadow-root poll ran. */
+  private changedAt = performance.now();
+  private polledAt = 0;
 
-  /**
-   * `provisional`: the settings are not loaded yet. Detection starts anyway (loading them took seconds on a
-   * freshly started browser, bench/page), but nothing is written until `update` confirms them.
-   */
   constructor(
     private readonly doc: Document,
     private settings: Settings,
-    provisional = false,
   ) {
-    this.annotations = new Annotations(this.states.stateOf);
-    const win = doc.defaultView!;
-    this.writes = new WriteBatch((write) => applyWrite(write, this.host));
-    this.writes.held = provisional;
-    this.queue = new IdleQueue(win, () => this.watcher.flush(), () => this.report.schedule(), this.writes);
-    this.watcher = new Watcher(this.annotations, { changed: (node) => this.queue.push(scanNode(node, this.host)), pending: () => this.queue.schedule() });
-    this.cards = new HoverCards(this.states, () => this.settings.resolveOn, this.abort.signal);
-    this.report = new NumberReport(win, () => this.annotations.prune(), this.states.stateOf, (numbers) => void sendMessage('reportNumbers', { numbers }));
-    this.states.onChange((e164, lookup) => {
-      this.annotations.setState(e164, lookup.state);
-      this.report.schedule();
-    });
-    this.host = {
-      annotations: this.annotations,
+    this.win = doc.defaultView!;
+    this.ctx = {
+      marks: this.marks,
       userRegion: userRegion(settings.defaultRegion),
       addRoot: (root) => this.addRoot(root),
-      annotated: (elements) => this.visible?.observe(elements),
-      wrote: () => this.watcher.dropOwnRecords(),
-      write: (write) => this.writes.add(write),
+      marked: (marks) => this.marked(marks),
       scanned: new WeakMap(),
+      links: new WeakMap(),
       frames: new WeakSet(),
     };
+    this.watcher = new Watcher({
+      changed: (block) => this.queue.push(scanNode(block, this.ctx)),
+      removed: () => void this.marks.prune(),
+      pending: () => this.queue.schedule(true),
+    });
+    this.queue = new IdleQueue(this.win, () => this.beforeSlice(), () => this.drained());
+    this.report = new NumberReport(this.win, () => this.marks.prune(), this.states.stateOf, (numbers) => void sendMessage('reportNumbers', { numbers }));
+    this.cards = new HoverCards(this.states, this.marks, this.hits, () => this.settings.resolveOn, this.abort.signal);
+    this.states.onChange((e164, lookup) => {
+      this.marks.setState(e164, lookup.state);
+      this.report.schedule();
+    });
   }
 
   start(): this {
     this.applyResolveOn();
-    this.menuTarget = new ContextMenuTarget(this.doc, this.abort.signal);
+    this.menuTarget = new ContextMenuTarget(this.doc, this.marks, this.hits, this.abort.signal);
     this.addRoot(this.doc);
+    const poll = this.win.setInterval(() => this.pollShadowRoots(), SHADOW_POLL_MS);
+    this.abort.signal.addEventListener('abort', () => this.win.clearInterval(poll));
     return this;
   }
 
   /** Settings that apply without a rescan; returns false when the session must be restarted. */
   update(settings: Settings): boolean {
-    if (userRegion(settings.defaultRegion) !== this.host.userRegion) return false;
+    if (userRegion(settings.defaultRegion) !== this.ctx.userRegion) return false;
     this.settings = settings;
     this.applyResolveOn();
-    this.queue.release();
     return true;
   }
 
   private applyResolveOn(): void {
     if (this.settings.resolveOn === 'visible' && !this.visible) {
-      this.visible = new VisibleResolver((e164) => void this.states.resolve(e164), (el) => el.getAttribute(E164_ATTR));
-      for (const set of this.annotations.byNumber.values()) this.visible.observe(set);
+      this.visible = new VisibleResolver((e164) => void this.states.resolve(e164));
+      for (const set of this.marks.byNumber.values()) this.visible.observe(set);
     } else if (this.settings.resolveOn !== 'visible' && this.visible) {
       this.visible.disconnect();
       this.visible = undefined;
     }
   }
 
+  /** Page records become work; new marks reach the page every MARKS_FLUSH_MS while a long scan runs. */
+  private beforeSlice(): void {
+    if (this.watcher.flush()) this.changedAt = performance.now();
+    if (performance.now() - this.flushed >= MARKS_FLUSH_MS) this.flushMarks();
+  }
+
+  private drained(): void {
+    this.flushMarks();
+    this.report.schedule();
+  }
+
+  private flushMarks(): void {
+    this.marks.flush();
+    this.flushed = performance.now();
+  }
+
+  private marked(marks: Mark[]): void {
+    this.visible?.observe(marks);
+  }
+
   private addRoot(root: ShadowRoot | Document): void {
     if (this.roots.has(root)) return;
     this.roots.add(root);
     this.watcher.observe(root);
-    this.cards.listen(root);
-    this.queue.push(scanNode(root, this.host));
+    if (root.nodeType === Node.DOCUMENT_NODE) this.cards.listen(root as Document);
+    this.queue.push(scanNode(root, this.ctx), root === this.doc);
+  }
+
+  /** Look for shadow roots attached since their host was scanned (in idle slices, one poll at a time). */
+  private pollShadowRoots(): void {
+    if (this.polling || this.doc.visibilityState === 'hidden') return;
+    const now = performance.now();
+    if (now - this.changedAt > SHADOW_QUIET_AFTER_MS && now - this.polledAt < SHADOW_QUIET_POLL_MS) return;
+    this.polledAt = now;
+    this.polling = true;
+    this.queue.push(this.findShadowRoots([...this.roots]));
+  }
+
+  private *findShadowRoots(roots: (Document | ShadowRoot)[]): Generator<void, void, void> {
+    let n = 0;
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      for (const el of root.querySelectorAll('*')) {
+        if (mayHostShadow(el)) {
+          const shadow = shadowRootOf(el);
+          if (shadow && !this.roots.has(shadow)) this.addRoot(shadow);
+        }
+        if (++n % ELEMENTS_PER_YIELD === 0) yield;
+      }
+    }
+    this.polling = false;
   }
 
   /** The context-menu item was used on a selection (the keyboard path to the card). */
   showCardForSelection(text: string): boolean {
-    return this.menuTarget?.show(text, this.host.userRegion, (anchor, e164) => this.cards.open(anchor, e164, true)) ?? false;
+    return this.menuTarget?.show(text, this.ctx.userRegion, (anchor, e164) => this.cards.open(anchor, e164, true)) ?? false;
   }
 
-  /** Stop all work and restore the page's DOM exactly. */
+  /** Stop all work and delete the highlights: the page is as it was. */
   stop(): void {
     this.abort.abort();
     this.queue.stop();
     this.watcher.disconnect();
     this.visible?.disconnect();
     this.report.cancel();
-    this.annotations.restoreAll();
+    this.marks.clear();
     void sendMessage('reportNumbers', { numbers: [] });
-  }
-
-  /** For tests and the benchmark: no scan work is waiting. */
-  get idle(): boolean {
-    return this.queue.idle;
   }
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startPageServer, type PageServer } from '../fixtures/pages/server.ts';
 import { readQueryLog } from '../world/query-log.ts';
+import { readMarks, type PageMark } from './page-marks.ts';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
 
 const world = inject('world');
@@ -41,20 +42,23 @@ test('options → page → hover → badge → popup', async () => {
   const [camille0, hugo0] = [await count(CAMILLE), await count(HUGO)];
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}/contacts.html`);
-  const numbers = page.locator('[data-enum-e164]');
-  await expect.poll(() => numbers.count(), { timeout: 15_000 }).toBe(2);
-  expect(await numbers.evaluateAll((els) => els.map((e) => [e.getAttribute('data-enum-e164'), e.getAttribute('data-enum-state')]))).toEqual([
-    ['+33123456789', 'idle'],
-    ['+33612345678', 'idle'],
+  const marks = () => page.evaluate(readMarks()) as Promise<PageMark[]>;
+  const stateIn = async (where: string) => (await marks()).find((m) => m.where === where)?.state;
+  await expect.poll(async () => (await marks()).length, { timeout: 15_000 }).toBe(2);
+  expect((await marks()).map((m) => [m.where, m.state])).toEqual([
+    ['camille', 'idle'],
+    ['hugo', 'idle'],
   ]);
   await page.waitForTimeout(1000); // give a misbehaving extension time to query
   expect([await count(CAMILLE), await count(HUGO)]).toEqual([camille0, hugo0]);
 
   // 3. A real hover resolves that number only.
-  await page.locator('#camille [data-enum-e164]').hover();
-  await expect.poll(() => page.locator('#camille [data-enum-e164]').getAttribute('data-enum-state'), { timeout: 15_000 }).toBe('pres');
+  const { box } = (await marks()).find((m) => m.where === 'camille')!;
+  await page.mouse.move(Math.max(1, box.x - 30), box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await expect.poll(() => stateIn('camille'), { timeout: 15_000 }).toBe('pres');
   expect([await count(CAMILLE), await count(HUGO)]).toEqual([camille0 + 1, hugo0]);
-  expect(await page.locator('#hugo [data-enum-e164]').getAttribute('data-enum-state')).toBe('idle');
+  expect(await stateIn('hugo')).toBe('idle');
 
   // 4. The badge of that tab counts one number with presence.
   const worker = await browser.worker();

@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 import { startPageServer, type PageServer } from './firefox/page-server.ts';
-import { hover } from './firefox/helpers.ts';
+import { hoverBox } from './firefox/helpers.ts';
+import { readMarks, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
 const DIST = new URL('../../dist', import.meta.url).pathname;
@@ -45,8 +46,9 @@ test('the Firefox zip installs and works: settings, detection, hover to pres', a
   await ext.inExtension((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl } }), world.unboundDoh);
   const page = await ext.browser.newPage();
   await page.goto(`${pages.origin}/numbers.html`);
-  const maria = await page.waitForSelector('[data-enum-e164="+436641234567"]', { timeout: 15_000 });
-  await hover(page, maria!);
-  await expect.poll(() => maria!.evaluate((el) => el.getAttribute('data-enum-state')), { timeout: 20_000 }).toBe('pres');
+  const maria = async () => ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === 'maria');
+  await expect.poll(async () => (await maria())?.state, { timeout: 15_000 }).toBe('idle');
+  await hoverBox(page, (await maria())!.line);
+  await expect.poll(async () => (await maria())?.state, { timeout: 20_000 }).toBe('pres');
   await page.close();
 });

@@ -1,12 +1,15 @@
-// The same extension in real Firefox: Debian's firefox-esr, puppeteer-core over WebDriver BiDi,
-// dist/firefox installed as a temporary add-on, against the loopback DNS world. In order, in one browser:
-// configure the provider through the options page, detection on a page, a real pointer hover to `pres`,
-// popup inspect, the card naming the resolver by origin only, and a revoked host permission explained (options notice, lookup error) and granted again.
+// The same extension in real Firefox: Debian's firefox-esr, puppeteer-core over WebDriver BiDi, dist/firefox
+// installed as a temporary add-on, against the loopback DNS world. In order, in one browser: configure the
+// provider through the options page, detection on a page, a real pointer hover to `pres`, the page annotations
+// (no mutations, split numbers, closed and late shadow roots, rewritten text, switch-off), popup inspect, the card
+// naming the resolver by origin only, and a revoked host permission explained (options notice, lookup error) and
+// granted again.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 import { startPageServer, type PageServer } from './firefox/page-server.ts';
-import { byLabel, hover, textOf, timesQueried } from './firefox/helpers.ts';
+import { byLabel, hoverBox, textOf, timesQueried } from './firefox/helpers.ts';
+import { COUNT_MARKS, readMarks, readMarksIn, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
 const MARIA = '7.6.5.4.3.2.1.4.6.6.3.4.e164.arpa'; // +43 664 1234567, pres:maria@example.test
@@ -14,11 +17,10 @@ const WORLD_ORIGINS = ['https://127.0.0.1/*', 'https://*/*', 'http://*/*']; // e
 let ext: FirefoxExtension;
 let pages: PageServer;
 
-type Annotated = { text: string; e164: string; state: string };
-const annotated = (page: Page) =>
-  page.$$eval('[data-enum-e164]', (els) =>
-    els.map((el) => ({ text: el.textContent ?? '', e164: el.getAttribute('data-enum-e164') ?? '', state: el.getAttribute('data-enum-state') ?? '' })),
-  ) as Promise<Annotated[]>;
+/** The page's marks, read from CSS.highlights as a page would (README "Page annotations"). */
+const annotated = async (page: Page, root?: string) =>
+  ((await page.evaluate(readMarks(root))) as PageMark[]).map(({ where, text, state }) => ({ where, text, state }));
+const boxOf = async (page: Page, where: string) => ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === where)!.line;
 
 beforeAll(async () => {
   pages = await startPageServer();
@@ -52,19 +54,95 @@ test('a page: numbers are annotated without any query; a real pointer hover turn
   await page.goto(`${pages.origin}/numbers.html`);
   await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(2);
   expect(await annotated(page)).toEqual([
-    { text: '+43 664 1234567', e164: '+436641234567', state: 'idle' },
-    { text: '+1 415 555 2671', e164: '+14155552671', state: 'idle' },
+    { where: 'maria', text: '+43 664 1234567', state: 'idle' },
+    { where: 'sip-only', text: '+1 415 555 2671', state: 'idle' },
   ]);
   await new Promise((r) => setTimeout(r, 500));
   expect(await timesQueried(world, MARIA)).toBe(before); // resolveOn=hover: nothing asked yet
 
-  const maria = (await page.$('[data-enum-e164="+436641234567"]'))!;
-  await hover(page, maria);
-  await expect
-    .poll(() => maria.evaluate((el) => el.getAttribute('data-enum-state')), { timeout: 20_000 })
-    .toBe('pres');
+  // A real pointer movement onto the number's range (the hit test: no element is the number's).
+  await hoverBox(page, await boxOf(page, 'maria'));
+  await expect.poll(async () => (await annotated(page))[0]?.state, { timeout: 20_000 }).toBe('pres');
   expect(await timesQueried(world, MARIA)).toBeGreaterThan(before);
   expect((await annotated(page))[1]?.state).toBe('idle'); // the other number was not pointed at
+  await page.close();
+});
+
+test('content: a page-installed MutationObserver records nothing; split numbers; closed and late shadow roots', async () => {
+  const page = await ext.browser.newPage();
+  await page.goto(`${pages.origin}/fixtures/observed.html`);
+  await expect.poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['030 1234567', '030 7654321', '030 111222']);
+  await expect.poll(async () => (await annotated(page, '#open-host')).map((m) => m.text), { timeout: 10_000 }).toEqual(['030 2345678']);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await page.evaluate('window.mutations')).toEqual([]);
+  await page.goto(`${pages.origin}/fixtures/split.html`);
+  await expect.poll(async () => (await annotated(page)).map((m) => `${m.where}|${m.text}`), { timeout: 15_000 }).toEqual([
+    'bold|(202) 555-0143',
+    'spans|+1 202 555 0144',
+    'wbr|+1 2025550145',
+    'shy|+1 202 555\u00ad0146',
+  ]);
+  await page.goto(`${pages.origin}/fixtures/shadow.html`);
+  await expect.poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['030 1112223']);
+  await expect.poll(() => page.evaluate(readMarksIn('window.closedRoots.closed')), { timeout: 10_000 }).toEqual([{ text: '030 4445556', state: 'idle' }]);
+  await expect.poll(() => page.evaluate(readMarksIn('window.closedRoots.inner')), { timeout: 10_000 }).toEqual([{ text: '030 7778889', state: 'idle' }]);
+  await page.evaluate('window.attachLate()');
+  const attached = Date.now();
+  await expect.poll(async () => (await annotated(page, '#late')).map((m) => m.text), { timeout: 5_000, interval: 50 }).toEqual(['030 2223334']);
+  expect(Date.now() - attached).toBeLessThan(1500);
+  await page.close();
+});
+
+test('content: a rewritten number leaves no stale range; switching the site off deletes every highlight', async () => {
+  const page = await ext.browser.newPage();
+  await page.goto(`${pages.origin}/fixtures/dynamic.html`);
+  await expect.poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['030 1234567']);
+  await page.evaluate(() => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale neu: 030 9998887'));
+  await expect.poll(async () => (await annotated(page)).map((m) => m.text)).toEqual(['030 9998887']);
+  await page.evaluate(() => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale: bald wieder'));
+  await expect.poll(() => page.evaluate(COUNT_MARKS)).toBe(0);
+  await page.evaluate(() => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale: 030 1234567'));
+  await expect.poll(() => page.evaluate(COUNT_MARKS)).toBe(1);
+  const settings = await ext.inExtension(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>, null);
+  await ext.inExtension((s) => chrome.storage.local.set({ settings: { ...s, disabledSites: ['127.0.0.1'] } }), settings);
+  try {
+    await expect.poll(() => page.evaluate(COUNT_MARKS), { timeout: 10_000 }).toBe(0);
+    expect(await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()])).toEqual([]);
+  } finally {
+    await ext.inExtension((s) => chrome.storage.local.set({ settings: s }), settings);
+  }
+  await expect.poll(() => page.evaluate(COUNT_MARKS), { timeout: 10_000 }).toBe(1);
+  await page.close();
+});
+
+test('content: a number scrolled under a resting pointer, and invisible full-viewport numbers, are never looked up', async () => {
+  // Numbers of this test only (+1 202 555 0171-0173; the Chromium tests use others): count their queries.
+  const names = ['1.7.1.0.5.5.5.2.0.2.1.e164.arpa', '2.7.1.0.5.5.5.2.0.2.1.e164.arpa', '3.7.1.0.5.5.5.2.0.2.1.e164.arpa'];
+  const ours = async () => (await Promise.all(names.map((n) => timesQueried(world, n)))).reduce((a, b) => a + b, 0);
+  const before = await ours();
+  const page = await ext.browser.newPage();
+  await page.setViewport({ width: 800, height: 600 });
+  await page.goto(`${pages.origin}/fixtures/trap.html?under=${encodeURIComponent('+1 202 555 0171')}`);
+  await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(1);
+  await page.mouse.move(20, 120);
+  await page.mouse.move(60, 150, { steps: 4 });
+  const under = await boxOf(page, 'under');
+  await page.evaluate((dy) => scrollBy(0, dy), under.y + under.height / 2 - 150);
+  await new Promise((r) => setTimeout(r, 800));
+  for (const [number, how] of [['+1 202 555 0172', ''], ['+1 202 555 0173', 'transparent']] as const) {
+    await page.evaluate((n, h) => (window as unknown as { showTrap(n: string, h: string): void }).showTrap(n, h), number, how);
+    await expect.poll(async () => (await annotated(page)).some((m) => m.where === 'trap' && m.text === number), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() => scrollBy(0, 1));
+    await page.mouse.move(200, 200, { steps: 5 }); // real movement, over an invisible viewport-sized number
+    await new Promise((r) => setTimeout(r, 600));
+  }
+  expect((await annotated(page)).map((m) => m.state)).toEqual(['idle', 'idle']);
+  expect(await ours()).toBe(before);
+  // Once the trap is gone, moving onto the visible number looks it up (the test can fail).
+  await page.evaluate(() => (window as unknown as { removeTrap(): void }).removeTrap());
+  await hoverBox(page, await boxOf(page, 'under'));
+  await expect.poll(async () => (await annotated(page))[0]?.state, { timeout: 20_000 }).toMatch(/^(pres|no-pres|none|error)$/);
+  await expect.poll(ours, { timeout: 10_000 }).toBeGreaterThan(before);
   await page.close();
 });
 
@@ -87,7 +165,7 @@ test("the card names the resolver by origin only: window.find() (which crosses c
   const page = await ext.browser.newPage();
   await page.goto(`${pages.origin}/numbers.html`);
   await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(2);
-  await hover(page, (await page.$('[data-enum-e164="+14155552671"]'))!);
+  await hoverBox(page, await boxOf(page, 'sip-only'));
   const finds = (text: string) =>
     page.evaluate((t) => {
       getSelection()?.removeAllRanges();

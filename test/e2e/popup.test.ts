@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+import { COUNT_MARKS, readMarks, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
 let browser: ExtensionBrowser;
@@ -83,7 +84,7 @@ test('lists the numbers of the current tab, and the site switch adds the site to
     const web = await browser.context.newPage();
     await web.goto(url);
     await expect
-      .poll(() => web.evaluate(() => [...document.querySelectorAll('[data-enum-state]')].map((e) => e.getAttribute('data-enum-state')).sort().join()), { timeout: 20_000 })
+      .poll(async () => ((await web.evaluate(readMarks())) as PageMark[]).map((m) => m.state).sort().join(), { timeout: 20_000 })
       .toBe('no-pres,pres');
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true })).map((t) => t.id).pop());
     const page = await browser.context.newPage();
@@ -117,8 +118,8 @@ test('lists the numbers of the current tab, and the site switch adds the site to
     await toggle.press('Space');
     await expect.poll(() => page.locator('#numbers').textContent()).toBe('Switched off on this site.');
     expect((await settings()).disabledSites).toEqual(['127.0.0.1']);
-    // The content script hears the change: the page's annotations go away without a reload.
-    await expect.poll(() => web.locator('[data-enum-state]').count(), { timeout: 10_000 }).toBe(0);
+    // The content script hears the change: the page's highlights go away without a reload.
+    await expect.poll(() => web.evaluate(COUNT_MARKS), { timeout: 10_000 }).toBe(0);
     await toggle.press('Space');
     await expect.poll(async () => (await settings()).disabledSites).toBeUndefined();
   } finally {

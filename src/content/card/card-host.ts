@@ -1,5 +1,5 @@
 // The hover card's host: a plain element with a closed shadow root, added to the document only while a card
-// is shown (issue 3: pages must not detect the extension; the host carries no id, class or data attribute).
+// is shown (README "Page annotations": the one element the extension adds; it carries no id, class or data attribute).
 // It goes into the top layer (popover) where supported, so page stacking contexts never cover it.
 import { CARD_CSS } from './card-style.ts';
 import { placeCard } from './card-position.ts';
@@ -15,7 +15,7 @@ export class CardHost {
   private root: ShadowRoot | undefined;
   private card: HTMLElement | undefined;
   private guard: LinkGuard | undefined;
-  anchor: Element | Range | undefined;
+  anchor: Range | undefined;
 
   constructor(private readonly doc: Document) {}
 
@@ -28,7 +28,7 @@ export class CardHost {
     return node !== null && node === this.host;
   }
 
-  show(anchor: Element | Range, card: HTMLElement): void {
+  show(anchor: Range, card: HTMLElement): void {
     this.anchor = anchor;
     if (!this.host) {
       this.host = this.doc.createElement('div');
@@ -82,10 +82,10 @@ export class CardHost {
 }
 
 /** Follow the page's colours: dark when the first opaque background behind the number is dark. */
-function isDark(anchor: Element | Range): boolean {
-  const range = 'commonAncestorContainer' in anchor ? anchor : undefined;
-  let el: Element | null = range ? (range.commonAncestorContainer as Node).parentElement : (anchor as Element);
-  const view = (range ? range.startContainer.ownerDocument : (anchor as Element).ownerDocument)?.defaultView ?? window;
+function isDark(range: Range): boolean {
+  const node = range.commonAncestorContainer;
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const view = node.ownerDocument?.defaultView ?? window;
   for (; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
     const rgba = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(view.getComputedStyle(el).backgroundColor);
     if (!rgba || (rgba[4] !== undefined && +rgba[4] < 0.5)) continue;

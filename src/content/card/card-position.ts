@@ -1,5 +1,6 @@
-// Where the hover card goes (issue 3, "Hover card"): never over the number it describes, inside the viewport,
-// below the number when it fits, else above, else on the larger side with a height limit (small viewports).
+// Where the hover card goes: never over the number it describes (test/e2e/content.test.ts, "a small
+// viewport"), inside the viewport, below the number when it fits, else above, else on the larger side with a
+// height limit (small viewports).
 
 export interface Box {
   left: number;

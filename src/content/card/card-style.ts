@@ -1,5 +1,5 @@
 // Styles of the hover card, inside its closed shadow root (the page's CSS cannot reach them, ours cannot
-// leak out). Light and dark follow the page (issue 3): the host sets `dark` on the card from the colour
+// leak out). Light and dark follow the page: the host sets `dark` on the card from the colour
 // behind the number.
 export const CARD_CSS = `
 :host { all: initial; }

@@ -1,25 +1,27 @@
-// The keyboard path to the card (issue 3): the background's context-menu item on a selection sends
+// The keyboard path to the card: the background's context-menu item on a selection sends
 // `showCardForSelection` (protocol.ts ContentMessage) to the frame the menu was opened in. The card opens for
-// the annotated number under the menu, the one in the selection, or a number found in the selected text.
+// the marked number under the menu, a marked number in the selection, or a number found in the selected text.
 import { findNumbers } from '../detect/find-numbers.ts';
 import { regionHints } from '../dom/page-region.ts';
-import { E164_ATTR } from '../dom/annotations.ts';
+import type { Mark, Marks } from '../dom/marks.ts';
+import { liveRange, type HitTest } from './hit-test.ts';
 
-export type OpenCard = (anchor: Element | Range, e164: string) => void;
+export type OpenCard = (anchor: Range, e164: string) => void;
 
 export class ContextMenuTarget {
-  private last: Element | null = null;
+  /** The mark under the last trusted context menu, found when it opened (a user's explicit choice). */
+  private last: Mark | undefined;
 
   constructor(
     private readonly doc: Document,
+    private readonly marks: Marks,
+    hits: HitTest,
     signal: AbortSignal,
   ) {
     doc.addEventListener(
       'contextmenu',
       (e) => {
-        if (!e.isTrusted) return;
-        const target = e.composedPath()[0];
-        this.last = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+        if (e.isTrusted) this.last = hits.markAt(doc, e.clientX, e.clientY);
       },
       { capture: true, signal },
     );
@@ -27,14 +29,14 @@ export class ContextMenuTarget {
 
   /** Open the card for the number the menu was used on; false when there is none. */
   show(selectionText: string, userRegion: string, open: OpenCard): boolean {
-    const annotated = this.last?.closest(`[${E164_ATTR}]`);
-    if (annotated) return openAt(annotated, open);
+    if (this.last && this.marks.has(this.last)) return openAt(this.last, open);
     const selection = this.doc.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    for (const node of range ? [range.startContainer, range.endContainer] : []) {
+      for (const mark of this.marks.at(node)) if (overlaps(range!, mark)) return openAt(mark, open);
+    }
     const container = range?.commonAncestorContainer;
     const el = container ? (container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement) : null;
-    const inside = el?.closest(`[${E164_ATTR}]`);
-    if (inside) return openAt(inside, open);
     const [found] = findNumbers(selection?.toString() || selectionText, regionHints(el, userRegion));
     if (!found || !range) return false;
     open(range, found.e164);
@@ -42,7 +44,15 @@ export class ContextMenuTarget {
   }
 }
 
-function openAt(el: Element, open: OpenCard): boolean {
-  open(el, el.getAttribute(E164_ATTR)!);
+function overlaps(selected: Range, { range }: Mark): boolean {
+  try {
+    return selected.comparePoint(range.startContainer, range.startOffset) !== 1 && selected.comparePoint(range.endContainer, range.endOffset) !== -1;
+  } catch {
+    return false; // Another tree or a stale offset.
+  }
+}
+
+function openAt(mark: Mark, open: OpenCard): boolean {
+  open(liveRange(mark), mark.e164);
   return true;
 }

@@ -1,11 +1,16 @@
-// Opening and closing the hover card (issue 3, "Hover card"): on a trusted pointer hover only — synthetic
-// events from page scripts (`isTrusted === false`) never show a card or trigger a lookup — and from the
-// context menu (context-menu.ts) for keyboard users. Resolution follows `resolveOn` (settings.ts).
+// Opening and closing the hover card: on real pointer movement over a number only, and from the context menu
+// (context-menu.ts) for keyboard users. Resolution follows `resolveOn` (README "Settings").
+// Only a trusted `pointermove` with non-zero movement starts the intent delay: trusted `pointerover` and
+// zero-movement moves also come from layout and scrolling under a resting pointer, which a page controls.
+// Synthetic events (`isTrusted === false`) never count. Marks are ranges, not elements, so one passive listener
+// per document hit-tests the pointer (hit-test.ts), and a number a user cannot see is never resolved.
 import { parsePhoneNumberFromString } from '../detect/phone-lib.ts';
 import type { ResolveOn } from '../../shared/settings.ts';
-import type { NumberStates } from '../resolve/number-states.ts';
+import type { Mark, Marks } from '../dom/marks.ts';
+import type { NumberStates } from '../lookups/number-states.ts';
 import { buildCard } from './card-view.ts';
 import { CardHost } from './card-host.ts';
+import { isVisibleMark, liveRange, type HitTest } from './hit-test.ts';
 
 const SHOW_DELAY_MS = 300;
 const HIDE_DELAY_MS = 350;
@@ -16,9 +21,15 @@ export class HoverCards {
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly unsubscribe: () => void;
+  /** The mark the pointer moved onto, and where the pointer last moved. */
+  private hovered: Mark | undefined;
+  private pointer = { x: 0, y: 0 };
+  private closeListeners: (() => void) | undefined;
 
   constructor(
     private readonly states: NumberStates,
+    private readonly marks: Marks,
+    private readonly hits: HitTest,
     private readonly resolveOn: () => ResolveOn,
     private readonly signal: AbortSignal,
   ) {
@@ -31,37 +42,33 @@ export class HoverCards {
     });
   }
 
-  private hovered: Element | undefined;
-
-  /**
-   * Listen for hovers on the annotated elements of a document or shadow root: one delegated pair of listeners
-   * per root instead of two per number (bench/page: 10,000 listeners cost time and memory on a big page).
-   */
-  listen(root: Document | ShadowRoot): void {
-    root.addEventListener('pointerover', this.onOver, { capture: true, passive: true, signal: this.signal });
-    root.addEventListener('pointerout', this.onOut, { capture: true, passive: true, signal: this.signal });
+  /** Follow the pointer over a document (events from its shadow trees reach it composed). */
+  listen(doc: Document): void {
+    doc.addEventListener('pointermove', this.onMove, { capture: true, passive: true, signal: this.signal });
   }
 
-  private readonly onOver = (event: Event): void => {
-    const el = annotatedAt(event);
-    if (!event.isTrusted || (event as PointerEvent).pointerType === 'touch' || !el || el === this.hovered) return;
-    this.hovered = el;
+  private readonly onMove = (event: PointerEvent): void => {
+    if (!event.isTrusted || event.pointerType === 'touch' || (event.movementX === 0 && event.movementY === 0)) return;
+    const doc = (event.currentTarget as Document | null) ?? document;
+    this.pointer = { x: event.clientX, y: event.clientY };
+    if (this.current?.host.contains(event.composedPath()[0] ?? null)) {
+      clearTimeout(this.hideTimer);
+      return;
+    }
+    const mark = this.hits.markAt(doc, event.clientX, event.clientY);
+    if (mark === this.hovered) return;
+    this.hovered = mark;
+    clearTimeout(this.showTimer);
+    if (!mark) {
+      if (this.current) this.scheduleHide();
+      return;
+    }
     clearTimeout(this.hideTimer);
-    clearTimeout(this.showTimer);
     this.showTimer = setTimeout(() => {
-      const e164 = el.getAttribute('data-enum-e164');
-      if (e164 && el.isConnected && this.hovered === el) this.open(el, e164, false);
+      // Still there, still the number under the pointer, and a number a user can see.
+      if (this.hovered !== mark || !this.marks.has(mark) || this.hits.markAt(doc, this.pointer.x, this.pointer.y) !== mark) return;
+      if (isVisibleMark(mark)) this.open(liveRange(mark), mark.e164, false);
     }, SHOW_DELAY_MS);
-  };
-
-  private readonly onOut = (event: Event): void => {
-    const el = annotatedAt(event);
-    if (!event.isTrusted || !el || el !== this.hovered) return;
-    const to = (event as PointerEvent).relatedTarget;
-    if (to instanceof Node && el.contains(to)) return;
-    this.hovered = undefined;
-    clearTimeout(this.showTimer);
-    this.scheduleHide();
   };
 
   private scheduleHide(): void {
@@ -70,8 +77,8 @@ export class HoverCards {
   }
 
   /** Show the card for `e164` next to `anchor`; `explicit` (context menu, button) resolves even with "never". */
-  open(anchor: Element | Range, e164: string, explicit: boolean): void {
-    const doc = documentOf(anchor);
+  open(anchor: Range, e164: string, explicit: boolean): void {
+    const doc = anchor.startContainer.ownerDocument!;
     let host = this.hosts.get(doc);
     if (!host) {
       host = new CardHost(doc);
@@ -87,16 +94,17 @@ export class HoverCards {
   }
 
   private render(): void {
-    if (!this.current?.host.anchor) return;
-    const { host, e164 } = this.current;
+    const anchor = this.current?.host.anchor;
+    if (!anchor) return;
+    const { host, e164 } = this.current!;
     const lookup = this.states.get(e164);
     const formatted = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
     const offerLookup = lookup.state === 'error' || (lookup.state === 'idle' && this.resolveOn() === 'never');
     const data = { formatted, state: lookup.state, result: lookup.result, error: lookup.error, offerLookup, now: Date.now() };
-    const card = buildCard(documentOf(host.anchor!), data, () => void this.states.resolve(e164));
+    const card = buildCard(anchor.startContainer.ownerDocument!, data, () => void this.states.resolve(e164));
     card.addEventListener('pointerenter', (e) => e.isTrusted && clearTimeout(this.hideTimer));
     card.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleHide());
-    host.show(host.anchor!, card);
+    host.show(anchor, card);
   }
 
   private listenWhileOpen(doc: Document): void {
@@ -112,9 +120,8 @@ export class HoverCards {
     this.closeListeners = done;
   }
 
-  private closeListeners: (() => void) | undefined;
-
   close(): void {
+    this.hovered = undefined;
     clearTimeout(this.showTimer);
     clearTimeout(this.hideTimer);
     this.current?.host.hide();
@@ -124,13 +131,3 @@ export class HoverCards {
   }
 }
 
-function documentOf(anchor: Element | Range): Document {
-  return 'commonAncestorContainer' in anchor ? anchor.startContainer.ownerDocument! : anchor.ownerDocument;
-}
-
-/** The annotated element (wrapper or tel: link) an event happened in, if any. */
-function annotatedAt(event: Event): Element | undefined {
-  const target = event.composedPath()[0];
-  const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-  return el?.closest('[data-enum-e164]') ?? undefined;
-}

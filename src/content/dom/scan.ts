@@ -1,111 +1,148 @@
-// Scanning a subtree for numbers as resumable work (a generator yields between small units, so the idle
-// queue can stop after a few milliseconds and resume later; issue 3, "Everywhere else").
-import type { Annotations } from './annotations.ts';
-import type { PendingWrite } from './write-batch.ts';
-import { E164_ATTR, WRAPPER_TAG } from './annotations.ts';
-import { isInSkippedContent, isSkippedElement } from './where-not.ts';
-import { enclosingTelLink, TEL_LINK, telNumber } from './tel-links.ts';
+// Scanning a subtree for numbers as resumable work: a generator that yields between small units, so the idle
+// queue can stop after a few milliseconds and resume later. Text is matched per inline text of a block
+// (inline-text.ts); what was found becomes marks (marks.ts). Scanning is idempotent: text scanned before and
+// unchanged is skipped, changed text loses its marks first, so a page edit never leaves a stale range.
+import type { Mark, Marks } from './marks.ts';
+import { isInSkippedContent, isSkippedElement } from './skip-rules.ts';
+import { blockOf, InlineText, isInline } from './inline-text.ts';
+import { shadowRootOf } from './shadow-roots.ts';
+import { TEL_LINK, telNumber } from './tel-links.ts';
 import { hasDigits } from '../detect/digits.ts';
 import { chunkBoundaries } from '../detect/chunks.ts';
-import { findNumbers, type Detection } from '../detect/find-numbers.ts';
+import { findNumbers } from '../detect/find-numbers.ts';
 import { regionForElement, regionHints } from './page-region.ts';
 
-export interface ScanHost {
-  annotations: Annotations;
+/** One inline text as it was scanned: its nodes, each with the data it held. */
+interface Scanned {
+  nodes: readonly Text[];
+}
+
+export interface ScanContext {
+  marks: Marks;
   /** The user's default region (setting or browser locale). */
   userRegion: string;
-  /** An open shadow root or an about:blank/srcdoc frame document was found: observe and scan it. */
+  /** A shadow root or an about:blank/srcdoc frame document was found: observe and scan it. */
   addRoot(root: ShadowRoot | Document): void;
-  /** Elements were annotated (wrappers or tel: links). */
-  annotated(elements: Element[]): void;
-  /** Called right after each DOM write, to drop the observer records our own writes caused. */
-  wrote(): void;
-  /** Queue wrapping the numbers found in a text node (applied in batches, write-batch.ts). */
-  write(write: PendingWrite): void;
-  /** Text nodes already scanned in this session, with the text they held then (changed text is scanned again). */
-  scanned: WeakMap<Text, string>;
+  /** New marks were made. */
+  marked(marks: Mark[]): void;
+  /** Text nodes already scanned, with their data then and the inline text they were part of. */
+  scanned: WeakMap<Text, { data: string; text: Scanned }>;
+  /** tel: links marked, with the href and child count their mark was made for. */
+  links: WeakMap<Element, string>;
   /** Frames already watched for their about:blank/srcdoc documents. */
   frames: WeakSet<Element>;
 }
 
-const ELEMENTS_PER_YIELD = 200;
-const WRAPPER_UPPER = WRAPPER_TAG.toUpperCase();
+const NODES_PER_YIELD = 200;
 
-export function* scanNode(node: Node, host: ScanHost): Generator<void, void, void> {
-  if (!node.isConnected) return;
-  if (node.nodeType === Node.TEXT_NODE) {
-    if (!host.annotations.isOwn(node) && !isInSkippedContent(node)) yield* scanText(node as Text, host);
-    return;
-  }
-  if (node.nodeType === Node.ELEMENT_NODE) {
-    const el = node as Element;
-    if (el.tagName === WRAPPER_UPPER || isInSkippedContent(el)) return;
-  }
-  const doc = node.ownerDocument ?? (node as Document);
-  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+/** Scan the inline texts around and inside `node` (a root, an element or a text node). */
+export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, void> {
+  const block = node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : blockOf(node);
+  if (!block.isConnected || inSkippedContent(block)) return;
+  const doc = block.ownerDocument ?? (block as Document);
+  let boundary = false;
+  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => {
-      if (n.nodeType === Node.TEXT_NODE) return hasDigits((n as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = n as Element;
-      if (el.tagName === 'IFRAME') visitFrame(el as HTMLIFrameElement, host);
-      return el.tagName === WRAPPER_UPPER || isSkippedElement(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      if (el.localName === 'iframe') visitFrame(el as HTMLIFrameElement, ctx);
+      if (!isSkippedElement(el)) return NodeFilter.FILTER_ACCEPT;
+      boundary = true;
+      return NodeFilter.FILTER_REJECT;
     },
   });
-  let sinceYield = 0;
+  let text = new InlineText();
+  let textBlock: Node | undefined;
+  /** Numbers of the tel: links in the current inline text, and of those met since its last text node. */
+  let links: string[] = [];
+  let linksAhead: string[] = [];
+  let count = 0;
   for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
     if (n.nodeType === Node.TEXT_NODE) {
-      yield* scanText(n as Text, host);
-      sinceYield = 0;
+      const nBlock = blockOf(n);
+      if (boundary || nBlock !== textBlock) {
+        boundary = false;
+        yield* scanText(text, links, ctx);
+        text = new InlineText();
+        links = [];
+      }
+      textBlock = nBlock;
+      text.append(n as Text);
+      links.push(...linksAhead);
+      linksAhead = [];
     } else {
       const el = n as Element;
-      if (el.shadowRoot) host.addRoot(el.shadowRoot);
-      if (el.tagName === 'A' && el.matches(TEL_LINK)) annotateTelLink(el, host);
-      if (++sinceYield < ELEMENTS_PER_YIELD) continue;
-      sinceYield = 0;
-      yield;
+      if (!isInline(el)) boundary = true;
+      const root = shadowRootOf(el);
+      if (root) ctx.addRoot(root);
+      if (el.localName === 'a' && el.matches(TEL_LINK)) {
+        const e164 = markTelLink(el, ctx);
+        if (e164) linksAhead.push(e164);
+      }
     }
-    // The page may have removed the node we stand on while we yielded: start over (scanned text is skipped).
-    if (!node.isConnected) return;
-    if (!walker.currentNode.isConnected) walker.currentNode = node;
+    if (++count % NODES_PER_YIELD === 0) {
+      yield;
+      // The page may have removed what we stand on while we yielded: stop (its records bring us back).
+      if (!block.isConnected || !walker.currentNode.isConnected) return;
+    }
   }
+  yield* scanText(text, links, ctx);
 }
 
-function* scanText(text: Text, host: ScanHost): Generator<void, void, void> {
-  const data = text.data;
-  if (host.scanned.get(text) === data || host.annotations.groupFor(text)) return;
-  host.scanned.set(text, data);
+/** Match one inline text, unless it is exactly as scanned before. */
+function* scanText(text: InlineText, links: readonly string[], ctx: ScanContext): Generator<void, void, void> {
+  const { nodes } = text;
+  if (nodes.length === 0 || unchanged(nodes, ctx)) return;
+  const scanned: Scanned = { nodes };
+  for (const node of nodes) {
+    ctx.marks.removeAt(node);
+    ctx.scanned.set(node, { data: node.data, text: scanned });
+  }
+  const data = text.text;
   if (!hasDigits(data)) return;
-  const hints = regionHints(text.parentElement, host.userRegion);
-  let detections: Detection[] = [];
+  const hints = regionHints(nodes[0]!.parentElement, ctx.userRegion);
   const cuts = chunkBoundaries(data);
+  const marks: Mark[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const offset = cuts[i]!;
-    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), hints)) detections.push({ ...d, start: d.start + offset, end: d.end + offset });
+    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), hints)) {
+      // A tel: link's own number in its text is marked once, by the link.
+      if (links.includes(d.e164)) continue;
+      const { init, nodes: spanned } = text.locate(d.start + offset, d.end + offset);
+      marks.push(ctx.marks.add(init, d.e164, spanned));
+    }
     if (i + 2 < cuts.length) yield;
   }
-  const link = enclosingTelLink(text);
-  if (link) {
-    const linkNumber = annotateTelLink(link, host);
-    detections = detections.filter((d) => d.e164 !== linkNumber);
-  }
-  if (detections.length > 0) host.write({ text, data, detections });
+  if (marks.length > 0) ctx.marked(marks);
   yield;
 }
 
-/** Apply one batched write, unless the page changed or removed the text node meanwhile. */
-export function applyWrite({ text, data, detections }: PendingWrite, host: ScanHost): void {
-  if (text.data !== data || !text.isConnected || host.annotations.groupFor(text)) return;
-  const wrappers = host.annotations.wrap(text, detections);
-  host.wrote();
-  host.annotated(wrappers);
+function inSkippedContent(node: Node): boolean {
+  if (node.nodeType === Node.DOCUMENT_NODE) return (node as Document).designMode === 'on';
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return isInSkippedContent((node as ShadowRoot).host);
+  return isInSkippedContent(node);
 }
 
-function annotateTelLink(link: Element, host: ScanHost): string | undefined {
-  const e164 = telNumber(link.getAttribute('href') ?? '', regionForElement(link, host.userRegion));
-  if (!e164) return undefined;
-  if (link.getAttribute(E164_ATTR) !== e164) {
-    host.annotations.markLink(link, e164);
-    host.wrote();
-    host.annotated([link]);
+function unchanged(nodes: readonly Text[], ctx: ScanContext): boolean {
+  const first = ctx.scanned.get(nodes[0]!);
+  if (!first || first.text.nodes.length !== nodes.length) return false;
+  return nodes.every((node) => {
+    const seen = ctx.scanned.get(node);
+    return seen?.text === first.text && seen.data === node.data;
+  });
+}
+
+/** A tel: link is one mark over its contents, for the number its href names; returns that number. */
+function markTelLink(link: Element, ctx: ScanContext): string | undefined {
+  const href = link.getAttribute('href') ?? '';
+  const e164 = telNumber(href, regionForElement(link, ctx.userRegion));
+  const key = `${e164}|${link.childNodes.length}`;
+  if (ctx.links.get(link) === key) return e164;
+  ctx.marks.removeAt(link);
+  ctx.links.set(link, key);
+  if (e164) {
+    const init = { startContainer: link, startOffset: 0, endContainer: link, endOffset: link.childNodes.length };
+    ctx.marked([ctx.marks.add(init, e164, [link])]);
   }
   return e164;
 }
@@ -115,9 +152,9 @@ function annotateTelLink(link: Element, host: ScanHost): string | undefined {
  * one — no src, about:blank, srcdoc, filled by document.write (whose URL then becomes the parent's) — get no
  * content script, so same-origin ones are scanned from here.
  */
-function visitFrame(frame: HTMLIFrameElement, host: ScanHost): void {
-  if (host.frames.has(frame)) return;
-  host.frames.add(frame);
+function visitFrame(frame: HTMLIFrameElement, ctx: ScanContext): void {
+  if (ctx.frames.has(frame)) return;
+  ctx.frames.add(frame);
   const watch = () => {
     if (hasOwnScript(frame)) return;
     let doc: Document | null = null;
@@ -126,7 +163,7 @@ function visitFrame(frame: HTMLIFrameElement, host: ScanHost): void {
     } catch {
       return;
     }
-    if (doc?.documentElement) host.addRoot(doc);
+    if (doc?.documentElement) ctx.addRoot(doc);
   };
   watch();
   frame.addEventListener('load', watch);

@@ -1,5 +1,5 @@
-// tel: links (issue 3, "Detection"): the href is the number (RFC 3966), and a link whose text is the same
-// number is annotated once — on the link itself — not twice.
+// tel: links: the href is the number (RFC 3966), and a link whose text is the same number is marked once,
+// over the link's text, not twice.
 import { parsePhoneNumberFromString, isSupportedCountry } from '../detect/phone-lib.ts';
 
 export const TEL_LINK = 'a[href^="tel:" i]';

@@ -1,12 +1,15 @@
-// Dynamic content (issue 3, "Everywhere else"): one MutationObserver over child lists, character data and
-// tel: hrefs of every root we scan (document, open shadow roots, about:blank frames). The callback only
-// stores records; they are turned into scan jobs at the start of the next idle slice, and the records our own
-// writes cause are taken and dropped right after each write, so annotating never triggers a rescan.
-import type { Annotations } from './annotations.ts';
+// Dynamic content: one MutationObserver over child lists, character data and tel: hrefs of every root we scan
+// (document, shadow roots, about:blank frames). The callback only stores records (uBlock Origin's rule: never
+// work inside the observer callback); at the start of the next slice each record becomes a scan of the block
+// it touched (scan.ts drops the marks on changed text first). Nothing we do changes the DOM, so every record
+// is the page's own.
+import { blockOf } from './inline-text.ts';
 
 export interface WatchHandlers {
-  /** A node the page added or whose text it changed, to be scanned. */
-  changed(node: Node): void;
+  /** A block whose inline text the page changed, to be scanned again. */
+  changed(block: Node): void;
+  /** The page removed nodes: marks on them go. */
+  removed(): void;
   /** Called when records are waiting (schedules a slice). */
   pending(): void;
 }
@@ -15,10 +18,7 @@ export class Watcher {
   private readonly observer: MutationObserver;
   private records: MutationRecord[] = [];
 
-  constructor(
-    private readonly annotations: Annotations,
-    private readonly handlers: WatchHandlers,
-  ) {
+  constructor(private readonly handlers: WatchHandlers) {
     this.observer = new MutationObserver((records) => {
       this.records.push(...records);
       handlers.pending();
@@ -29,37 +29,20 @@ export class Watcher {
     this.observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   }
 
-  /** Drop the records our own DOM writes just produced. */
-  dropOwnRecords(): void {
-    this.observer.takeRecords();
-  }
-
-  /** Turn waiting page records into work: changed nodes to scan, broken annotations to undo. */
-  flush(): void {
+  /** Turn waiting records into work: each touched block once. Returns whether the page changed. */
+  flush(): boolean {
     const records = this.records.concat(this.observer.takeRecords());
     this.records = [];
+    if (records.length === 0) return false;
+    const blocks = new Set<Node>();
+    let removed = false;
     for (const r of records) {
-      if (r.type === 'characterData') this.textChanged(r.target as Text);
-      else if (r.type === 'attributes') this.handlers.changed(r.target);
-      else {
-        for (const removed of r.removedNodes) {
-          // The page removed its text node (e.g. a framework re-rendering): our pieces of it go too.
-          const original = this.annotations.orphanedBy(removed);
-          if (original) this.annotations.dissolve(original, true);
-        }
-        for (const added of r.addedNodes) if (!this.annotations.isOwn(added)) this.handlers.changed(added);
-      }
+      if (r.removedNodes.length > 0) removed = true;
+      blocks.add(blockOf(r.target));
     }
-    this.dropOwnRecords();
-  }
-
-  private textChanged(text: Text): void {
-    const original = this.annotations.groupFor(text);
-    if (original) {
-      // The page rewrote its own text node (it still holds a reference to it) or edited one of our pieces.
-      this.annotations.dissolve(original, original === text);
-      this.handlers.changed(original);
-    } else this.handlers.changed(text);
+    if (removed) this.handlers.removed();
+    for (const block of blocks) this.handlers.changed(block);
+    return true;
   }
 
   disconnect(): void {

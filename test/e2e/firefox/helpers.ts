@@ -21,10 +21,8 @@ export async function timesQueried(world: Parameters<typeof readQueryLog>[0], na
   return (await readQueryLog(world)).filter((n) => n === name).length;
 }
 
-/** Move the real (BiDi) pointer onto the middle of `el`. */
-export async function hover(page: Page, el: ElementHandle<Element>): Promise<void> {
-  const box = await el.boundingBox();
-  if (!box) throw new Error('element has no box');
+/** Move the real (BiDi) pointer onto the middle of `box` (a number's range, in viewport coordinates). */
+export async function hoverBox(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
   await page.mouse.move(1, 1);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The hover card (issue 3, "Hover card"): built with createElement/textContent only, only allowlisted schemes
-// become links, the content the issue lists, and a placement that never covers the number.
+// The hover card: built with createElement/textContent only, only allowlisted schemes become links (README
+// "Privacy"), what ENUM says about the number, and a placement that never covers the number.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCard, isLinkable } from '../../../src/content/card/card-view.ts';

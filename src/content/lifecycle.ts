@@ -1,9 +1,9 @@
-// The content script proper, started by index.ts only on pages that may hold numbers. It follows the
-// settings live (settings changes apply to open tabs without a reload, issue 4): a switched-off site gets
-// its original DOM back, a switched-on one is scanned again.
-import { loadSettings, onContentMessage, onSettingsChanged, type LoadedSettings } from '../platform/runtime.ts';
-import { DEFAULT_SETTINGS } from '../shared/settings.ts';
-import { pageOptsOut } from './dom/where-not.ts';
+// The content script proper, started by index.ts only on pages that may hold numbers. It follows the settings
+// live (README "Settings": changes apply to open tabs without a reload): a switched-off site loses its
+// highlights, a switched-on one is scanned again. It starts from storage.local at once and applies the managed
+// values when they arrive (a fresh browser's first storage.managed read takes seconds: bench:page cold start).
+import { onContentMessage, watchSettings, type LoadedSettings } from '../platform/content.ts';
+import { pageOptsOut } from './dom/skip-rules.ts';
 import { Session } from './session.ts';
 
 /** Hostnames this frame belongs to: its own and (Chromium) its top-level page's, so frames follow the site switch. */
@@ -20,8 +20,8 @@ function hostnames(): string[] {
   return names;
 }
 
-export async function start(doc: Document = document): Promise<void> {
-  // `<meta name="format-detection" content="telephone=no">`: the page opts out (issue 3, "Where not").
+export function start(doc: Document = document): void {
+  // `<meta name="format-detection" content="telephone=no">`: the page opts out (skip-rules.ts).
   if (pageOptsOut(doc)) return;
   let session: Session | undefined;
   const apply = ({ settings }: LoadedSettings) => {
@@ -32,10 +32,6 @@ export async function start(doc: Document = document): Promise<void> {
     }
     if (!off && !session) session = new Session(doc, settings).start();
   };
-  onSettingsChanged(apply);
   onContentMessage((message) => void session?.showCardForSelection(message.payload.text));
-  // Detect while the settings load; write only once they say this site is on (Session `provisional`).
-  const loading = loadSettings();
-  session = new Session(doc, { ...DEFAULT_SETTINGS, disabledSites: [] }, true).start();
-  apply(await loading);
+  watchSettings(apply);
 }

@@ -1,5 +1,5 @@
-// Where numbers are never annotated (issue 3, "Where not"): form fields and editable content (peers.md §1.3:
-// "the text entry box is locked"), ARIA text inputs, script-like elements, and SVG/MathML text.
+// Where numbers are never marked (README "Page annotations"): form fields and editable content (a mark would
+// follow the caret while the user types), ARIA text inputs, script-like elements, and SVG/MathML text.
 export const SKIPPED_ELEMENTS =
   'head,title,input,textarea,select,option,script,style,noscript,template,iframe,object,embed,canvas,' +
   '[contenteditable]:not([contenteditable="false" i]),[role="textbox" i],[role="searchbox" i],[role="combobox" i]';

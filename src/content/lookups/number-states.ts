@@ -1,12 +1,12 @@
-// What ENUM says about each number on the page, as `data-enum-state` (issue 3, "Annotation"). Lookups go
-// through the background worker (`resolveNumber`); the page's numbers and states are reported to it in one
-// batched `reportNumbers` message for the popup and badge (aesthetics.md: uBO groups messages per idle period).
+// What ENUM says about each number on the page: the highlight its ranges are in (README "Page annotations").
+// Lookups go through the background worker (`resolveNumber`); the page's numbers and states are reported to it
+// in one batched `reportNumbers` message for the popup and badge (uBlock Origin groups messages per idle period).
 import type { LookupResult } from '../../core/enum/types.ts';
-import { stateOfResult, type NumberState, type Reply } from '../../shared/protocol.ts';
+import { stateOfResult, type EnumState, type Reply } from '../../shared/protocol.ts';
 
 
 export interface Lookup {
-  state: NumberState;
+  state: EnumState;
   result?: LookupResult;
   /** Set when the lookup failed before reaching the resolver (e.g. the background did not answer). */
   error?: string;
@@ -23,7 +23,7 @@ export class NumberStates {
     return this.lookups.get(e164) ?? { state: 'idle' };
   }
 
-  stateOf = (e164: string): NumberState => this.get(e164).state;
+  stateOf = (e164: string): EnumState => this.get(e164).state;
 
   onChange(listener: (e164: string, lookup: Lookup) => void): () => void {
     this.listeners.add(listener);

@@ -1,5 +1,5 @@
 // Batched `reportNumbers` (protocol.ts): at most one message per idle period with every number on the page.
-import type { NumberState, TabNumber } from '../../shared/protocol.ts';
+import type { EnumState, TabNumber } from '../../shared/protocol.ts';
 
 const MAX_REPORTED = 10_000;
 
@@ -10,7 +10,7 @@ export class NumberReport {
   constructor(
     private readonly win: Window,
     private readonly collect: () => string[],
-    private readonly stateOf: (e164: string) => NumberState,
+    private readonly stateOf: (e164: string) => EnumState,
     private readonly send: (numbers: TabNumber[]) => void,
   ) {}
 

@@ -1,0 +1,27 @@
+// Every shadow root, closed ones included: content scripts may reach a closed root through
+// `chrome.dom.openOrClosedShadowRoot` (Chromium) or `Element.openOrClosedShadowRoot` (Firefox); pages may not.
+// Attaching a shadow root causes no mutation record, so roots attached after their host was scanned are found
+// by looking at the possible hosts again now and then (session.ts, SHADOW_POLL_MS).
+
+type ChromeDom = { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } };
+const chromeDom = (globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot;
+
+/** Elements that may host a shadow root (DOM Standard, attachShadow): custom elements and these. */
+const HOSTS = new Set('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '));
+
+export function mayHostShadow(el: Element): boolean {
+  return HOSTS.has(el.localName) || el.localName.includes('-');
+}
+
+/** The element's shadow root, open or closed, or null. */
+export function shadowRootOf(el: Element): ShadowRoot | null {
+  const open = el.shadowRoot;
+  if (open) return open;
+  if (!mayHostShadow(el)) return null;
+  if ('openOrClosedShadowRoot' in el) return (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+  try {
+    return chromeDom?.(el as HTMLElement) ?? null;
+  } catch {
+    return null;
+  }
+}
