@@ -6,23 +6,17 @@ import { isPresenceService } from '../core/naptr/services.ts';
 import { PROTOCOL_ERROR_CODES, stateOfResult, type EnumState, type ProtocolErrorCode } from './protocol.ts';
 import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
 
+/** "no-host-permission" → "no_host_permission": message names allow letters, digits and "_" only. */
+type MessageName<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${MessageName<B>}` : S;
+
 /** Usable schemes a browser cannot open from a link (no handler for h323:, ftp: support removed): shown as text. */
 const NOT_LINKED: ReadonlySet<string> = new Set(['h323', 'ftp']);
 
 /** Of the schemes an ENUM record may use (core/naptr/schemes.ts USABLE_SCHEMES), the ones that become links. */
 export const LINK_SCHEMES: ReadonlySet<string> = new Set([...USABLE_SCHEMES].filter((s) => !NOT_LINKED.has(s)));
 
-/** The message of each state (shared/i18n.ts): the status words that say what the colours also show. */
-const STATE_KEYS: Readonly<Record<EnumState, MessageKey>> = {
-  pres: 'state_pres',
-  'no-pres': 'state_no_pres',
-  none: 'state_none',
-  error: 'state_error',
-  pending: 'state_pending',
-  idle: 'state_idle',
-};
-
-export const stateLabel = (state: EnumState): string => t(STATE_KEYS[state]);
+/** The words for a state (the status words that say what the colours also show): its message `state_<state>`. */
+export const stateLabel = (state: EnumState): string => t(`state_${state.replace('-', '_')}` as MessageName<`state_${EnumState}`> & MessageKey);
 
 /** The scheme of `uri` if it may become a link, else undefined. */
 export function linkScheme(uri: string): string | undefined {
@@ -64,12 +58,11 @@ export function isNonPublicHost(host: string): boolean {
   return false;
 }
 
-/** "no-host-permission" → "no_host_permission": message names allow letters, digits and "_" only. */
-type MessageName<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${MessageName<B>}` : S;
 /** The message saying what an error code means: `error_<code>`, one for every code of PROTOCOL_ERROR_CODES. */
 export type ErrorMessageKey = `error_${MessageName<ProtocolErrorCode>}` & MessageKey;
-// Fails to compile when a code of PROTOCOL_ERROR_CODES has no English message.
+// Fail to compile when a code of PROTOCOL_ERROR_CODES or a state has no English message.
 export const EVERY_CODE_HAS_A_MESSAGE: `error_${MessageName<ProtocolErrorCode>}` extends MessageKey ? true : never = true;
+export const EVERY_STATE_HAS_A_MESSAGE: MessageName<`state_${EnumState}`> extends MessageKey ? true : never = true;
 
 /** The meaning of a code in words, or undefined for one that is not in the list (say, from an older background). */
 export const errorMeaning = (code: string): string | undefined =>
@@ -98,8 +91,7 @@ export interface ResultView {
   /** Rejections past those listed (core lists at most 50). */
   rejectedOmitted: number;
   dnssec: { validated: boolean; label: string };
-  /** How old the answer is ("3 min"), and its age and remaining cache life in words (shared/i18n.ts formats). */
-  age: string;
+  /** How old the answer is ("fetched 3 minutes ago"), and its age and remaining cache life in words (shared/i18n.ts). */
   fetched: string;
   freshness: string;
 }
@@ -112,6 +104,7 @@ export function describeResult(result: LookupResult, now: number): ResultView {
   for (const uri of result.pres) if (!presence.some((p) => p.uri === uri)) presence.push({ uri, services: [], link: linkScheme(uri) !== undefined });
   const ageSeconds = Math.max(0, Math.round((now - result.fetchedAt) / 1000));
   const left = Math.round(result.ttl - ageSeconds);
+  const ago = formatAgo(ageSeconds);
   const error = result.status === 'error' ? (result.error ?? { code: 'internal', message: t('unknownError') }) : undefined;
   return {
     e164: result.e164,
@@ -124,8 +117,7 @@ export function describeResult(result: LookupResult, now: number): ResultView {
     rejected: result.rejected,
     rejectedOmitted: result.rejectedOmitted ?? 0,
     dnssec: { validated: result.dnssec, label: t(result.dnssec ? 'dnssecValidated' : 'dnssecNotValidated') },
-    age: formatDuration(ageSeconds),
-    fetched: t('fetched', formatAgo(ageSeconds)),
-    freshness: left > 0 ? t('freshnessValid', formatAgo(ageSeconds), formatDuration(left)) : t('freshnessExpired', formatAgo(ageSeconds)),
+    fetched: t('fetched', ago),
+    freshness: left > 0 ? t('freshnessValid', ago, formatDuration(left)) : t('freshnessExpired', ago),
   };
 }

@@ -19,19 +19,15 @@ let language = 'en';
  */
 export function useMessages(lookup: GetMessage): void {
   getMessage = lookup;
-  try {
-    language = Intl.getCanonicalLocales(lookup('locale'))[0] ?? 'en';
-  } catch {
-    language = 'en';
-  }
+  language = lookup('locale') || 'en';
 }
 
 /** The language of the messages in use as a BCP 47 tag, the locale of every Intl format. */
 export const uiLocale = (): string => language;
 
 /** The message `key` with its placeholders filled in order; the key itself when the message is missing. */
-export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return getMessage(key, substitutions.map((s) => (typeof s === 'number' ? formatNumber(s) : s))) || key;
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  return getMessage(key, substitutions) || key;
 }
 
 /**
@@ -40,8 +36,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
  */
 export function plural(base: 'rejected' | 'rejectedMore' | 'badgeTitle', count: number): string {
   const category = new Intl.PluralRules(language).select(count);
-  const key = `${base}_${category}` as MessageKey;
-  return getMessage(key, [formatNumber(count)]) || t(`${base}_other`, count);
+  const n = formatNumber(count);
+  return getMessage(`${base}_${category}`, [n]) || t(`${base}_other`, n);
 }
 
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string => new Intl.NumberFormat(language, options).format(n);
@@ -60,14 +56,14 @@ function largestUnit(seconds: number): [number, Unit] {
 /** A duration in the largest whole unit: "42 sec", "3 min" in English, "3 Min." in German. */
 export function formatDuration(seconds: number): string {
   const [value, unit] = largestUnit(seconds);
-  return formatNumber(value, { style: 'unit', unit, unitDisplay: 'short' });
+  return formatNumber(value, { style: 'unit', unit });
 }
 
 /** How long ago, Intl.RelativeTimeFormat: "42 seconds ago", "vor 5 Minuten"; under 5 s "just now". */
 export function formatAgo(seconds: number): string {
   if (seconds < 5) return t('justNow');
   const [value, unit] = largestUnit(seconds);
-  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(-value, unit);
+  return new Intl.RelativeTimeFormat(language).format(-value, unit);
 }
 
 /**

@@ -3,13 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_ERROR_CODES } from '../../src/shared/protocol.ts';
+import { PROTOCOL_ERROR_CODES, type EnumState } from '../../src/shared/protocol.ts';
 import { describeResult } from '../../src/shared/display.ts';
 import { plural, t, useMessages } from '../../src/shared/i18n.ts';
 import { getMessageFrom, localeNames, readLocale, type Message } from './locales.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const en = readLocale('en');
+/** Every state (a compile error when one is missing here): each has its message state_<state>. */
+const STATES: Record<EnumState, true> = { idle: true, pending: true, pres: true, 'no-pres': true, none: true, error: true };
+const ENUM_STATES = Object.keys(STATES);
 
 /** Placeholder names used in the message text, and the defined ones with their content ($1…). */
 function placeholders(m: Message): { used: string[]; defined: string[] } {
@@ -46,9 +49,12 @@ describe('locales', () => {
     });
   }
 
-  it('has no unused key: each is named in the code (or is an error code, a plural form or a manifest field)', () => {
+  it('has no unused key: each is named in the code (or is an error code, a state, a plural form or a manifest field)', () => {
     const code = [...sourceFiles(join(ROOT, 'src')), readFileSync(join(ROOT, 'manifest.config.ts'), 'utf8')].join('\n');
-    const errorKeys = new Set(PROTOCOL_ERROR_CODES.map((c) => `error_${c.replace(/-/g, '_')}`));
+    const errorKeys = new Set([
+      ...PROTOCOL_ERROR_CODES.map((c) => `error_${c.replace(/-/g, '_')}`),
+      ...ENUM_STATES.map((s) => `state_${s.replace(/-/g, '_')}`),
+    ]);
     const used = (key: string): boolean => {
       if (errorKeys.has(key) || code.includes(`__MSG_${key}__`)) return true;
       const quoted = (name: string) => code.includes(`'${name}'`) || code.includes(`\`${name}\``);
@@ -56,7 +62,7 @@ describe('locales', () => {
       return quoted(key) || (pluralBase !== undefined && new RegExp(`plural\\('${pluralBase}'`).test(code));
     };
     expect(Object.keys(en).filter((k) => !used(k))).toEqual([]);
-    // And each error code has its message (the compile-time check in shared/display.ts says the same).
+    // And each error code and state has its message (the compile-time checks in shared/display.ts say the same).
     expect([...errorKeys].filter((k) => !(k in en))).toEqual([]);
   });
 });
