@@ -81,12 +81,26 @@ try {
   const page = await en.context.newPage();
   await page.setViewportSize({ width: 760, height: 400 });
   await page.goto(demoUrl);
-  const jordan = page.locator('[data-enum-e164="+12025550143"]').first();
-  await jordan.waitFor({ timeout: 20_000 });
-  // The number near the top, so that the card opens below it.
-  await jordan.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 90));
-  await jordan.hover();
-  await page.waitForFunction(() => document.querySelector('[data-enum-e164="+12025550143"]')?.getAttribute('data-enum-state') === 'pres', undefined, { timeout: 20_000 });
+  // The page annotations are CSS highlights (README "Page annotations"): the range over Jordan's number.
+  const jordan = () =>
+    page.evaluate(() => {
+      for (const name of ['enum-idle', 'enum-pending', 'enum-pres', 'enum-no-pres', 'enum-none', 'enum-error']) {
+        for (const r of (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get(name) ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString().replace(/\D/g, '').endsWith('2025550143')) return { name, box: range.getClientRects()[0]!.toJSON() as DOMRect };
+        }
+      }
+      return undefined;
+    });
+  await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, { timeout: 20_000 });
+  // The number near the top, so that the card opens below it; then the pointer moves onto it like a user's.
+  await page.evaluate((top) => window.scrollBy(0, top - 90), (await jordan())!.box.y);
+  const { x, y, width, height } = (await jordan())!.box;
+  await page.mouse.move(Math.max(1, x - 30), y + height / 2);
+  await page.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
+  for (let i = 0; i < 40 && (await jordan())?.name !== 'enum-pres'; i++) await page.waitForTimeout(500);
   await page.waitForTimeout(800);
   await shot(page, 'card.png');
   await page.close();

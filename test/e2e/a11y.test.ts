@@ -14,6 +14,7 @@ import { useMessages } from '../../src/shared/i18n.ts';
 import { startPageServer, type PageServer } from '../fixtures/pages/server.ts';
 import { getMessageFrom, readLocale } from '../unit/locales.ts';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+import { readMarks, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -160,9 +161,12 @@ describe('German (--lang=de)', () => {
   test('the card on an English page follows the browser: German', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/de.html`);
-    const number = page.locator('[data-enum-e164="+4312345678"]');
-    await number.waitFor({ timeout: 15_000 });
-    await number.hover();
+    // The number is marked with a CSS highlight (README "Page annotations"): move onto it like a user.
+    const marks = () => page.evaluate(readMarks()) as Promise<PageMark[]>;
+    await expect.poll(async () => (await marks()).length, { timeout: 15_000 }).toBe(1);
+    const { x, y, width, height } = (await marks())[0]!.line;
+    await page.mouse.move(Math.max(1, x - 40), y + height / 2);
+    await page.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
     await expect.poll(() => cardText(page), { timeout: 20_000 }).toContain('Präsenz veröffentlicht');
     expect(await cardText(page)).toContain('DNSSEC geprüft');
     await page.close();
