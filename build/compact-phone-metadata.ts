@@ -1,4 +1,5 @@
-// Build step: compacts libphonenumber-js's `max` metadata inside the built content script (issue 3: ≤ 70 KB gzip).
+// Build step: compacts libphonenumber-js's `max` metadata inside the built content script, whose gzip budget is
+// 70 KB (README "How it is built").
 // src/content/detect/phone-lib.ts imports the metadata `?raw`, so the standalone content script carries it as a
 // template literal. Every regexp escape in it is `\\` in JSON and four backslashes in the literal; those are the
 // metadata's only backslashes (checked here), so each run of four becomes "!" (a character the metadata never

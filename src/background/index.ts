@@ -7,7 +7,9 @@ import { acceptViews, onMessage } from '../platform/messaging.ts';
 import { onContextMenuClick, registerContextMenu } from '../platform/menus.ts';
 import { onTabNavigated, onTabRemoved, sendToTab } from '../platform/tabs.ts';
 import { dispatch, tabChanged } from './handlers.ts';
-import { tabNumbers } from './state.ts';
+import { afterSettingsChanged, tabNumbers } from './state.ts';
+import { presence } from './presence/index.ts';
+import { onSipPasswordChanged } from '../platform/storage.ts';
 
 onMessage(dispatch);
 acceptViews();
@@ -16,3 +18,7 @@ registerContextMenu(t('menuLookUp'));
 onContextMenuClick((tabId, frameId, text) => sendToTab(tabId, frameId, { type: 'showCardForSelection', payload: { text: text.slice(0, 200) } }));
 onTabRemoved((tabId) => void tabNumbers.forget(tabId));
 onTabNavigated((tabId) => void tabNumbers.forget(tabId).then(() => tabChanged(tabId)));
+// Live presence: after a worker restart, re-subscribe what is still wanted (storage.session); follow the account.
+void presence.restore();
+afterSettingsChanged(() => void presence.accountChanged());
+onSipPasswordChanged(() => void presence.accountChanged());

@@ -13,10 +13,10 @@
 //   Marks: one StaticRange per number, in the CSS highlight `enum-<state>`
 //       ▲ state changes                                   │ numbers on the page
 //   NumberStates <── HoverCards, ContextMenuTarget         NumberReport ──> background (popup, badge)
-//      (resolveNumber)   (HitTest: which mark is under the pointer)
+//      (resolveNumber)   (hitTest: which mark is under the pointer)
 import type { Settings } from '../shared/settings.ts';
 import { sendMessage } from '../platform/content.ts';
-import { Marks, type Mark } from './dom/marks.ts';
+import { Marks } from './dom/marks.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
 import { scanNode, type ScanContext } from './dom/scan.ts';
 import { shadowRootOf, mayHostShadow } from './dom/shadow-roots.ts';
@@ -25,7 +25,7 @@ import { userRegion } from './detect/region.ts';
 import { NumberStates } from './lookups/number-states.ts';
 import { NumberReport } from './lookups/report.ts';
 import { VisibleResolver } from './lookups/visible.ts';
-import { HitTest } from './card/hit-test.ts';
+import { hitTest } from './card/hit-test.ts';
 import { HoverCards } from './card/hover-card.ts';
 import { ContextMenuTarget } from './card/context-menu.ts';
 
@@ -47,7 +47,7 @@ export class Session {
   private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
   private readonly marks = new Marks(this.states.stateOf);
   private readonly roots = new Set<Document | ShadowRoot>();
-  private readonly hits = new HitTest(this.marks, () => [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE));
+  private readonly hits = hitTest(this.marks, () => [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE));
   private readonly ctx: ScanContext;
   private readonly watcher: Watcher;
   private readonly queue: IdleQueue;
@@ -70,14 +70,13 @@ export class Session {
       marks: this.marks,
       userRegion: userRegion(settings.defaultRegion),
       addRoot: (root) => this.addRoot(root),
-      marked: (marks) => this.marked(marks),
+      marked: (marks) => this.visible?.observe(marks),
       scanned: new WeakMap(),
       links: new WeakMap(),
       frames: new WeakSet(),
     };
     this.watcher = new Watcher({
       changed: (block) => this.queue.push(scanNode(block, this.ctx)),
-      removed: () => void this.marks.prune(),
       pending: () => this.queue.schedule(true),
     });
     this.queue = new IdleQueue(this.win, () => this.beforeSlice(), () => this.drained());
@@ -122,7 +121,9 @@ export class Session {
     if (performance.now() - this.flushed >= MARKS_FLUSH_MS) this.flushMarks();
   }
 
+  /** Marks on nodes the page removed go here: detached text is not painted meanwhile. */
   private drained(): void {
+    this.marks.prune();
     this.flushMarks();
     this.report.schedule();
   }
@@ -130,10 +131,6 @@ export class Session {
   private flushMarks(): void {
     this.marks.flush();
     this.flushed = performance.now();
-  }
-
-  private marked(marks: Mark[]): void {
-    this.visible?.observe(marks);
   }
 
   private addRoot(root: ShadowRoot | Document): void {

@@ -179,6 +179,39 @@ test("the card names the resolver by origin only: window.find() (which crosses c
   await ext.inExtension((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl } }), world.unboundDoh);
 });
 
+test('a card link opens on a real click while the card is visible, and not once the page sets opacity 0 on its host', async () => {
+  const page = await ext.browser.newPage();
+  await page.goto(`${pages.origin}/numbers.html`);
+  await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(2);
+  await hoverBox(page, await boxOf(page, 'maria'));
+  const href = 'https://at.example.test/maria';
+  // The link's box, from the text window.find() selects inside the closed shadow root.
+  const linkBox = () =>
+    page.evaluate((t) => {
+      getSelection()?.removeAllRanges();
+      if (!(window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(t, false, false, true)) return undefined;
+      const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+      getSelection()?.removeAllRanges();
+      return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
+    }, href);
+  await expect.poll(linkBox, { timeout: 20_000 }).toBeDefined();
+  const at = (await linkBox())!;
+  const opensTab = async () => {
+    const before = (await ext.browser.pages()).length;
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await page.mouse.click(at.x, at.y);
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await ext.browser.pages();
+    for (const p of after.slice(before)) await p.close();
+    return after.length > before;
+  };
+  expect(await opensTab()).toBe(true);
+  await page.bringToFront();
+  await page.evaluate(() => (document.documentElement.lastElementChild as HTMLElement).style.setProperty('opacity', '0', 'important'));
+  expect(await opensTab()).toBe(false);
+  await page.close();
+});
+
 test('a revoked host permission is explained on the options page and can be granted again', async () => {
   const removed = await ext.inExtension((origins) => chrome.permissions.remove({ origins }), WORLD_ORIGINS);
   expect(removed).toBe(true);

@@ -1,6 +1,6 @@
 // The keyboard path to the card: the background's context-menu item on a selection sends
 // `showCardForSelection` (protocol.ts ContentMessage) to the frame the menu was opened in. The card opens for
-// the marked number under the menu, a marked number in the selection, or a number found in the selected text.
+// the marked number under the menu, or the number found in the selected text (anchored to the selection).
 import { findNumbers } from '../detect/find-numbers.ts';
 import { regionHints } from '../dom/page-region.ts';
 import type { Mark, Marks } from '../dom/marks.ts';
@@ -21,7 +21,7 @@ export class ContextMenuTarget {
     doc.addEventListener(
       'contextmenu',
       (e) => {
-        if (e.isTrusted) this.last = hits.markAt(doc, e.clientX, e.clientY);
+        if (e.isTrusted) this.last = hits(doc, e.clientX, e.clientY);
       },
       { capture: true, signal },
     );
@@ -32,23 +32,12 @@ export class ContextMenuTarget {
     if (this.last && this.marks.has(this.last)) return openAt(this.last, open);
     const selection = this.doc.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-    for (const node of range ? [range.startContainer, range.endContainer] : []) {
-      for (const mark of this.marks.at(node)) if (overlaps(range!, mark)) return openAt(mark, open);
-    }
     const container = range?.commonAncestorContainer;
     const el = container ? (container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement) : null;
     const [found] = findNumbers(selection?.toString() || selectionText, regionHints(el, userRegion));
     if (!found || !range) return false;
     open(range, found.e164);
     return true;
-  }
-}
-
-function overlaps(selected: Range, { range }: Mark): boolean {
-  try {
-    return selected.comparePoint(range.startContainer, range.startOffset) !== 1 && selected.comparePoint(range.endContainer, range.endOffset) !== -1;
-  } catch {
-    return false; // Another tree or a stale offset.
   }
 }
 

@@ -9,24 +9,21 @@ type Highlights = { highlightsFromPoint?(x: number, y: number, options?: { shado
 /** A number covering more than this share of the viewport is no number a user points at. */
 const MAX_VIEWPORT_SHARE = 0.25;
 
-export class HitTest {
-  constructor(
-    private readonly marks: Marks,
-    /** Shadow roots we scan, closed ones included: hit testing reaches into them only when named. */
-    private readonly shadowRoots: () => ShadowRoot[],
-  ) {}
+/** Finds the mark under the viewport point (x, y) of a document, if any. */
+export type HitTest = (doc: Document, x: number, y: number) => Mark | undefined;
 
-  /** The mark under the viewport point (x, y) of `doc`, if any. */
-  markAt(doc: Document, x: number, y: number): Mark | undefined {
+/** `shadowRoots`: the roots we scan, closed ones included (hit testing reaches into them only when named). */
+export function hitTest(marks: Marks, shadowRoots: () => ShadowRoot[]): HitTest {
+  return (doc, x, y) => {
     const highlights = (doc.defaultView as unknown as { CSS: { highlights: Highlights } } | null)?.CSS.highlights;
-    for (const hit of highlights?.highlightsFromPoint?.(x, y, { shadowRoots: this.shadowRoots() }) ?? []) {
+    for (const hit of highlights?.highlightsFromPoint?.(x, y, { shadowRoots: shadowRoots() }) ?? []) {
       for (const range of hit.ranges) {
-        const mark = this.marks.ofRange(range);
+        const mark = marks.ofRange(range);
         if (mark && contains(rectsOf(mark), x, y)) return mark;
       }
     }
     return undefined;
-  }
+  };
 }
 
 /** A live Range over a mark (for rects and as the card's anchor); made on demand, never kept per mark. */

@@ -55,7 +55,7 @@ export class HoverCards {
       clearTimeout(this.hideTimer);
       return;
     }
-    const mark = this.hits.markAt(doc, event.clientX, event.clientY);
+    const mark = this.hits(doc, event.clientX, event.clientY);
     if (mark === this.hovered) return;
     this.hovered = mark;
     clearTimeout(this.showTimer);
@@ -66,7 +66,7 @@ export class HoverCards {
     clearTimeout(this.hideTimer);
     this.showTimer = setTimeout(() => {
       // Still there, still the number under the pointer, and a number a user can see.
-      if (this.hovered !== mark || !this.marks.has(mark) || this.hits.markAt(doc, this.pointer.x, this.pointer.y) !== mark) return;
+      if (this.hovered !== mark || !this.marks.has(mark) || this.hits(doc, this.pointer.x, this.pointer.y) !== mark) return;
       if (isVisibleMark(mark)) this.open(liveRange(mark), mark.e164, false);
     }, SHOW_DELAY_MS);
   };

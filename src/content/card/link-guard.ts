@@ -14,14 +14,14 @@ export function hiddenByStyle(host: Element): string | undefined {
   const view = host.ownerDocument.defaultView;
   if (!view) return 'detached';
   const own = view.getComputedStyle(host);
-  if (own.visibility !== 'visible') return 'visibility';
+  if ((own.visibility || 'visible') !== 'visible') return 'visibility';
   let opacity = 1;
   for (let el: Element | null = host; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null)) {
     const s = view.getComputedStyle(el);
     if (s.display === 'none' || s.contentVisibility === 'hidden') return 'display';
-    opacity *= Number(s.opacity);
-    if (!HARMLESS_FILTER.test(s.filter)) return 'filter';
-    if (s.clipPath !== 'none' || (s.maskImage !== '' && s.maskImage !== 'none') || s.mixBlendMode !== 'normal') return 'clip, mask or blend';
+    opacity *= Number(s.opacity || 1);
+    if (!HARMLESS_FILTER.test(s.filter || 'none')) return 'filter';
+    if ((s.clipPath || 'none') !== 'none' || (s.maskImage || 'none') !== 'none' || (s.mixBlendMode || 'normal') !== 'normal') return 'clip, mask or blend';
   }
   return opacity < MIN_OPACITY ? 'opacity' : undefined;
 }

@@ -8,13 +8,20 @@ import { isSupportedCountry, supportedCountries } from './phone-lib.ts';
 const WINDOW = 40;
 const LETTER = /\p{L}/u;
 
-const namesByLanguages = new Map<string, [name: string, region: string][]>();
+/** Names are matched as runs of up to this many words (`Bosnia & Herzegovina`, `St. Kitts & Nevis`). */
+const MAX_NAME_WORDS = 4;
+/** How many words before a number may end a name (`Canada office, toll-free: …`). */
+const NEAREST_WORDS = 3;
+const TRAILING = /[^\p{L}\p{N}]+$/u;
+const LEADING = /^[^\p{L}]+/u;
 
-function regionNames(languages: readonly string[]): [string, string][] {
+const namesByLanguages = new Map<string, Map<string, string>>();
+
+function regionNames(languages: readonly string[]): Map<string, string> {
   const key = languages.join();
   let names = namesByLanguages.get(key);
   if (names) return names;
-  const seen = new Map([['usa', 'US']]);
+  names = new Map([['usa', 'US']]);
   for (const language of languages) {
     let display: Intl.DisplayNames;
     try {
@@ -23,12 +30,12 @@ function regionNames(languages: readonly string[]): [string, string][] {
       continue;
     }
     for (const region of supportedCountries()) {
-      const name = display.of(region)?.toLowerCase();
       // An unnamed region comes back as its code: codes count only in upper case (below).
-      if (name && name.length > 2 && !seen.has(name)) seen.set(name, region);
+      const name = display.of(region)?.toLowerCase().replace(/\s+/g, ' ');
+      if (name && name.length > 2 && !names.has(name)) names.set(name, region);
     }
   }
-  namesByLanguages.set(key, (names = [...seen]));
+  namesByLanguages.set(key, names);
   return names;
 }
 
@@ -42,16 +49,23 @@ export function regionsNamedBefore(text: string, start: number, languages: reado
   const cut = Math.max(window.lastIndexOf('\n'), window.search(/[0-9][^0-9]*$/));
   if (cut >= 0) window = window.slice(cut + 1);
   if (!LETTER.test(window)) return [];
-  const found: [end: number, region: string][] = [];
-  for (const m of window.matchAll(/(?<![\p{L}\p{N}])[A-Z]{2}(?![\p{L}\p{N}])/gu)) {
-    const region = m[0] === 'UK' ? 'GB' : m[0];
-    if (isSupportedCountry(region)) found.push([m.index + 2, region]);
+  // The last few words only (a name stands next to its number), each name as a run of up to MAX_NAME_WORDS words.
+  const words = window.split(/\s+/).filter(Boolean).slice(-(NEAREST_WORDS + MAX_NAME_WORDS - 1));
+  const names = regionNames(languages);
+  const found: string[] = [];
+  for (let end = words.length; end > 0 && end > words.length - NEAREST_WORDS; end--) {
+    const last = words[end - 1]!.replace(TRAILING, '');
+    const code = last.replace(/^\(/, '');
+    if (/^[A-Z]{2}$/.test(code)) {
+      const region = code === 'UK' ? 'GB' : code;
+      if (isSupportedCountry(region)) found.push(region);
+    }
+    let phrase = last.toLowerCase();
+    for (let n = 1; n <= MAX_NAME_WORDS && n <= end; n++) {
+      if (n > 1) phrase = `${words[end - n]!.toLowerCase()} ${phrase}`;
+      const region = names.get(LETTER.test(phrase[0] ?? '') ? phrase : phrase.replace(LEADING, ''));
+      if (region) found.push(region);
+    }
   }
-  const lower = window.toLowerCase();
-  for (const [name, region] of regionNames(languages)) {
-    const i = lower.lastIndexOf(name);
-    if (i < 0 || LETTER.test(lower[i - 1] ?? '') || LETTER.test(lower[i + name.length] ?? '')) continue;
-    found.push([i + name.length, region]);
-  }
-  return [...new Set(found.sort((a, b) => b[0] - a[0]).map(([, region]) => region))];
+  return [...new Set(found)];
 }

@@ -31,12 +31,12 @@ export function writtenForm(slice: string, phone: ParsedNumber): WrittenForm {
   const nsn = phone.nationalNumber;
   if (!digits.endsWith(nsn)) return 'fits';
   const before = digits.slice(0, digits.length - nsn.length);
-  const plan = numberingPlan(phone.countryCallingCode);
-  if (before.endsWith(phone.countryCallingCode) && before !== plan.nationalPrefix()) return 'international';
-  const format = chooseFormat(plan.formats(), nsn);
+  const plan = compiledPlan(phone.countryCallingCode);
+  if (before.endsWith(phone.countryCallingCode) && before !== plan.trunkPrefix) return 'international';
+  const format = plan.formats.find((f) => (!f.leading || f.leading.test(nsn)) && f.whole.test(nsn));
   if (!format) return 'fits';
-  if (before === '' && format.nationalPrefixIsMandatoryWhenFormattingInNationalFormat()) return 'no-trunk-prefix';
-  return groupsRemainGrouped(slice, nsn, ext, format, Boolean(plan.nationalPrefix())) ? 'fits' : 'regrouped';
+  if (before === '' && format.trunkPrefixRequired) return 'no-trunk-prefix';
+  return groupsRemainGrouped(slice, nsn, ext, format, Boolean(plan.trunkPrefix)) ? 'fits' : 'regrouped';
 }
 
 /** The E.164 form of `slice` read as a national number of `region`, when it is written the way `region` writes it. */
@@ -46,25 +46,43 @@ export function readNationally(slice: string, region: string): string | undefine
   return phone?.isValid() && writtenForm(slice, phone) === 'fits' ? phone.number : undefined;
 }
 
-const regexps = new Map<string, RegExp>();
-const regexp = (source: string): RegExp => {
-  let re = regexps.get(source);
-  if (!re) regexps.set(source, (re = new RegExp(source)));
-  return re;
-};
+interface CompiledFormat {
+  /** The last (most detailed) leading-digits pattern, anchored at the start. */
+  leading: RegExp | undefined;
+  /** The whole-number pattern, anchored at both ends. */
+  whole: RegExp;
+  /** How the groups are written (`$1 $2 $3`). */
+  groups: string;
+  trunkPrefixRequired: boolean;
+}
 
-/** libphonenumber-js format.js chooseFormatForNumber: the last leading-digits pattern and the whole pattern match. */
-function chooseFormat(formats: PlanFormat[], nsn: string): PlanFormat | undefined {
-  return formats.find((f) => {
-    const leading = f.leadingDigitsPatterns();
-    if (leading.length && nsn.search(regexp(`^(?:${leading[leading.length - 1]!})`)) !== 0) return false;
-    return regexp(`^(?:${f.pattern()})$`).test(nsn);
-  });
+const plans = new Map<string, { formats: CompiledFormat[]; trunkPrefix: string | undefined }>();
+
+/**
+ * A calling code's formats with their patterns compiled once (libphonenumber-js format.js chooseFormatForNumber
+ * picks the first whose last leading-digits pattern and whole pattern match).
+ */
+function compiledPlan(callingCode: string) {
+  let plan = plans.get(callingCode);
+  if (!plan) {
+    const source = numberingPlan(callingCode);
+    const formats = source.formats().map((f: PlanFormat) => {
+      const leading = f.leadingDigitsPatterns();
+      return {
+        leading: leading.length ? new RegExp(`^(?:${leading[leading.length - 1]!})`) : undefined,
+        whole: new RegExp(`^(?:${f.pattern()})$`),
+        groups: f.internationalFormat(),
+        trunkPrefixRequired: f.nationalPrefixIsMandatoryWhenFormattingInNationalFormat(),
+      };
+    });
+    plans.set(callingCode, (plan = { formats, trunkPrefix: source.nationalPrefix() || undefined }));
+  }
+  return plan;
 }
 
 /** PhoneNumberMatcher.allNumberGroupsRemainGrouped, for a number written without its country code. */
-function groupsRemainGrouped(slice: string, nsn: string, ext: string, format: PlanFormat, hasTrunkPrefix: boolean): boolean {
-  const groups = nsn.replace(regexp(`^(?:${format.pattern()})$`), format.internationalFormat()).split(NON_DIGITS).filter(Boolean);
+function groupsRemainGrouped(slice: string, nsn: string, ext: string, format: CompiledFormat, hasTrunkPrefix: boolean): boolean {
+  const groups = nsn.replace(format.whole, format.groups).split(NON_DIGITS).filter(Boolean);
   if (groups.join('') !== nsn) return true;
   let from = 0;
   for (let i = 0; i < groups.length; i++) {

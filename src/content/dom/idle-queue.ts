@@ -48,7 +48,6 @@ export class IdleQueue {
   stop(): void {
     this.stopped = true;
     this.jobs.length = 0;
-    this.channel.port1.onmessage = null;
   }
 
   private slice(deadline?: IdleDeadline): void {

@@ -74,11 +74,6 @@ export class Marks {
     return mark;
   }
 
-  /** Marks that depend on `node`. */
-  at(node: Node): Iterable<Mark> {
-    return this.byNode.get(node) ?? [];
-  }
-
   /** The mark a range of ours belongs to (highlightsFromPoint hands back our ranges). */
   ofRange(range: AbstractRange): Mark | undefined {
     return this.byRange.get(range);

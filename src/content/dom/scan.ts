@@ -38,7 +38,7 @@ const NODES_PER_YIELD = 200;
 /** Scan the inline texts around and inside `node` (a root, an element or a text node). */
 export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, void> {
   const block = node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : blockOf(node);
-  if (!block.isConnected || inSkippedContent(block)) return;
+  if (!block.isConnected || isInSkippedContent(block)) return;
   const doc = block.ownerDocument ?? (block as Document);
   let boundary = false;
   const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -117,11 +117,6 @@ function* scanText(text: InlineText, links: readonly string[], ctx: ScanContext)
   yield;
 }
 
-function inSkippedContent(node: Node): boolean {
-  if (node.nodeType === Node.DOCUMENT_NODE) return (node as Document).designMode === 'on';
-  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return isInSkippedContent((node as ShadowRoot).host);
-  return isInSkippedContent(node);
-}
 
 function unchanged(nodes: readonly Text[], ctx: ScanContext): boolean {
   const first = ctx.scanned.get(nodes[0]!);

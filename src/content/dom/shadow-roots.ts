@@ -6,11 +6,11 @@
 type ChromeDom = { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } };
 const chromeDom = (globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot;
 
-/** Elements that may host a shadow root (DOM Standard, attachShadow): custom elements and these. */
-const HOSTS = new Set('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '));
+/** Elements that may host a shadow root (DOM Standard, attachShadow): these and custom elements (a `-`). */
+const HOSTS = /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$|-/;
 
 export function mayHostShadow(el: Element): boolean {
-  return HOSTS.has(el.localName) || el.localName.includes('-');
+  return HOSTS.test(el.localName);
 }
 
 /** The element's shadow root, open or closed, or null. */

@@ -11,16 +11,16 @@ export function isSkippedElement(el: Element): boolean {
   return el.namespaceURI !== HTML_NS || el.matches(SKIPPED_ELEMENTS);
 }
 
-/** A node (text or element) lies inside skipped content, including through shadow hosts. */
+/** A node (text, element, shadow root or document) lies inside skipped content, including through shadow hosts. */
 export function isInSkippedContent(node: Node): boolean {
-  if (node.ownerDocument?.designMode === 'on') return true;
-  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if ((node.ownerDocument ?? (node as Document)).designMode === 'on') return true;
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : ((node as ShadowRoot).host ?? node.parentElement);
   while (el) {
     if (el.namespaceURI !== HTML_NS || el.closest(SKIPPED_ELEMENTS)) return true;
     const root = el.getRootNode();
     el = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
   }
-  return node.nodeType !== Node.ELEMENT_NODE && !node.parentElement;
+  return node.nodeType === Node.TEXT_NODE && !node.parentElement;
 }
 
 /** `<meta name="format-detection" content="telephone=no">`: the page opts out (iOS/Android convention). */

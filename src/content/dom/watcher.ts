@@ -6,10 +6,8 @@
 import { blockOf } from './inline-text.ts';
 
 export interface WatchHandlers {
-  /** A block whose inline text the page changed, to be scanned again. */
+  /** A block whose inline text the page changed, to be scanned again (marks on removed nodes: Marks.prune). */
   changed(block: Node): void;
-  /** The page removed nodes: marks on them go. */
-  removed(): void;
   /** Called when records are waiting (schedules a slice). */
   pending(): void;
 }
@@ -35,12 +33,7 @@ export class Watcher {
     this.records = [];
     if (records.length === 0) return false;
     const blocks = new Set<Node>();
-    let removed = false;
-    for (const r of records) {
-      if (r.removedNodes.length > 0) removed = true;
-      blocks.add(blockOf(r.target));
-    }
-    if (removed) this.handlers.removed();
+    for (const r of records) blocks.add(blockOf(r.target));
     for (const block of blocks) this.handlers.changed(block);
     return true;
   }

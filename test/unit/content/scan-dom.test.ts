@@ -154,8 +154,7 @@ describe('dynamic content', () => {
   it('scans changed blocks again; a rewritten or removed number leaves no stale range', async () => {
     const ctx = makeContext();
     const changed: Node[] = [];
-    let removed = 0;
-    const watcher = new Watcher({ changed: (n) => void changed.push(n), removed: () => void removed++, pending: () => {} });
+    const watcher = new Watcher({ changed: (n) => void changed.push(n), pending: () => {} });
     watcher.observe(document.body);
     setBody('<p>Tel. 030 1234567</p>');
     await Promise.resolve();
@@ -200,7 +199,6 @@ describe('dynamic content', () => {
     p.remove();
     await Promise.resolve();
     watcher.flush();
-    expect(removed).toBeGreaterThan(0);
     expect(ctx.marks.prune()).toEqual([]);
     expect(numbers(ctx)).toEqual([]);
     watcher.disconnect();
