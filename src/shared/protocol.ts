@@ -15,7 +15,7 @@ import { err, type CoreError, type Result } from '../core/result.ts';
 
 /**
  * Every error code a reply or a lookup result may carry to another context, and so to the user (each has a
- * readable meaning in shared/display.ts ERROR_MEANINGS). Core's codes first, then the extension's own.
+ * readable meaning in shared/display.ts errorMeaning, words in public/_locales). Core's codes first, then the extension's own.
  */
 export const PROTOCOL_ERROR_CODES = [
   // core/doh: the DoH exchange

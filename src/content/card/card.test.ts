@@ -36,7 +36,7 @@ describe('card content', () => {
       ['pres:alice@example.test (pres)'],
       ['sip:alice@example.test (sip)', 'mailto:alice@example.test (email:mailto)', 'javascript:alert(1) (web:http)', 'ftp://example.test/<b>x</b> (ft:ftp)'],
     ]);
-    expect(card.textContent).toContain('DNSSEC validated · answer 1 min old, valid 4 min more');
+    expect(card.textContent).toContain('DNSSEC validated · answered 1 minute ago, valid 4 min more');
   });
 
   it('makes links of allowlisted schemes only, and renders markup in DNS data as text', () => {
