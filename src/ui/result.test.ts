@@ -1,28 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { LookupResult } from '../core/enum/types.ts';
+import { aliceResult, NOW } from '../../test/fixtures/lookup-result.ts';
 import { renderResult, uriNode } from './result.ts';
 import { formatAgo, formatDuration } from '../shared/i18n.ts';
 import { linkScheme } from '../shared/display.ts';
 import { stateOfResult as stateOf } from '../shared/protocol.ts';
 
-const NOW = 1_800_000_000_000;
-const alice: LookupResult = {
-  e164: '+4312345678',
-  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
-  status: 'found',
-  dnssec: true,
-  uris: [
-    { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
-    { uri: 'pres:alice@example.test', enumservices: ['pres'], order: 100, preference: 20 },
-    { uri: 'mailto:alice@example.test', enumservices: ['email:mailto'], order: 100, preference: 30 },
-    { uri: 'javascript:alert(1)', enumservices: ['web:http'], order: 100, preference: 40 },
-  ],
-  pres: ['pres:alice@example.test'],
-  rejected: [{ record: '100 10 "u" "E2U+x" "bad" .', reason: 'unparseable regexp' }],
-  ttl: 300,
-  fetchedAt: NOW - 3 * 60_000,
-};
+const alice = aliceResult;
 
 describe('stateOf', () => {
   it('maps statuses and pres to annotation states', () => {

@@ -6,22 +6,12 @@ import fc from 'fast-check';
 import { buildCard, isLinkable } from './card-view.ts';
 import { overlaps, placeCard } from './card-position.ts';
 import type { LookupResult } from '../../core/enum/types.ts';
+import { aliceResult } from '../../../test/fixtures/lookup-result.ts';
 
 const result = (over: Partial<LookupResult> = {}): LookupResult => ({
-  e164: '+4312345678',
-  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
-  status: 'found',
-  dnssec: true,
-  uris: [
-    { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
-    { uri: 'pres:alice@example.test', enumservices: ['pres'], order: 100, preference: 20 },
-    { uri: 'mailto:alice@example.test', enumservices: ['email:mailto'], order: 100, preference: 30 },
-    { uri: 'javascript:alert(1)', enumservices: ['web:http'], order: 100, preference: 40 },
-    { uri: 'ftp://example.test/<b>x</b>', enumservices: ['ft:ftp'], order: 100, preference: 50 },
-  ],
-  pres: ['pres:alice@example.test'],
+  ...aliceResult,
+  uris: [...aliceResult.uris, { uri: 'ftp://example.test/<b>x</b>', enumservices: ['ft:ftp'], order: 100, preference: 50 }],
   rejected: [],
-  ttl: 300,
   fetchedAt: 1_000_000,
   ...over,
 });
