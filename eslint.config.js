@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   layer(['src/core/**'], ['shared', 'platform', 'ui', 'cli', ...contexts], {
     'no-restricted-globals': ['error',
-      ...['document', 'window', 'navigator', 'browser', 'chrome', 'fetch', 'localStorage', 'location', 'Buffer'].map((name) => ({
+      ...['document', 'window', 'navigator', 'browser', 'chrome', 'fetch', 'WebSocket', 'localStorage', 'location', 'Buffer'].map((name) => ({
         name, message: 'src/core is pure: transport, storage and clock are passed in.',
       })),
     ],

@@ -11,7 +11,7 @@ export default defineConfig({
       manifest,
       browser: target,
       // A standalone content script needs no web_accessible_resources, so pages cannot probe
-      // chrome-extension://<id>/assets/… to learn the extension is installed (issue 3).
+      // chrome-extension://<id>/assets/… to learn the extension is installed.
       contentScripts: { standaloneFiles: ['src/content/index.ts'] },
     }),
   ],

@@ -1,4 +1,4 @@
-// npm run bench — the resolution core measured in one run against the loopback DNS world (issue 2):
+// npm run bench — the resolution core measured in one run against the loopback DNS world:
 //   1. lookup latency of the core vs `kdig +https` against the same validating resolver (ratio; target ≤ 1.1)
 //   2. the cost of a cached lookup (target ≤ 1 ms)
 //   3. NAPTR-processing throughput vs the raw linear-time regexp engine on the same records (ratio)

@@ -1,4 +1,4 @@
-// Store packages (issue 5): zip dist/chrome and dist/firefox into dist/enum-presence-<browser>-<version>.zip,
+// Store packages: zip dist/chrome and dist/firefox into dist/enum-presence-<browser>-<version>.zip,
 // ready to upload to the Chrome Web Store and addons.mozilla.org. Run after the builds (`npm run build` does).
 // web-ext (already a dev dependency) writes the zips: manifest.json at the root, dotfiles and old zips left out.
 import { execFileSync } from 'node:child_process';

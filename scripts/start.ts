@@ -1,4 +1,4 @@
-// npm start — a newcomer's first run (issue 4): build, start the loopback DNS world with demo ENUM records,
+// npm start — a newcomer's first run: build, start the loopback DNS world with demo ENUM records,
 // run one CLI lookup against it, then open Debian's Chromium with the extension loaded on the demo page,
 // already pointed at the world's validating DoH resolver. Ctrl-C stops everything.
 // Headless machines (no DISPLAY) get a headless browser and a screenshot instead of a window.

@@ -1,5 +1,6 @@
 // One small handler per protocol message. Messages arrive validated and with checked senders
 // (src/platform/messaging.ts); every reply is a Result so errors cross contexts as data.
+import { plural, t } from '../shared/i18n.ts';
 import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
@@ -15,6 +16,9 @@ import { currentSettings, knownSettings, tabNumbers } from './state.ts';
 import { cachePartition } from './cache-partition.ts';
 import { resultForPage } from '../shared/page-safe.ts';
 import { browserRegion } from '../shared/region.ts';
+import { presence, testSip } from './presence/index.ts';
+import { loadSipPassword } from '../platform/storage.ts';
+import { sipUsernameOf, validateSetting } from '../shared/settings.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
 const perTab = new TokenBuckets(20, 2, Date.now);
@@ -91,12 +95,39 @@ export const handlers: Handlers = {
     const { settings } = await currentSettings();
     return testProvider(url.value, dohMethod, settings.suffixes[0] ?? DEFAULT_SUFFIX);
   },
+
+  async testSip({ sipServer, sipAddress, sipUsername, password }) {
+    // The same rules as the settings: the page tests what it could save.
+    const server = validateSetting('sipServer', sipServer);
+    if (!server.ok) return server;
+    const address = validateSetting('sipAddress', sipAddress);
+    if (!address.ok) return address;
+    const username = validateSetting('sipUsername', sipUsername);
+    if (!username.ok) return username;
+    if (!server.value || !address.value) return err('invalid-setting', 'Give the SIP WebSocket server and your SIP address.');
+    const secret = password || (await loadSipPassword());
+    if (!secret) return err('invalid-setting', 'Give the SIP password.');
+    const outcome = await testSip({ server: server.value, address: address.value, username: sipUsernameOf({ sipUsername: username.value, sipAddress: address.value }), password: secret });
+    return { ok: true, value: outcome };
+  },
+
+  async viewPresence({ e164, tabId }, sender) {
+    const { settings } = await currentSettings();
+    if (settings.presence === 'off') return { ok: true, value: { enabled: false, presence: [] } };
+    // Only the presence URIs DNS gave for a number already looked up: a view cannot name what to subscribe to.
+    // The card reads its page's cache partition; the popup names the tab whose numbers it lists, or its own.
+    const partition = sender.tabId === undefined && tabId !== undefined ? await tabNumbers.partition(tabId) : cachePartition(sender);
+    const result = partition === undefined ? undefined : await client.cached(e164, lookupSettings(settings, partition));
+    const uris = result?.status === 'found' ? result.pres : [];
+    return { ok: true, value: { enabled: true, presence: uris.length ? await presence.view(uris) : [] } };
+  },
 };
 
 /** A tab's numbers changed: its badge counts numbers with presence, and open views hear of it. */
 export async function tabChanged(tabId: number): Promise<void> {
   const numbers = await tabNumbers.list(tabId);
-  setBadge(tabId, numbers.filter((n) => n.state === 'pres').length);
+  const withPresence = numbers.filter((n) => n.state === 'pres').length;
+  setBadge(tabId, withPresence, withPresence > 0 ? plural('badgeTitle', withPresence) : t('extName'));
   broadcast({ type: 'tabNumbersChanged', payload: { tabId } });
 }
 

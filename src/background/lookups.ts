@@ -13,7 +13,7 @@ import { limitConcurrency } from './limits.ts';
 /** At most this many DoH requests in flight at once, whatever the pages do. */
 const MAX_CONCURRENT_QUERIES = 6;
 
-const browserFetch: FetchLike = limitConcurrency(MAX_CONCURRENT_QUERIES, (url, init) => fetch(url, init as RequestInit));
+export const browserFetch: FetchLike = limitConcurrency(MAX_CONCURRENT_QUERIES, (url, init) => fetch(url, init as RequestInit));
 
 export const client = new EnumClient({ fetch: browserFetch, now: Date.now, store: sessionStore(), maxEntries: 1000, timeoutMs: DEFAULT_TIMEOUT_MS });
 

@@ -8,9 +8,16 @@ export const tabNumbers = new TabNumbers(sessionStore());
 // with many numbers sends many). Only a copy of storage: a restarted worker reads them again. This read waits for
 // storage.managed, so a policy-chosen provider is never bypassed: the background is the one place that waits.
 let settings: Promise<LoadedSettings> | undefined;
+const followers: ((fresh: LoadedSettings) => void)[] = [];
 onSettingsChanged((fresh) => {
   settings = Promise.resolve(fresh);
+  for (const follow of followers) follow(fresh);
 });
+
+/** Call `listener` after a settings change, once currentSettings() gives the new settings. */
+export function afterSettingsChanged(listener: (fresh: LoadedSettings) => void): void {
+  followers.push(listener);
+}
 
 export function currentSettings(): Promise<LoadedSettings> {
   settings ??= loadSettings().catch((e: unknown) => {

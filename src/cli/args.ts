@@ -3,10 +3,15 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DOH_URL, DEFAULT_TIMEOUT_MS, isDohMethod, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { normaliseSuffix } from '../core/enum/e164.ts';
+import { defaultSipUsername, validateSipAddress, validateSipServer, validateSipUsername } from '../core/presence/account.ts';
 import { err, ok, type CoreError, type Result } from '../core/result.ts';
+
+/** The environment variable the SIP password is read from (never a flag: flags show up in `ps`). */
+export const SIP_PASSWORD_ENV = 'ENUM_PRESENCE_SIP_PASSWORD';
 
 export const USAGE = `Usage: enum-presence lookup <number> [--region CC] [--doh URL] [--method get|post|json]
                             [--suffix DOMAIN]... [--resolve-pres] [--timeout MS] [--json]
+                            [--presence --sip-server URL --sip-address URI [--sip-username U]]
 
 Looks a phone number up in ENUM (RFC 6116) over DNS-over-HTTPS and prints the URIs published for it.
   <number>        international (+44 20 7946 0148) or national with --region (020 7946 0148)
@@ -17,6 +22,11 @@ Looks a phone number up in ENUM (RFC 6116) over DNS-over-HTTPS and prints the UR
   --resolve-pres  resolve pres: URIs through SRV (RFC 3861)
   --timeout MS    per-query timeout (default ${DEFAULT_TIMEOUT_MS})
   --json          print one JSON object
+  --presence      subscribe to each presence URI found (SIP, RFC 3856) and print its live state, after
+                  the first NOTIFY or --timeout; the password comes from ${SIP_PASSWORD_ENV}
+  --sip-server U  your SIP WebSocket server, wss://… (ws:// only for 127.0.0.1, localhost, ::1)
+  --sip-address A your SIP address, sip:user@domain
+  --sip-username  the username to authenticate with (default: the user part of --sip-address)
 Exit status: 0 lookup completed (found or not), 2 bad input or usage, 3 resolver unreachable or unusable.
 Extra CAs (e.g. a test resolver's certificate) are trusted through NODE_EXTRA_CA_CERTS.`;
 
@@ -29,6 +39,8 @@ export interface LookupArgs {
   resolvePres: boolean;
   timeoutMs: number;
   json: boolean;
+  /** Present with --presence: the SIP account to subscribe with. */
+  sip?: { server: string; address: string; username: string; password: string };
 }
 
 export type Command = { command: 'help' } | { command: 'lookup'; args: LookupArgs };
@@ -37,7 +49,8 @@ export type ParsedArgs = Result<Command, CoreError<'usage'>>;
 
 const usage = (message: string) => err('usage', message);
 
-export function parseCli(argv: string[]): ParsedArgs {
+/** `env`: where the SIP password is read from (process.env in main). */
+export function parseCli(argv: string[], env: Record<string, string | undefined> = {}): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -52,6 +65,10 @@ export function parseCli(argv: string[]): ParsedArgs {
         'resolve-pres': { type: 'boolean' },
         timeout: { type: 'string' },
         json: { type: 'boolean' },
+        presence: { type: 'boolean' },
+        'sip-server': { type: 'string' },
+        'sip-address': { type: 'string' },
+        'sip-username': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -78,6 +95,26 @@ export function parseCli(argv: string[]): ParsedArgs {
     if (!n.ok) return usage(n.error.message);
     suffixes.push(n.value);
   }
-  const args = { number, region: values.region ?? '', doh: doh.value, method, suffixes, resolvePres: Boolean(values['resolve-pres']), timeoutMs, json: Boolean(values.json) };
+  const sip = parseSip(values, env);
+  if (!sip.ok) return sip;
+  const args = { ...(sip.value ? { sip: sip.value } : {}), number, region: values.region ?? '', doh: doh.value, method, suffixes, resolvePres: Boolean(values['resolve-pres']), timeoutMs, json: Boolean(values.json) };
   return ok({ command: 'lookup', args });
+}
+
+type SipFlags = { presence?: boolean; 'sip-server'?: string; 'sip-address'?: string; 'sip-username'?: string };
+
+function parseSip(values: SipFlags, env: Record<string, string | undefined>): Result<LookupArgs['sip'], CoreError<'usage'>> {
+  const given = ['sip-server', 'sip-address', 'sip-username'].filter((k) => values[k as keyof SipFlags] !== undefined);
+  if (!values.presence) return given.length ? usage(`--${given[0]} needs --presence.`) : ok(undefined);
+  if (values['sip-server'] === undefined) return usage('--presence needs --sip-server (your SIP WebSocket server, wss://…).');
+  if (values['sip-address'] === undefined) return usage('--presence needs --sip-address (your SIP address, sip:user@domain).');
+  const server = validateSipServer(values['sip-server']);
+  if (!server.ok) return usage(`--sip-server: ${server.error.message}`);
+  const address = validateSipAddress(values['sip-address']);
+  if (!address.ok) return usage(`--sip-address: ${address.error.message}`);
+  const username = validateSipUsername(values['sip-username'] ?? defaultSipUsername(address.value));
+  if (!username.ok) return usage(`--sip-username: ${username.error.message}`);
+  const password = env[SIP_PASSWORD_ENV];
+  if (!password) return usage(`--presence needs the SIP password in the environment variable ${SIP_PASSWORD_ENV}.`);
+  return ok({ server: server.value, address: address.value, username: username.value, password });
 }

@@ -5,10 +5,11 @@ import { toE164 } from '../core/enum/e164.ts';
 import { EnumClient } from '../core/enum/client.ts';
 import { parseCli, USAGE } from './args.ts';
 import { formatError, formatJson, formatResult } from './format.ts';
+import { formatPresence, watchOnce } from './presence.ts';
 import { createNodeFetch } from './transport.ts';
 
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseCli(argv);
+  const parsed = parseCli(argv, process.env);
   if (!parsed.ok) {
     process.stderr.write(`${formatError(parsed.error.message)}\n${USAGE}\n`);
     return 2;
@@ -28,12 +29,24 @@ export async function main(argv: string[]): Promise<number> {
     // No store: the CLI's cache lives for this one run.
     const client = new EnumClient({ fetch: transport.fetch, now: Date.now, timeoutMs: args.timeoutMs });
     const { result } = await client.lookup(e164.value, { dohUrl: args.doh, method: args.method, suffixes: args.suffixes, resolvePres: args.resolvePres });
-    process.stdout.write(args.json ? `${formatJson(result)}\n` : `${formatResult(result)}\n`);
+    // --presence: after the lookup, one SUBSCRIBE per presence URI found; it does not change the exit status.
+    const presence = args.sip && result.status === 'found'
+      ? await watchOnce({ uris: result.pres, account: args.sip, resolver: { dohUrl: args.doh, method: args.method, fetch: transport.fetch }, timeoutMs: args.timeoutMs, languages: cliLanguages() })
+      : undefined;
+    const text = [formatResult(result), ...formatPresence(presence ?? [])].join('\n');
+    process.stdout.write(args.json ? `${formatJson(args.sip ? { ...result, presence: presence ?? [] } : result)}\n` : `${text}\n`);
     if (result.status === 'error' && !args.json) process.stderr.write(formatError(result.error?.message ?? 'lookup failed'));
     return result.status === 'error' ? 3 : 0;
   } finally {
     await transport.close();
   }
+}
+
+/** The reader's languages for choosing a presence note: LC_ALL / LC_MESSAGES / LANG (de_AT.UTF-8 → de-AT), then English. */
+function cliLanguages(): string[] {
+  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  const tag = /^([a-z]{2,3})(?:_([A-Z]{2}))?/.exec(locale);
+  return tag ? [tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]!, 'en'] : ['en'];
 }
 
 main(process.argv.slice(2)).then(

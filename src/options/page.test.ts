@@ -5,7 +5,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
-import { LOCKED_NOTE } from './fields.ts';
 import { renderOptions, type OptionsDeps } from './page.ts';
 
 const flush = async () => {
@@ -100,7 +99,7 @@ describe('provider', () => {
     render(deps({ testProvider: async () => ({ ok: false, error: { code: 'http-status', message: 'HTTP 501 from dns.example' } }) }));
     $<HTMLButtonElement>('#test-provider').click();
     await flush();
-    expect($('#test-result').textContent).toBe('Failed: HTTP 501 from dns.example (http-status)');
+    expect($('#test-result').textContent).toBe('Failed: The DNS-over-HTTPS server answered with an HTTP error. HTTP 501 from dns.example (http-status)');
   });
 
   it('saves the method', async () => {
@@ -182,7 +181,7 @@ describe('managed (locked) settings', () => {
       expect($(`#${id}`).getAttribute('aria-describedby'), id).toContain('-locked');
     }
     expect($<HTMLButtonElement>('[aria-label="Remove e164.arpa"]').disabled).toBe(true);
-    expect($('#dohUrl-locked').textContent).toBe(LOCKED_NOTE);
+    expect($('#dohUrl-locked').textContent).toBe('Set by your administrator; it cannot be changed here.');
     expect($('#provider-google').checked).toBe(true);
     expect($('#dohMethod').disabled).toBe(false);
     expect($('#defaultRegion').disabled).toBe(false);

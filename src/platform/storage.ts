@@ -3,7 +3,7 @@
 // wins. Invalid stored values fall back with a logged warning (shared/settings.ts).
 import browser from './browser.ts';
 import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
-import { diffFromDefaults, SETTINGS_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
+import { diffFromDefaults, SETTINGS_STORAGE_KEY, SIP_PASSWORD_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
 import { loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, type LoadedSettings, type StorageAreas } from './any-api.ts';
 
 export type { LoadedSettings } from './any-api.ts';
@@ -27,6 +27,26 @@ export async function saveSettings(next: Settings, locked: readonly SettingKey[]
   const diff: Record<string, unknown> = diffFromDefaults(next);
   for (const key of locked) delete diff[key];
   await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: diff });
+}
+
+/** The SIP password (its own storage.local key, never in settings); "" when none is stored. */
+export async function loadSipPassword(): Promise<string> {
+  const stored = await browser.storage.local.get(SIP_PASSWORD_STORAGE_KEY);
+  const value = stored[SIP_PASSWORD_STORAGE_KEY];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Store the SIP password, or remove it with "". */
+export async function saveSipPassword(password: string): Promise<void> {
+  if (password) await browser.storage.local.set({ [SIP_PASSWORD_STORAGE_KEY]: password });
+  else await browser.storage.local.remove(SIP_PASSWORD_STORAGE_KEY);
+}
+
+/** Call `listener` when the SIP password is stored, changed or removed (never with the password itself). */
+export function onSipPasswordChanged(listener: () => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SIP_PASSWORD_STORAGE_KEY in changes) listener();
+  });
 }
 
 /** storage.session when the browser has it (Chromium ≥ 102, Firefox ≥ 115), else an in-memory stand-in. */

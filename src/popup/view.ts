@@ -5,6 +5,7 @@ import type { LookupResult } from '../core/enum/types.ts';
 import type { TabNumber } from '../shared/protocol.ts';
 import { h, replace } from '../ui/dom.ts';
 import { renderResult, stateBadge } from '../ui/result.ts';
+import { t } from '../shared/i18n.ts';
 
 export type TabEntry = TabNumber & { result?: LookupResult };
 
@@ -33,10 +34,10 @@ export interface PopupView {
 }
 
 export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now()): HTMLElement {
-  if (!siteEnabled) return h('p', { class: 'muted' }, 'Switched off on this site.');
-  if (!reply) return h('p', { class: 'muted' }, 'This tab is not a web page.');
-  if (!reply.ok) return h('p', { class: 'error' }, `Could not get this tab's numbers: ${reply.error.message}`);
-  if (reply.value.numbers.length === 0) return h('p', { class: 'muted' }, 'No phone numbers found on this page.');
+  if (!siteEnabled) return h('p', { class: 'muted' }, t('switchedOff'));
+  if (!reply) return h('p', { class: 'muted' }, t('notWebPage'));
+  if (!reply.ok) return h('p', { class: 'error' }, t('tabNumbersFailed', reply.error.message));
+  if (reply.value.numbers.length === 0) return h('p', { class: 'muted' }, t('noNumbers'));
   return h(
     'div',
     { class: 'numbers' },
@@ -49,7 +50,7 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
 }
 
 const regionHint = (model: PopupModel) =>
-  model.region ? `Numbers without + are read as in region ${model.region}.` : 'Start with + and the country code.';
+  model.region ? t('regionHint', model.region) : t('regionHintNone');
 
 function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
   const input = h('input', {
@@ -58,10 +59,10 @@ function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
   });
   const error = h('p', { id: 'inspect-error', class: 'field-error', role: 'alert' });
   const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Look up');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('lookUp'));
   const hint = h('p', { id: 'inspect-hint', class: 'hint' }, regionHint(model));
-  const form = h('form', { class: 'inspect', role: 'search', 'aria-label': 'Look up a number' },
-    h('label', { for: 'inspect-input' }, 'Look up a phone number'),
+  const form = h('form', { class: 'inspect', role: 'search', 'aria-label': t('inspectFormLabel') },
+    h('label', { for: 'inspect-input' }, t('inspectLabel')),
     h('div', { class: 'row' }, input, button), hint, error, out);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -69,12 +70,12 @@ function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
     error.textContent = '';
     input.removeAttribute('aria-invalid');
     if (!value) {
-      error.textContent = 'Type a phone number first.';
+      error.textContent = t('typeNumberFirst');
       input.setAttribute('aria-invalid', 'true');
       return;
     }
     button.disabled = true;
-    replace(out, h('p', { class: 'muted' }, `Looking up ${value}…`));
+    replace(out, h('p', { class: 'muted' }, t('lookingUp', value)));
     void actions.inspect(value).then((r) => {
       button.disabled = false;
       if (r.ok) replace(out, renderResult(r.value));
@@ -94,7 +95,7 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
   const box = h('input', { id: 'site-switch', type: 'checkbox', role: 'switch', disabled: model.siteLocked, 'aria-describedby': 'site-status' });
   box.checked = model.siteEnabled;
   const status = h('p', { id: 'site-status', class: model.siteLocked ? 'locked-note' : 'hint' },
-    model.siteLocked ? 'Set by your administrator.' : '');
+    model.siteLocked ? t('siteLocked') : '');
   box.addEventListener('change', () => {
     const enabled = box.checked;
     box.disabled = true;
@@ -102,7 +103,7 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
       box.disabled = false;
       if (r.ok) {
         status.className = 'hint';
-        status.textContent = enabled ? `On for ${hostname}.` : `Off for ${hostname}: numbers here are left alone.`;
+        status.textContent = enabled ? t('siteOn', hostname) : t('siteOff', hostname);
         onChange(enabled);
       } else {
         box.checked = !enabled;
@@ -111,28 +112,28 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
       }
     });
   });
-  return h('section', { class: 'site' }, h('label', { for: 'site-switch' }, box, ` Find numbers on ${hostname}`), status);
+  return h('section', { class: 'site' }, h('label', { for: 'site-switch' }, box, ` ${t('siteSwitch', hostname)}`), status);
 }
 
 export function renderPopup(root: HTMLElement, model: PopupModel, actions: PopupActions): PopupView {
   let siteEnabled = model.siteEnabled;
   let last: Result<{ numbers: TabEntry[] }, CoreError> | undefined;
   let loaded = false;
-  const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
+  const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('loading')));
   const show = (reply: typeof last) => {
     last = reply;
     loaded = true;
     replace(list, renderNumbers(reply, siteEnabled));
   };
   const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });
-  const clear = h('button', { type: 'button', id: 'clear-cache' }, 'Clear cache');
+  const clear = h('button', { type: 'button', id: 'clear-cache' }, t('clearCache'));
   clear.addEventListener('click', () => {
     void actions.clearCache().then((r) => {
       clearStatus.className = r.ok ? 'hint' : 'error';
-      clearStatus.textContent = r.ok ? 'Cache cleared.' : r.error.message;
+      clearStatus.textContent = r.ok ? t('cacheCleared') : r.error.message;
     });
   });
-  const options = h('button', { type: 'button', id: 'open-options' }, 'Options');
+  const options = h('button', { type: 'button', id: 'open-options' }, t('optionsButton'));
   options.addEventListener('click', () => actions.openOptions());
   const site = (m: PopupModel) =>
     siteSwitch(m, actions, (enabled) => {
@@ -142,9 +143,9 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   let switchEl = site(model);
   replace(
     root,
-    h('h1', { class: 'visually-hidden' }, 'ENUM Presence'),
+    h('h1', { class: 'visually-hidden' }, t('extName')),
     inspectForm(model, actions),
-    h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, 'On this page'), list),
+    h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, t('onThisPage')), list),
     switchEl,
     h('footer', {}, clear, ' ', options, ' ', clearStatus),
   );

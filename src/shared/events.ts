@@ -2,6 +2,7 @@
 // hover card) over runtime.connect ports, next to the request/response ProtocolMap. A view connects a port named
 // EVENTS_PORT; the background checks the sender (senderKind) and posts every event to every view. Events are
 // validated on receipt like messages, and carry facts, not orders: a view decides what to fetch again.
+import { isPresenceEntry, type PresenceEntry } from '../core/presence/entry.ts';
 import type { Result } from '../core/result.ts';
 import { parseTyped, type ProtocolError } from './protocol.ts';
 
@@ -12,6 +13,8 @@ export interface EventMap {
   tabNumbersChanged: { tabId: number };
   /** The lookup cache was cleared: shown results are gone. */
   cacheCleared: Record<string, never>;
+  /** What is known of a watched presence URI changed (a NOTIFY, a refusal, a lost connection). */
+  presenceChanged: { entry: PresenceEntry };
 }
 
 export type EventType = keyof EventMap;
@@ -20,6 +23,7 @@ export type ViewEvent<K extends EventType = EventType> = K extends EventType ? {
 const VALIDATORS: { [K in EventType]: (p: Record<string, unknown>) => boolean } = {
   tabNumbersChanged: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   cacheCleared: () => true,
+  presenceChanged: (p) => isPresenceEntry(p.entry),
 };
 
 /** Validate an untrusted value as an event: a ViewEvent, or an error saying what is wrong. */

@@ -12,6 +12,9 @@ describe('parseMessage (runtime guard for every message)', () => {
     [{ type: 'inspectNumber', payload: { input: '020 7946 0148', region: 'GB' } }],
     [{ type: 'clearCache', payload: {} }],
     [{ type: 'testProvider', payload: { dohUrl: 'https://dns.google/dns-query', dohMethod: 'post' } }],
+    [{ type: 'viewPresence', payload: { e164: '+4312345678' } }],
+    [{ type: 'testSip', payload: { sipServer: 'wss://sip.example.com', sipAddress: 'sip:a@example.com', sipUsername: '', password: '' } }],
+    [{ type: 'viewPresence', payload: { e164: '+4312345678', tabId: 4 } }],
   ])('accepts %j', (m) => {
     expect(parseMessage(m)).toEqual({ ok: true, value: m });
   });
@@ -29,6 +32,9 @@ describe('parseMessage (runtime guard for every message)', () => {
     ['negative tab', { type: 'getTabNumbers', payload: { tabId: -1 } }],
     ['bad method', { type: 'testProvider', payload: { dohUrl: 'https://x', dohMethod: 'put' } }],
     ['huge input', { type: 'inspectNumber', payload: { input: '1'.repeat(101), region: '' } }],
+    ['a SIP password that is not text', { type: 'testSip', payload: { sipServer: 'wss://x', sipAddress: 'sip:a@x', sipUsername: '', password: 1 } }],
+    ['presence for a URI instead of a number', { type: 'viewPresence', payload: { e164: 'sip:alice@example.com' } }],
+    ['presence for a fractional tab', { type: 'viewPresence', payload: { e164: '+4312345678', tabId: 0.5 } }],
   ])('refuses %s with a coded error', (_why, m) => {
     const r = parseMessage(m);
     expect(r.ok).toBe(false);
@@ -46,8 +52,9 @@ describe('checkSender', () => {
     expect(checkSender('testProvider', { ...page, hasTab: true }, OWN, ORIGIN)).toEqual({ ok: true, value: 'page' });
   });
 
-  it('lets content scripts only resolve and report numbers', () => {
+  it('lets content scripts only resolve and report numbers, and say which number\'s presence the card shows', () => {
     expect(checkSender('resolveNumber', content, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
+    expect(checkSender('viewPresence', content, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
     expect(checkSender('reportNumbers', content, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
     for (const t of ['clearCache', 'testProvider', 'getTabNumbers', 'inspectNumber'] as const) {
       const r = checkSender(t, content, OWN, ORIGIN);

@@ -9,11 +9,13 @@ import type { E164Error } from '../core/enum/e164.ts';
 import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
+import type { PresenceEntry } from '../core/presence/entry.ts';
+import type { SipTestOutcome } from '../core/presence/session.ts';
 import { err, type CoreError, type Result } from '../core/result.ts';
 
 /**
  * Every error code a reply or a lookup result may carry to another context, and so to the user (each has a
- * readable meaning in shared/display.ts ERROR_MEANINGS). Core's codes first, then the extension's own.
+ * readable meaning in shared/display.ts errorMeaning, words in public/_locales). Core's codes first, then the extension's own.
  */
 export const PROTOCOL_ERROR_CODES = [
   // core/doh: the DoH exchange
@@ -63,6 +65,18 @@ export interface ProtocolMap {
   clearCache: { request: Record<string, never>; response: null };
   /** options → background: resolve a known name with the given provider and report latency or the exact error. */
   testProvider: { request: { dohUrl: string; dohMethod: DohMethod }; response: { latencyMs: number; dnssec: boolean } };
+  /**
+   * card/popup → background: the user is looking at this number (an open card, the popup's list, an inspected
+   * number): keep its presence URIs subscribed for a while. Only URIs of the number's cached lookup result are
+   * watched, never URIs a view names. `tabId` (popup only): the tab whose numbers it lists, whose cache partition
+   * holds their results. Replies with what is known now; changes come as presenceChanged events.
+   */
+  viewPresence: { request: { e164: string; tabId?: number }; response: { enabled: boolean; presence: PresenceEntry[] } };
+  /**
+   * options → background: connect to a SIP server with these (unsaved) account fields and check the credentials;
+   * `password` "" means the stored one, so the page never reads it back. The SIP outcome is data, not an error.
+   */
+  testSip: { request: { sipServer: string; sipAddress: string; sipUsername: string; password: string }; response: SipTestOutcome };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -79,7 +93,7 @@ export type Message<K extends MessageType = MessageType> = K extends MessageType
 export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], ProtocolError>;
 
 /** Message types a content script may send; everything else must come from the extension's own pages. */
-export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers'];
+export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['resolveNumber', 'reportNumbers', 'viewPresence'];
 
 /** What the receiver knows about a sender (from runtime.MessageSender). */
 export interface SenderFacts {
@@ -133,6 +147,8 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,
   testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
+  testSip: (p) => isShortString(p.sipServer) && isShortString(p.sipAddress) && isShortString(p.sipUsername, 256) && isShortString(p.password, 1024),
+  viewPresence: (p) => isE164(p.e164) && (p.tabId === undefined || (Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0)),
 };
 
 /** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, diffFromDefaults, managedKeys, parseSettings, validateSetting } from './settings.ts';
+import { DEFAULT_SETTINGS, diffFromDefaults, managedKeys, parseSettings, presenceConfigured, SETTINGS_STORAGE_KEY, SIP_PASSWORD_STORAGE_KEY, sipUsernameOf, validateSetting } from './settings.ts';
 import { normaliseSuffix } from '../core/enum/e164.ts';
 
 describe('settings schema', () => {
@@ -58,6 +58,56 @@ describe('settings schema', () => {
     const r = validateSetting(key, value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message.length).toBeGreaterThan(5);
+  });
+});
+
+describe('live presence settings', () => {
+  it('are off by default, with no SIP account', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ presence: 'off', sipServer: '', sipAddress: '', sipUsername: '' });
+    expect(presenceConfigured(DEFAULT_SETTINGS)).toBe(false);
+  });
+
+  it('accept a wss:// server anywhere, ws:// only on loopback, a sip: address, and store only what differs', () => {
+    const stored = { version: 1, presence: 'sip', sipServer: 'wss://sip.example.com/ws', sipAddress: 'sip:alice@example.com' };
+    const { settings, warnings } = parseSettings(stored);
+    expect(warnings).toEqual([]);
+    expect(presenceConfigured(settings)).toBe(true);
+    expect(diffFromDefaults(settings)).toEqual(stored);
+    expect(validateSetting('sipServer', 'ws://127.0.0.1:5066')).toEqual({ ok: true, value: 'ws://127.0.0.1:5066/' });
+    expect(validateSetting('sipServer', 'ws://[::1]:5066/ws').ok).toBe(true);
+    expect(validateSetting('sipServer', '')).toEqual({ ok: true, value: '' });
+  });
+
+  it.each([
+    ['presence', 'xmpp'],
+    ['sipServer', 'ws://sip.example.com/ws'],
+    ['sipServer', 'https://sip.example.com/'],
+    ['sipServer', 42],
+    ['sipAddress', 'alice@example.com'],
+    ['sipAddress', 'sip:alice@example.com;transport=ws'],
+    ['sipUsername', ' alice'],
+  ] as const)('validateSetting(%s, %j) fails with the rule\'s message', (key, value) => {
+    const r = validateSetting(key, value);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-setting' } });
+    if (!r.ok) expect(r.error.message.length).toBeGreaterThan(10);
+  });
+
+  it('an invalid stored server falls back to "" with a warning; a managed one wins', () => {
+    const { settings, warnings } = parseSettings({ presence: 'sip', sipServer: 'ws://sip.example.com/' }, { sipServer: 'wss://sip.corp.example/' });
+    expect(settings.sipServer).toBe('wss://sip.corp.example/');
+    expect(warnings).toEqual([expect.stringMatching(/^Ignoring stored setting sipServer: ws:\/\/ \(unencrypted\)/)]);
+  });
+
+  it('the username defaults to the user part of the address', () => {
+    expect(sipUsernameOf({ sipUsername: '', sipAddress: 'sip:alice@example.com' })).toBe('alice');
+    expect(sipUsernameOf({ sipUsername: 'a.smith', sipAddress: 'sip:alice@example.com' })).toBe('a.smith');
+  });
+
+  it('the password is not a setting: its own storage key, ignored if it turns up in settings or managed storage', () => {
+    expect(SIP_PASSWORD_STORAGE_KEY).not.toBe(SETTINGS_STORAGE_KEY);
+    const { settings } = parseSettings({ sipPassword: 'secret', password: 'secret' }, { sipPassword: 'secret' });
+    expect(JSON.stringify(settings)).not.toContain('secret');
+    expect(JSON.stringify(diffFromDefaults(settings))).not.toContain('secret');
   });
 });
 

@@ -5,9 +5,12 @@ import { parseHostName } from '../core/dns/name.ts';
 import { DEFAULT_DOH_URL, DOH_METHODS, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { isRecord } from '../core/guards.ts';
+import { defaultSipUsername, validateSipAddress, validateSipServer, validateSipUsername } from '../core/presence/account.ts';
 import { err, ok, type CoreError, type Result } from '../core/result.ts';
 
 export type ResolveOn = 'hover' | 'visible' | 'never';
+export const PRESENCE_MODES = ['off', 'sip'] as const;
+export type PresenceMode = (typeof PRESENCE_MODES)[number];
 
 export interface Settings {
   dohUrl: string;
@@ -18,6 +21,14 @@ export interface Settings {
   resolveOn: ResolveOn;
   /** Hostnames (lower case) where the content script does nothing. */
   disabledSites: string[];
+  /** Live presence: "off", or "sip" (SUBSCRIBE through the user's SIP server over WebSocket). */
+  presence: PresenceMode;
+  /** The SIP WebSocket server, wss:// (ws:// only on loopback); "" until set. */
+  sipServer: string;
+  /** The user's SIP address of record, sip:user@domain; "" until set. */
+  sipAddress: string;
+  /** The digest username; "" means the user part of sipAddress (sipUsernameOf). */
+  sipUsername: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -29,10 +40,19 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   defaultRegion: '',
   resolveOn: 'hover',
   disabledSites: [],
+  presence: 'off',
+  sipServer: '',
+  sipAddress: '',
+  sipUsername: '',
 });
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
+/**
+ * The SIP password's own storage.local key: never part of `settings`, so never managed, exported, logged or
+ * sent to a page; the options page writes it and never reads it back.
+ */
+export const SIP_PASSWORD_STORAGE_KEY = 'sipPassword';
 
 /** A setting's value refused, with the reason shown next to its field. */
 export type SettingError = CoreError<'invalid-setting'>;
@@ -68,6 +88,16 @@ const listOf =
     return ok(out);
   };
 
+/** "" (not set) or a value `rule` accepts; the rule's message is the setting's. */
+const emptyOr =
+  (rule: (v: string) => Result<string>): Validator<string> =>
+  (v) => {
+    if (v === '') return ok('');
+    if (typeof v !== 'string') return fail('Expected text.');
+    const r = rule(v);
+    return r.ok ? r : fail(r.error.message);
+  };
+
 export const SETTINGS_SCHEMA: { [K in SettingKey]: Validator<Settings[K]> } = {
   dohUrl,
   dohMethod: oneOf(DOH_METHODS),
@@ -76,7 +106,18 @@ export const SETTINGS_SCHEMA: { [K in SettingKey]: Validator<Settings[K]> } = {
     v === '' ? ok('') : typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? ok(v.toUpperCase()) : fail('Use a two-letter region such as GB, or leave empty.'),
   resolveOn: oneOf(['hover', 'visible', 'never'] as const),
   disabledSites: listOf('hostname', 10_000, true),
+  presence: oneOf(PRESENCE_MODES),
+  // The rules shared with the CLI's --sip-* flags (core/presence/account.ts).
+  sipServer: emptyOr(validateSipServer),
+  sipAddress: emptyOr(validateSipAddress),
+  sipUsername: emptyOr(validateSipUsername),
 };
+
+/** The username to authenticate with: sipUsername, else the user part of sipAddress. */
+export const sipUsernameOf = (s: Pick<Settings, 'sipUsername' | 'sipAddress'>): string => s.sipUsername || defaultSipUsername(s.sipAddress);
+
+/** Whether live presence is on and has what it needs to connect (a password aside). */
+export const presenceConfigured = (s: Settings): boolean => s.presence === 'sip' && s.sipServer !== '' && s.sipAddress !== '';
 
 export const SETTING_KEYS = Object.keys(SETTINGS_SCHEMA) as SettingKey[];
 

@@ -1,6 +1,6 @@
 // Splits long texts into pieces no phone number can straddle, so one idle slice never runs the matcher over
-// a whole 100 kB text node (issue 3: "idle slices of a few milliseconds"; peers.md §2.3: 40 kB of digit-heavy
-// text costs the matcher 250 ms in one go).
+// a whole 100 kB text node: a slice must stay a few milliseconds long, and 40 kB of digit-heavy text costs the
+// matcher 250 ms in one go (docs/detection-cases.md L#5).
 
 const MAX_CHUNK = 2000;
 

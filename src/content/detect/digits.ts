@@ -1,4 +1,5 @@
-// Cheap pre-checks that run before the matcher (issue 3, "Size": heavy parts only where numbers exist).
+// Cheap pre-checks that run before the matcher, so its heavy parts (metadata parse, matching) run only where
+// numbers can be.
 // The shortest number libphonenumber reports has 5 digits, so text with fewer digits is never handed to it.
 
 const ANY_DIGIT = /\p{Nd}/u;

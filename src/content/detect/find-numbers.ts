@@ -1,7 +1,8 @@
-// Phone-number detection over one piece of page text (issue 3, "Detection"):
+// Phone-number detection over one piece of page text:
 // libphonenumber-js with `max` metadata (with `min`, "valid" only means "right length": `PLZ 10115 Berlin`
-// would be a number) at VALID leniency — the default of findPhoneNumbersInText — over NFKC-normalised text,
-// then neighbour splitting and our own false-positive filters, mapped back to offsets in the page text.
+// would be a number; docs/detection-cases.md L#1) at VALID leniency — the default of findPhoneNumbersInText —
+// over NFKC-normalised text, then neighbour splitting and our own false-positive filters, mapped back to offsets
+// in the page text.
 import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from './phone-lib.ts';
 import { hasDigits } from './digits.ts';
 import { normalizeForMatching, toSourceRange, widenToLeadingPluses } from './normalize.ts';

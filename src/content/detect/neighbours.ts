@@ -1,4 +1,4 @@
-// Neighbouring numbers separated only by a comma or a space (issue 3: `… 0019, 07911 123456`).
+// Neighbouring numbers separated only by a comma or a space (`… 0019, 07911 123456`, `513140867 513140868`).
 // libphonenumber's candidate pattern swallows such runs whole and then reports a wrong inner part
 // (`030 1234567 030 7654321` → +497654321; `07911 123456, 07911 654321` → `07911 123456, 07911`).
 // When a run of phone characters holds digits the matcher left uncovered, the run is split at spaces and

@@ -1,6 +1,6 @@
-// NFKC normalisation with an offset map back to the page's text (issue 3, "Detection").
-// libphonenumber-js mis-parses the full-width plus U+FF0B (peers.md §2.2: `＋1 (650) 333-6000` → +65…),
-// so the matcher runs over NFKC text and every match is mapped back to the exact page characters.
+// NFKC normalisation with an offset map back to the page's text.
+// libphonenumber-js mis-parses the full-width plus U+FF0B (`＋1 (650) 333-6000` → +65…, docs/detection-cases.md
+// L#2), so the matcher runs over NFKC text and every match is mapped back to the exact page characters.
 // Normalisation is done one code point at a time: phone numbers are made of digits and punctuation,
 // where per-code-point NFKC equals whole-string NFKC, and it keeps the map trivial.
 
@@ -34,8 +34,9 @@ export function normalizeForMatching(source: string): NormalizedText {
 
 /**
  * `++1 (650) 333-6000` is a valid international form (PhoneNumberMatcherTest testFindWithInternationalPrefixes)
- * that libphonenumber-js drops (peers.md §2.6 row 8). A `+` directly followed by `+` becomes a space, so the
- * match starts at the last `+`; `widenToLeadingPluses` takes the doubled plus back into the annotation.
+ * that libphonenumber-js drops (docs/detection-cases.md L#3, H#8). A `+` directly followed by `+` becomes a
+ * space, so the match starts at the last `+`; `widenToLeadingPluses` takes the doubled plus back into the
+ * annotation.
  */
 function collapsePluses(text: string): string {
   return text.includes('++') ? text.replace(/\+(?=\+)/g, ' ') : text;

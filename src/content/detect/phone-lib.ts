@@ -1,7 +1,8 @@
-// libphonenumber-js with its `max` metadata (issue 3: `min` validates length only), bound once for the content
-// script. The metadata (155 KB) is shipped as text and parsed with JSON.parse on first use instead of being a
-// JavaScript object literal: V8 compiles a string literal far faster than a literal object of that size (the
-// content script's first compile was a long task on its own, bench/page), and pages without numbers never parse it.
+// libphonenumber-js with its `max` metadata (`min` validates length only: docs/detection-cases.md L#1), bound
+// once for the content script. The metadata (155 KB) is shipped as text and parsed with JSON.parse on first use
+// instead of being a JavaScript object literal: V8 compiles a string literal far faster than a literal object of
+// that size (the content script's first compile was a long task on its own, bench/page), and pages without
+// numbers never parse it.
 import {
   findPhoneNumbersInText as findIn,
   getCountries,

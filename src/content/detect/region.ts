@@ -1,4 +1,4 @@
-// Region for national-format numbers (issue 3, "Detection"): the nearest `lang` with a region subtag
+// Region for national-format numbers: the nearest `lang` with a region subtag
 // (`en-GB`), else the language's usual country (`de` → DE, `ja` → JP), else the user's default region
 // (setting `defaultRegion`, or the browser's locale when that is empty).
 // Languages spoken in many countries (en, es, ar, …) have no usual country here: the user's region is the

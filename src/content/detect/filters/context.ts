@@ -1,13 +1,13 @@
-// Filters that look around a candidate (issue 3, "Own filters"): digits glued to letters, tokens of URLs,
+// Filters that look around a candidate: digits glued to letters, tokens of URLs,
 // e-mail addresses and message IDs, invoice/order/reference labels, IBANs, card numbers and postcodes.
-// Each rule names the complaint or test case it comes from (peers.md §1.3 and §2.6).
+// Each rule names the false positive it removes, by its case in docs/detection-cases.md (public sources there).
 import { countDigits } from '../digits.ts';
 
 // Letters of scripts written with spaces between words. CJK text puts numbers right next to letters
 // (PhoneNumberMatcherTest testMatchesWithSurroundingChineseChars: `我的电话号码是415-666-7777`), so it is not "glued".
 const GLUED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{Nd}_@]/u;
 
-/** `2133734253a`, `0312345678foobaa` (libphonenumber-js tests and #410), `a+12025550188a` (#389). */
+/** `2133734253a`, `0312345678foobaa` (libphonenumber-js tests, H#36, and its issue #410), `a+12025550188a` (#389). */
 export function gluedReason(text: string, start: number, end: number): string | undefined {
   const before = text[start - 1];
   const after = text[end];
@@ -20,7 +20,7 @@ const DOMAIN = /[a-z0-9-]+\.[a-z]{2,}(?:[/:?#]|$)/i;
 /**
  * The whitespace-delimited token around the candidate is a URL, e-mail address or message ID
  * (Vialer parser tests: `https://www.facebook.com/events/1231231231231233/…`,
- * `153fa67.0501234567.551b673@posting.google.com`, peers.md §2.6 rows 45, 45b).
+ * `153fa67.0501234567.551b673@posting.google.com`, docs/detection-cases.md H#45, H#45b).
  */
 export function urlTokenReason(text: string, start: number, end: number): string | undefined {
   let a = start;
@@ -36,7 +36,7 @@ export function urlTokenReason(text: string, start: number, end: number): string
 
 // Words that say the digits after them are a phone number; they win over ID labels ("Tel. Nr.", "Phone no.").
 const PHONE_CUE = /(?:\btel|phone|fon\b|\bfax|mobil|handy|\bcall|anruf|\bcell|whats ?app|\bsms|hotline|contact|kontakt|festnetz|durchwahl|\b[tmf]\.|☎|📞|✆|電話|电话|téléphone|telefono|teléfono|телефон)/i;
-// Invoice, order and reference numbers (organice#477, 3CX), account and tax IDs, postcodes.
+// Invoice, order and reference numbers (docs/detection-cases.md C#1), account and tax IDs, postcodes.
 const ID_CUE = /(?:invoice|rechnung|order|bestell|auftrag|ref(?:erence|erenz)?\b|kunden|customer|account|konto|vorgang|ticket|case\b|aktenzeichen|\baz\b|tracking|sendung|serial|s\/n|artikel|\bart\.|sku|isbn|ean|\bust|vat|steuer|tax|iban|bic|bsn|abn|acn|kvk|hrb|\bplz|zip|post ?code|postal|\bnr\b\.?|\bno\b\.?|nº|№|#|\bid\b|\bpin\b|\btan\b)/i;
 
 /** Phone-ness of the words right before the candidate: 'phone', 'id' or undefined. */
@@ -50,7 +50,7 @@ export function labelBefore(text: string, start: number, window = 24): 'phone' |
   return undefined;
 }
 
-/** `Rechnung Nr. 20240315-0042`, `Bestellnummer 0301234567` (issue 3; peers.md §2.6 row 44). */
+/** `Rechnung Nr. 20240315-0042`, `Bestellnummer 0301234567` (docs/detection-cases.md H#44). */
 export function labelReason(text: string, start: number): string | undefined {
   return labelBefore(text, start) === 'id' ? 'labelled as a reference number' : undefined;
 }
@@ -88,8 +88,8 @@ function luhn(digits: string): boolean {
 }
 
 /**
- * Postcodes and other short codes: `A-1010 Wien`, `PLZ 10115 Berlin` (peers.md §2.6 row 43), a lone AT
- * `12345` (feasibility.md: matched as +4312345). Numbers under six digits need a phone label to count.
+ * Postcodes and other short codes: `A-1010 Wien`, `PLZ 10115 Berlin` (docs/detection-cases.md H#43), a lone AT
+ * `12345` (`max` reads it as +4312345, H#50). Numbers under six digits need a phone label to count.
  */
 export function shortCodeReason(text: string, start: number, end: number): string | undefined {
   const digits = countDigits(text, start, end);

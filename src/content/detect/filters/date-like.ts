@@ -1,8 +1,8 @@
-// Token shapes libphonenumber's VALID leniency accepts although they are not phone numbers (issue 3,
-// "Own filters"): dates (dotted, slashed, dashed, compact), date and year ranges (`03.07 - 17.07.15`,
+// Token shapes libphonenumber's VALID leniency accepts although they are not phone numbers
+// (docs/detection-cases.md L#4): dates (dotted, slashed, dashed, compact), date and year ranges (`03.07 - 17.07.15`,
 // `03/2015 – 03/2016`, `1979-2011`), times and time ranges, decimals (`12.1 - 23.71 - 23.45`), IP addresses
 // and version strings. Sources: google/libphonenumber#708, python-phonenumbers#164, PhoneNumberMatcherTest
-// VALID_CASES (peers.md §2.6 rows 21–24, 40, 41, 49).
+// VALID_CASES (docs/detection-cases.md H#21–H#24, H#40, H#41, H#49).
 
 const DMY = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})\.?$/;
 const DM = /^(\d{1,2})\.(\d{1,2})\.?$/;

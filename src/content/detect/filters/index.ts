@@ -1,5 +1,6 @@
-// All false-positive filters, cheapest first (issue 3, "Own filters for the false positives that
-// libphonenumber still accepts"). Each returns why the candidate is not a phone number, or undefined.
+// All false-positive filters, cheapest first: shapes libphonenumber still accepts although they are not phone
+// numbers (docs/detection-cases.md, rows marked ⚑). Each returns why the candidate is not a phone number, or
+// undefined.
 import { dateLikeReason } from './date-like.ts';
 import { cardReason, gluedReason, ibanReason, labelReason, shortCodeReason, urlTokenReason } from './context.ts';
 

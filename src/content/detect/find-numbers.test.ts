@@ -2,10 +2,12 @@
 //   J   = google/libphonenumber PhoneNumberMatcherTest.java (only cases that hold on real metadata)
 //   JS  = catamphetamine/libphonenumber-js tests (source/legacy/findNumbers.test.js, PhoneNumberMatcher.test.js)
 //   V   = vialer/vialer-js test/bg/observer/parser.js
-//   H#n = held-out row n of /work/shared/research/peers.md §2.6
-//   I3  = issue 3 (the false-positive families and neighbour rule it lists)
+//   H#n = held-out case H#n of docs/detection-cases.md §1 (its public source is given there)
+//   own = a case this project adds for its own filters (src/content/detect/filters/) and neighbour splitting
+//         (src/content/detect/neighbours.ts), beyond the upstream suites
+//   owner#n, owner/repo#n = a public upstream issue (catamphetamine = catamphetamine/libphonenumber-js)
 import { describe, expect, it } from 'vitest';
-import { findNumbers, type RegionHints, type Rejection } from '../../../src/content/detect/find-numbers.ts';
+import { findNumbers, type RegionHints, type Rejection } from './find-numbers.ts';
 
 const find = (text: string, region: string | RegionHints) => findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
 
@@ -36,21 +38,21 @@ describe('numbers that must be found', () => {
     ['J findPossibleInContext, H#34', 'As quoted by Alfonso 12-15 (2009), you may call me at 415-666-7777', 'US', [['415-666-7777', '+14156667777']]],
     ['J findValidInContext, H#35', 'Call me on 21.6.1984 at 415-666-7777', 'US', [['415-666-7777', '+14156667777']]],
     ['JS PhoneNumberMatcher.test.js, H#38', '651-234-2345/332-445-1234', 'US', [['651-234-2345', '+16512342345'], ['332-445-1234', '+13324451234']]],
-    ['JS legacy findNumbers / I#252, H#39', "The number is +7 (800) 555-35-35 and not (213) 373-4253 (that's not even in the same country!) as written", 'US', [['+7 (800) 555-35-35', '+78005553535'], ['(213) 373-4253', '+12133734253']]],
-    ['peers.md probe, H#43', 'PLZ 10115 Berlin, Tel. 030 1234567', 'DE', [['030 1234567', '+49301234567']]],
+    ['JS legacy findNumbers / catamphetamine#252, H#39', "The number is +7 (800) 555-35-35 and not (213) 373-4253 (that's not even in the same country!) as written", 'US', [['+7 (800) 555-35-35', '+78005553535'], ['(213) 373-4253', '+12133734253']]],
+    ['H#43', 'PLZ 10115 Berlin, Tel. 030 1234567', 'DE', [['030 1234567', '+49301234567']]],
     ['V parser.js, H#46', 'T +31(0)88-1234567', 'NL', [['+31(0)88-1234567', '+31881234567']]],
     ['V parser.js, H#47', '+31 (0)50 - 123 08 75', 'NL', [['+31 (0)50 - 123 08 75', '+31501230875']]],
     ['V parser.js, H#48 (fax numbers are numbers too)', 'Fax: +31 10 123 00 55', 'NL', [['+31 10 123 00 55', '+31101230055']]],
-    ['I3 neighbours separated by comma and space', '… 0019, 07911 123456', 'GB', [['07911 123456', '+447911123456']]],
-    ['I3 neighbours separated by a comma', '07911 123456, 07911 123457', 'GB', [['07911 123456', '+447911123456'], ['07911 123457', '+447911123457']]],
-    ['I3 neighbours separated by a space', '030 1234567 030 7654321', 'DE', [['030 1234567', '+49301234567'], ['030 7654321', '+49307654321']]],
-    ['I3 neighbours (catamphetamine#268)', '513140867 513140868', 'PL', [['513140867', '+48513140867'], ['513140868', '+48513140868']]],
-    ['I3 international neighbours', '+49 30 1234567, +49 30 7654321', 'DE', [['+49 30 1234567', '+49301234567'], ['+49 30 7654321', '+49307654321']]],
-    ['I3 label wins over ID words ("Tel. Nr.")', 'Tel. Nr. 030 1234567', 'DE', [['030 1234567', '+49301234567']]],
-    ['I3 JP national format', 'お問い合わせ：03-5555-1234まで', 'JP', [['03-5555-1234', '+81355551234']]],
-    ['I3 FR dotted format', 'Appelez le 06.12.34.56.78 !', 'FR', [['06.12.34.56.78', '+33612345678']]],
-    ['I3 DE slash format', 'Tel.: 030/1234567', 'DE', [['030/1234567', '+49301234567']]],
-    ['I3 number next to a date', 'Termin am 10.12.2024, Rückruf 0301234567', 'DE', [['0301234567', '+49301234567']]],
+    ['own neighbours separated by comma and space', '… 0019, 07911 123456', 'GB', [['07911 123456', '+447911123456']]],
+    ['own neighbours separated by a comma', '07911 123456, 07911 123457', 'GB', [['07911 123456', '+447911123456'], ['07911 123457', '+447911123457']]],
+    ['own neighbours separated by a space', '030 1234567 030 7654321', 'DE', [['030 1234567', '+49301234567'], ['030 7654321', '+49307654321']]],
+    ['own neighbours (catamphetamine#268)', '513140867 513140868', 'PL', [['513140867', '+48513140867'], ['513140868', '+48513140868']]],
+    ['own international neighbours', '+49 30 1234567, +49 30 7654321', 'DE', [['+49 30 1234567', '+49301234567'], ['+49 30 7654321', '+49307654321']]],
+    ['own label wins over ID words ("Tel. Nr.")', 'Tel. Nr. 030 1234567', 'DE', [['030 1234567', '+49301234567']]],
+    ['own JP national format', 'お問い合わせ：03-5555-1234まで', 'JP', [['03-5555-1234', '+81355551234']]],
+    ['own FR dotted format', 'Appelez le 06.12.34.56.78 !', 'FR', [['06.12.34.56.78', '+33612345678']]],
+    ['own DE slash format', 'Tel.: 030/1234567', 'DE', [['030/1234567', '+49301234567']]],
+    ['own number next to a date', 'Termin am 10.12.2024, Rückruf 0301234567', 'DE', [['0301234567', '+49301234567']]],
   ];
   for (const [source, text, region, expected] of cases) {
     it(`${source}: ${text} (${region})`, () => expect(find(text, region)).toEqual(expected));
@@ -86,40 +88,40 @@ describe('text that holds no phone number', () => {
     ['J testNoMatchIfRegionIsNull, H#33', 'Random text body - number is 0331 6005, see you there', ''],
     ['JS legacy findNumbers (glued letter), H#36', '2133734253a', 'US'],
     ['JS legacy findNumbers (UUID), H#37', 'The UUID is CA801c26f98cd16e231354125ad046e40b.', 'FR'],
-    ['I3 dotted date, google/libphonenumber#708, H#40', '05.10.1986', 'DE'],
-    ['I3 dotted date range, google/libphonenumber#708, H#40', '03.07 - 17.07.15', 'DE'],
-    ['I3 slashed month range, python-phonenumbers#164, H#41', 'CA 03/2015 – 03/2016', 'US'],
-    ['I3 dashed date', 'Stand: 2024-03-15', 'DE'],
-    ['I3 date and time', 'Termin 10.12.2024 09:30', 'DE'],
-    ['I3 time range', 'Öffnungszeiten 09:00-17:00', 'DE'],
-    ['I3 Dutch BSN, catamphetamine#466, H#42', '20550707', 'NL'],
-    ['I3 Dutch BSN, catamphetamine#466, H#42', '608483369', 'NL'],
-    ['I3 postcode, H#43', 'PLZ 10115 Berlin', 'DE'],
-    ['I3 postcode (AT, feasibility.md: +4312345)', 'A-1010 Wien, Postfach 12345', 'AT'],
-    ['I3 invoice number, organice#477, H#44', 'Rechnung Nr. 20240315-0042', 'DE'],
-    ['I3 invoice number, H#44', 'Invoice no. 20240315-0042', 'DE'],
-    ['I3 order number labelled', 'Bestellnummer 0301234567', 'DE'],
-    ['I3 reference number labelled', 'Order #4156667777', 'US'],
+    ['dotted date, google/libphonenumber#708, H#40', '05.10.1986', 'DE'],
+    ['dotted date range, google/libphonenumber#708, H#40', '03.07 - 17.07.15', 'DE'],
+    ['slashed month range, python-phonenumbers#164, H#41', 'CA 03/2015 – 03/2016', 'US'],
+    ['own dashed date', 'Stand: 2024-03-15', 'DE'],
+    ['own date and time', 'Termin 10.12.2024 09:30', 'DE'],
+    ['own time range', 'Öffnungszeiten 09:00-17:00', 'DE'],
+    ['Dutch BSN, catamphetamine#466, H#42', '20550707', 'NL'],
+    ['Dutch BSN, catamphetamine#466, H#42', '608483369', 'NL'],
+    ['postcode, H#43', 'PLZ 10115 Berlin', 'DE'],
+    ['postcode (AT, `max` reads 12345 as +4312345), H#50', 'A-1010 Wien, Postfach 12345', 'AT'],
+    ['invoice number, C#1, H#44', 'Rechnung Nr. 20240315-0042', 'DE'],
+    ['invoice number, H#44', 'Invoice no. 20240315-0042', 'DE'],
+    ['own order number labelled', 'Bestellnummer 0301234567', 'DE'],
+    ['own reference number labelled', 'Order #4156667777', 'US'],
     ['V parser.js EAN, H#45', '5397063213641', 'NL'],
     ['V parser.js UUID, H#45', '4e196aa4-0141-4601-8138-7aa33db0f577', 'NL'],
     ['V parser.js patent, H#45', 'US 20130007225 A1', 'NL'],
     ['V parser.js tracking, H#45', '1ZW000166868930335', 'NL'],
     ['V parser.js firmware, H#45', 'N300A IP/42.072.00.000.000', 'NL'],
     ['V parser.js URL, H#45', 'https://www.facebook.com/events/1231231231231233/?notif_t=plan_user_invited', 'NL'],
-    ['I3 URL token', 'https://example.com/call/0301234567/details', 'DE'],
-    ['I3 URL token without scheme', 'example.de/kontakt?tel=0301234567', 'DE'],
-    ['I3 e-mail address', 'schreib an 0301234567@example.de', 'DE'],
-    ['I3 message ID, V parser.js H#45b', '153fa67.0501234567.551b673@posting.google.com', 'NL'],
-    ['I3 IP address, H#49', '192.168.100.200', 'US'],
-    ['I3 IP address with port', 'Server 10.120.200.101:8080', 'DE'],
-    ['I3 card number, H#49', '4111 1111 1111 1111', 'US'],
-    ['I3 card number (dashes)', '4111-1111-1111-1111', 'DE'],
-    ['I3 IBAN', 'IBAN DE89 3704 0044 0532 0130 00', 'DE'],
-    ['I3 IBAN without label', 'GB82 WEST 1234 5698 7654 32', 'GB'],
-    ['I3 version string, H#49', 'v2.10.3345', 'US'],
-    ['I3 version string', 'Windows 10.0.19045.2965', 'DE'],
-    ['I3 glued to letters (catamphetamine#410)', 'ID0312345678foobaa', 'JP'],
-    ['I3 glued to Cyrillic letters', 'код0301234567х', 'DE'],
+    ['own URL token', 'https://example.com/call/0301234567/details', 'DE'],
+    ['own URL token without scheme', 'example.de/kontakt?tel=0301234567', 'DE'],
+    ['own e-mail address', 'schreib an 0301234567@example.de', 'DE'],
+    ['message ID, V parser.js H#45b', '153fa67.0501234567.551b673@posting.google.com', 'NL'],
+    ['IP address, H#49', '192.168.100.200', 'US'],
+    ['own IP address with port', 'Server 10.120.200.101:8080', 'DE'],
+    ['card number, H#49', '4111 1111 1111 1111', 'US'],
+    ['own card number (dashes)', '4111-1111-1111-1111', 'DE'],
+    ['own IBAN', 'IBAN DE89 3704 0044 0532 0130 00', 'DE'],
+    ['own IBAN without label', 'GB82 WEST 1234 5698 7654 32', 'GB'],
+    ['version string, H#49', 'v2.10.3345', 'US'],
+    ['own version string', 'Windows 10.0.19045.2965', 'DE'],
+    ['own glued to letters (catamphetamine#410)', 'ID0312345678foobaa', 'JP'],
+    ['own glued to Cyrillic letters', 'код0301234567х', 'DE'],
   ];
   for (const [source, text, region] of cases) {
     it(`${source}: ${text} (${region})`, () => expect(find(text, region)).toEqual([]));

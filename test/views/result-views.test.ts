@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, subtypeResult as result } from '../fixtures/lookup-result.ts';
 import { buildCard } from '../../src/content/card/card-view.ts';
-import { ERROR_MEANINGS, RESULT_WORDS } from '../../src/shared/display.ts';
+import { t } from '../../src/shared/i18n.ts';
 import { renderResult } from '../../src/ui/result.ts';
 
 describe('popup and hover card', () => {
@@ -13,7 +13,7 @@ describe('popup and hover card', () => {
     const card = buildCard(document, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW }, () => {});
     for (const el of [popup, card]) {
       const headings = [...el.querySelectorAll('h3')].map((h) => h.textContent);
-      expect(headings).toEqual([RESULT_WORDS.presence, RESULT_WORDS.others]);
+      expect(headings).toEqual([t('resultPresence'), t('resultOthers')]);
       const lists = [...el.querySelectorAll('ul')].map((ul) => [...ul.querySelectorAll('a')].map((a) => a.textContent));
       expect(lists).toEqual([['sip:alice-presence@example.test'], ['sip:alice@example.test']]);
       expect(el.textContent).toContain('DNSSEC not validated');
@@ -22,7 +22,7 @@ describe('popup and hover card', () => {
 
   it('the popup shows an error code with its meaning in words', () => {
     const el = renderResult({ ...result, status: 'error', uris: [], pres: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
-    expect(el.querySelector('.error')?.textContent).toBe('No answer in 5 s (timeout)');
-    expect(el.querySelector('.error abbr')?.getAttribute('title')).toBe(ERROR_MEANINGS.timeout);
+    expect(el.querySelector('.error')?.textContent).toBe('The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)');
+    expect(el.querySelector('.error code')?.textContent).toBe('timeout');
   });
 });
