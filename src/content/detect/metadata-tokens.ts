@@ -1,7 +1,7 @@
 // The phone metadata's most frequent pieces, each written as one character the metadata never holds, in the
 // built content script (build/compact-phone-metadata.ts writes them, phone-lib.ts metadataJson reads them back).
 // A regexp's `(?:` and `\d{` cost gzip a back-reference each; one character costs less (~2.7 KB gzip in all).
-// In the order they are applied; read back in reverse. "!" already stands for the escaped backslash `\\`.
+// In the order they are applied (a later piece may hold earlier marks). "!" already stands for the escaped backslash `\\`.
 
 export const METADATA_TOKENS: readonly (readonly [piece: string, mark: string])[] = [
   ['(?:', '%'],
@@ -37,9 +37,16 @@ export function encodeMetadataTokens(json: string): string {
   return text;
 }
 
-/** The inverse of encodeMetadataTokens. */
+/** Each mark with its piece fully written out (a piece may hold the marks of earlier pieces), and all marks. */
+let expanded: { pieces: Map<string, string>; marks: RegExp } | undefined;
+
+/** The inverse of encodeMetadataTokens, in one pass: every mark is expanded to its piece, marks within included. */
 export function decodeMetadataTokens(text: string): string {
-  let json = text;
-  for (let i = METADATA_TOKENS.length - 1; i >= 0; i--) json = json.replaceAll(METADATA_TOKENS[i]![1], METADATA_TOKENS[i]![0]);
-  return json;
+  if (!expanded) {
+    const pieces = new Map<string, string>();
+    for (const [piece, mark] of METADATA_TOKENS) pieces.set(mark, [...piece].map((c) => pieces.get(c) ?? c).join(''));
+    expanded = { pieces, marks: new RegExp(`[${[...pieces.keys()].map((m) => (/[\\\]^-]/.test(m) ? `\\${m}` : m)).join('')}]`, 'g') };
+  }
+  const { pieces, marks } = expanded;
+  return text.replace(marks, (mark) => pieces.get(mark)!);
 }
