@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { encodeMetadataTokens } from '../src/content/detect/metadata-tokens.ts';
 
 const START = '`// This file is a workaround';
 
@@ -25,7 +26,7 @@ export function compactMetadataLiteral(bundle: string): string {
   if (escaped.includes('\\')) throw new Error('compact-phone-metadata: the metadata has backslashes other than regexp escapes');
   const json = escaped.slice(escaped.indexOf('{'), escaped.lastIndexOf('}') + 1);
   // The module's comment and `export default` go too: phone-lib reads the text from its first "{".
-  const compact = '`' + trimForMatching(json) + '`';
+  const compact = '`' + encodeMetadataTokens(trimForMatching(json)) + '`';
   if (/\\|`|\$\{/.test(compact.slice(1, -1))) throw new Error('compact-phone-metadata: the trimmed metadata needs escaping');
   return bundle.slice(0, start) + compact + bundle.slice(end + 1);
 }

@@ -14,6 +14,7 @@ import {
   type MetadataJson,
 } from 'libphonenumber-js/core';
 import MAX_METADATA_MODULE from 'libphonenumber-js/metadata.max.json?raw';
+import { decodeMetadataTokens } from './metadata-tokens.ts';
 
 export type { CountryCode } from 'libphonenumber-js/core';
 
@@ -21,10 +22,11 @@ let metadata: MetadataJson | undefined;
 
 /**
  * The JSON inside the metadata module's text (`// comment … export default {…};`). The build compacts it
- * (build/compact-phone-metadata.ts): with no backslash left, every "!" stands for an escaped backslash `\\`.
+ * (build/compact-phone-metadata.ts): with no backslash left, the marks of metadata-tokens.ts stand for their
+ * pieces, and every "!" for an escaped backslash `\\`.
  */
 export function metadataJson(moduleText: string): string {
-  const text = moduleText.includes('\\') ? moduleText : moduleText.replaceAll('!', '\\\\');
+  const text = moduleText.includes('\\') ? moduleText : decodeMetadataTokens(moduleText).replaceAll('!', '\\\\');
   return text.slice(text.indexOf('{')).trim().replace(/;$/, '');
 }
 
