@@ -4,6 +4,7 @@
 import { CARD_CSS } from './card-style.ts';
 import { placeCard } from './card-position.ts';
 import { LinkGuard } from './link-guard.ts';
+import { addOwnHost } from '../dom/own-hosts.ts';
 
 const HOST_STYLE =
   'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; ' +
@@ -33,6 +34,7 @@ export class CardHost {
     if (!this.host) {
       this.host = this.doc.createElement('div');
       this.host.setAttribute('style', HOST_STYLE);
+      addOwnHost(this.host);
       this.root = this.host.attachShadow({ mode: 'closed' });
       const style = this.doc.createElement('style');
       style.textContent = CARD_CSS;
