@@ -29,7 +29,15 @@ export class CardHost {
     return node !== null && node === this.host;
   }
 
-  show(anchor: Range, card: HTMLElement): void {
+  /** True when the focus is inside the card (the closed root's activeElement is ours to read). */
+  hasFocus(): boolean {
+    const active = this.root?.activeElement;
+    return !!active && !!this.card?.contains(active);
+  }
+
+  /** Show `card` next to `anchor`; it takes the focus when `focus` is set or the card it replaces had it. */
+  show(anchor: Range, card: HTMLElement, focus = false): void {
+    const hadFocus = this.hasFocus();
     this.anchor = anchor;
     if (!this.host) {
       this.host = this.doc.createElement('div');
@@ -57,6 +65,7 @@ export class CardHost {
       }
     }
     this.position();
+    if (focus || hadFocus) card.focus({ preventScroll: true });
   }
 
   /** Re-place the card next to its anchor (after content changes, scrolls or resizes). */

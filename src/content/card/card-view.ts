@@ -23,7 +23,7 @@ export interface CardData {
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
   const { h } = elementsIn(doc);
-  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted) },
+  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted), tabindex: '-1' },
     h('div', { class: 'number' }, data.formatted),
     h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, stateLabel(data.state))));
   const v = data.result && describeResult(data.result, data.now);
