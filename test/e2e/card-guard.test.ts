@@ -63,6 +63,8 @@ test("a page cannot find a DoH URL's path or token in the card with window.find(
   expect(await pageFinds(page, 'SECRETtoken42')).toBe(false);
   expect(await pageFinds(page, 'dns-query')).toBe(false);
   expect(await pageFinds(page, `no answer from ${origin} within`)).toBe(true);
+  // The exact message follows what its code (timeout) means in the user's language, as in the popup.
+  expect(await pageFinds(page, 'The DNS-over-HTTPS server did not answer in time. no answer from')).toBe(true);
   await page.close();
 });
 
