@@ -44,6 +44,19 @@ const focused = (page: Page) =>
     return el?.id || el?.localName || '';
   });
 
+/** The focused node as assistive technology sees it (the accessibility tree crosses the closed shadow root). */
+async function focusedInAccessibilityTree(page: Page): Promise<{ role: string; name: string } | undefined> {
+  type AxNode = { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    const node = [...nodes].reverse().find((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+    return node && { role: node.role?.value ?? '', name: node.name?.value ?? '' };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const cardShown = (page: Page) => page.evaluate(() => document.documentElement.lastElementChild !== document.body);
 
 test('a card opened from the context menu takes the focus; Tab reaches its link; Escape closes it and gives the focus back', async () => {
@@ -58,12 +71,16 @@ test('a card opened from the context menu takes the focus; Tab reaches its link;
     await chrome.tabs.sendMessage(tab!.id!, { type: 'showCardForSelection', payload: { text: '' } }, { frameId: 0 });
   }, `${server.origin}/focus.html`);
   await expect.poll(() => focused(page), { timeout: 5_000 }).toBe('card');
-  // The focus stays in the card while the lookup answers and the card is rebuilt.
-  await page.waitForTimeout(1500);
+  expect(await focusedInAccessibilityTree(page)).toEqual({ role: 'dialog', name: expect.stringContaining('+43 1 2345679') });
+  // The focus stays in the card while the lookup answers and the card is rebuilt (bob: ENUM records, no presence).
+  const answered = () => page.evaluate(() => (CSS.highlights.get('enum-no-pres')?.size ?? 0) > 0);
+  await expect.poll(answered, { timeout: 20_000 }).toBe(true);
+  await page.waitForTimeout(300);
   expect(await focused(page)).toBe('card');
   // Tab reaches the card's link (bob: sip:bob@example.test), still inside the card.
   await page.keyboard.press('Tab');
   expect(await focused(page)).toBe('card');
+  expect(await focusedInAccessibilityTree(page)).toEqual({ role: 'link', name: 'sip:bob@example.test' });
   expect(await cardShown(page)).toBe(true);
   await page.keyboard.press('Escape');
   expect(await cardShown(page)).toBe(false);
