@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startWorld, type World } from '../test/world/world.ts';
+import { jordanMark } from './demo-marks.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs/screenshots');
@@ -82,25 +83,14 @@ try {
   await page.setViewportSize({ width: 760, height: 400 });
   await page.goto(demoUrl);
   // The page annotations are CSS highlights (README "Page annotations"): the range over Jordan's number.
-  const jordan = () =>
-    page.evaluate(() => {
-      for (const name of ['enum-idle', 'enum-pending', 'enum-pres', 'enum-no-pres', 'enum-none', 'enum-error']) {
-        for (const r of (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get(name) ?? []) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString().replace(/\D/g, '').endsWith('2025550143')) return { name, box: range.getClientRects()[0]!.toJSON() as DOMRect };
-        }
-      }
-      return undefined;
-    });
+  const jordan = () => jordanMark(page);
   await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, { timeout: 20_000 });
   // The number near the top, so that the card opens below it; then the pointer moves onto it like a user's.
-  await page.evaluate((top) => window.scrollBy(0, top - 90), (await jordan())!.box.y);
-  const { x, y, width, height } = (await jordan())!.box;
+  await page.evaluate((top) => window.scrollBy(0, top - 90), (await jordan())!.line.y);
+  const { x, y, width, height } = (await jordan())!.line;
   await page.mouse.move(Math.max(1, x - 30), y + height / 2);
   await page.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
-  for (let i = 0; i < 40 && (await jordan())?.name !== 'enum-pres'; i++) await page.waitForTimeout(500);
+  for (let i = 0; i < 40 && (await jordan())?.state !== 'pres'; i++) await page.waitForTimeout(500);
   await page.waitForTimeout(800);
   await shot(page, 'card.png');
   await page.close();

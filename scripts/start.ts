@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorld } from '../test/world/world.ts';
+import { jordanMark } from './demo-marks.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const headless = !process.env.DISPLAY;
@@ -57,25 +58,14 @@ console.log(`\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensio
 if (headless) {
   // Jordan's number has presence. The page annotations are CSS highlights (README "Page annotations"): find
   // the range over Jordan's number, move the pointer onto it like a user, and wait for it to be in enum-pres.
-  const jordanBox = () =>
-    tab.evaluate(() => {
-      for (const name of ['enum-idle', 'enum-pending', 'enum-pres', 'enum-no-pres', 'enum-none', 'enum-error']) {
-        for (const r of (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get(name) ?? []) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString().replace(/\D/g, '').endsWith('2025550143')) return { name, box: range.getClientRects()[0]!.toJSON() as DOMRect };
-        }
-      }
-      return undefined;
-    });
+  const jordanBox = () => jordanMark(tab);
   await tab.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => {});
   const found = await jordanBox();
   if (found) {
-    const { x, y, width, height } = found.box;
+    const { x, y, width, height } = found.line;
     await tab.mouse.move(Math.max(1, x - 30), y + height / 2);
     await tab.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
-    for (let i = 0; i < 30 && (await jordanBox())?.name !== 'enum-pres'; i++) await tab.waitForTimeout(500);
+    for (let i = 0; i < 30 && (await jordanBox())?.state !== 'pres'; i++) await tab.waitForTimeout(500);
   }
   await tab.waitForTimeout(500);
   const shot = join(root, 'dist/demo.png');

@@ -60,7 +60,9 @@ const plans = new Map<string, { formats: CompiledFormat[]; trunkPrefix: string |
 
 /**
  * A calling code's formats with their patterns compiled once (libphonenumber-js format.js chooseFormatForNumber
- * picks the first whose last leading-digits pattern and whole pattern match).
+ * picks the first whose last leading-digits pattern and whole pattern match). The patterns are the metadata
+ * shipped in the bundle, never page text or DNS data, and are matched only against a number's national digits
+ * (at most 17), as libphonenumber-js itself does with `new RegExp`.
  */
 function compiledPlan(callingCode: string) {
   let plan = plans.get(callingCode);
