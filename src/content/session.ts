@@ -168,7 +168,7 @@ export class Session {
 
   /** The context-menu item was used on a selection (the keyboard path to the card). */
   showCardForSelection(text: string): boolean {
-    return this.menuTarget?.show(text, this.ctx.userRegion, (anchor, e164) => this.cards.open(anchor, e164, true)) ?? false;
+    return this.menuTarget?.show(text, this.ctx.userRegion, (anchor, e164) => this.cards.open(anchor, e164, true, true)) ?? false;
   }
 
   /** Stop all work and delete the highlights: the page is as it was. */

@@ -82,7 +82,7 @@ export interface ResultView {
   domain: string;
   state: EnumState;
   stateLabel: string;
-  /** The error of a failed lookup (its meaning in words: errorMeaning(code), kept out of the card's bundle). */
+  /** The error of a failed lookup (its meaning in words: errorMeaning(code); ui/result.ts errorText shows both). */
   error?: { code: string; message: string };
   /** URIs whose enumservice announces presence (isPresenceService), then the others. */
   presence: UriView[];

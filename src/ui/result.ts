@@ -6,7 +6,7 @@ import type { LookupResult } from '../core/enum/types.ts';
 import { describeResult, errorMeaning, linkScheme, stateLabel, type UriView } from '../shared/display.ts';
 import { plural, t, withNodes } from '../shared/i18n.ts';
 import type { EnumState } from '../shared/protocol.ts';
-import { h } from './dom.ts';
+import { h, type Elements } from './dom.ts';
 
 /** A link for allow-listed schemes, plain text otherwise. */
 export function uriNode(uri: string): HTMLElement {
@@ -18,12 +18,12 @@ export function stateBadge(state: EnumState): HTMLElement {
   return h('span', { class: 'state', 'data-state': state }, stateLabel(state));
 }
 
-/** "meaning message (code)": what the code means in the user's language, then the exact message and the code. The
+/** "meaning message (code)" (the popup, and the hover card with `make` of the page's document): what the code means in the user's language, then the exact message and the code. The
  *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
-export function errorText(error: CoreError): (string | HTMLElement)[] {
+export function errorText(error: CoreError, make: Elements['h'] = h): (string | HTMLElement)[] {
   const meaning = errorMeaning(error.code);
-  const message = h('bdi', {}, error.message);
-  const code = h('code', { class: 'code' }, error.code);
+  const message = make('bdi', {}, error.message);
+  const code = make('code', { class: 'code' }, error.code);
   return meaning ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code) : [message, ' (', code, ')'];
 }
 

@@ -109,7 +109,7 @@ describe('axe-core on the hover card content', () => {
       const doc = new Window().document as unknown as Document;
       const cards = [
         buildCard(doc, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: 60_000 }, () => {}),
-        buildCard(doc, { formatted: '+43 1 2345679', state: 'error', error: 'No answer in 5 s', offerLookup: true, now: 0 }, () => {}),
+        buildCard(doc, { formatted: '+43 1 2345679', state: 'error', error: { code: 'timeout', message: 'No answer in 5 s' }, offerLookup: true, now: 0 }, () => {}),
       ];
       // The card's own markup and style, each card in normal flow so that axe sees both.
       const body = cards.map((c) => {

@@ -63,6 +63,8 @@ test("a page cannot find a DoH URL's path or token in the card with window.find(
   expect(await pageFinds(page, 'SECRETtoken42')).toBe(false);
   expect(await pageFinds(page, 'dns-query')).toBe(false);
   expect(await pageFinds(page, `no answer from ${origin} within`)).toBe(true);
+  // The exact message follows what its code (timeout) means in the user's language, as in the popup.
+  expect(await pageFinds(page, 'The DNS-over-HTTPS server did not answer in time. no answer from')).toBe(true);
   await page.close();
 });
 
@@ -120,5 +122,35 @@ test('a link in the card acts only while the card is really visible: not once th
     document.documentElement.style.filter = 'opacity(0)';
   });
   expect(await clickOpensTab(page, at)).toBe(false);
+  await page.close();
+});
+
+/** Every range of every enum-* highlight as the page reads it: its text, and whether both ends lie in the document's own tree. */
+const pageRanges = (page: Page) =>
+  page.evaluate(() => {
+    const out: { text: string; inDocument: boolean }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!String(name).startsWith('enum-')) continue;
+      for (const r of highlight as Highlight) {
+        const range = document.createRange();
+        const inDocument = r.startContainer.getRootNode() === document && r.endContainer.getRootNode() === document;
+        if (inDocument) {
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+        }
+        out.push({ text: inDocument ? range.toString() : '', inDocument });
+      }
+    }
+    return out;
+  });
+
+test("the card's own text is never marked: no highlight range reaches into its closed shadow root", async () => {
+  await setSettings({ dohUrl: world.unboundDoh });
+  const page = await hoverNumber();
+  await expect.poll(() => linkBox(page, 'https://example.test/alice'), { timeout: 15_000 }).toBeDefined();
+  // The card shows the number too (+43 1 2345678); give the scanner's idle slices and shadow-root poll time to find it.
+  await page.waitForTimeout(2000);
+  expect(await linkBox(page, 'https://example.test/alice')).toBeDefined();
+  expect(await pageRanges(page)).toEqual([{ text: '+43 1 2345678', inDocument: true }]);
   await page.close();
 });

@@ -25,4 +25,12 @@ describe('popup and hover card', () => {
     expect(el.querySelector('.error')?.textContent).toBe('The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)');
     expect(el.querySelector('.error code')?.textContent).toBe('timeout');
   });
+
+  it('the hover card shows an error the way the popup does, from a result or from a failed reply', () => {
+    const error = { code: 'timeout', message: 'No answer in 5 s' };
+    const popup = renderResult({ ...result, status: 'error', uris: [], pres: [], error }, NOW).querySelector('.error')?.textContent;
+    const fromResult = buildCard(document, { formatted: '+43 1 2345678', state: 'error', result: { ...result, status: 'error', uris: [], pres: [], error }, offerLookup: true, now: NOW }, () => {});
+    const fromReply = buildCard(document, { formatted: '+43 1 2345678', state: 'error', error, offerLookup: true, now: NOW }, () => {});
+    for (const card of [fromResult, fromReply]) expect(card.querySelector('.meta')?.textContent).toBe(popup);
+  });
 });

@@ -4,6 +4,7 @@
 import { CARD_CSS } from './card-style.ts';
 import { placeCard } from './card-position.ts';
 import { LinkGuard } from './link-guard.ts';
+import { addOwnHost } from '../dom/own-hosts.ts';
 
 const HOST_STYLE =
   'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; ' +
@@ -28,11 +29,20 @@ export class CardHost {
     return node !== null && node === this.host;
   }
 
-  show(anchor: Range, card: HTMLElement): void {
+  /** True when the focus is inside the card (the closed root's activeElement is ours to read). */
+  hasFocus(): boolean {
+    const active = this.root?.activeElement;
+    return !!active && !!this.card?.contains(active);
+  }
+
+  /** Show `card` next to `anchor`; it takes the focus when `focus` is set or the card it replaces had it. */
+  show(anchor: Range, card: HTMLElement, focus = false): void {
+    const hadFocus = this.hasFocus();
     this.anchor = anchor;
     if (!this.host) {
       this.host = this.doc.createElement('div');
       this.host.setAttribute('style', HOST_STYLE);
+      addOwnHost(this.host);
       this.root = this.host.attachShadow({ mode: 'closed' });
       const style = this.doc.createElement('style');
       style.textContent = CARD_CSS;
@@ -55,6 +65,7 @@ export class CardHost {
       }
     }
     this.position();
+    if (focus || hadFocus) card.focus({ preventScroll: true });
   }
 
   /** Re-place the card next to its anchor (after content changes, scrolls or resizes). */

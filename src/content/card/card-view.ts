@@ -3,10 +3,12 @@
 // untrusted. Shows the number in international format, its state, the pres URIs, the other URIs with their
 // enumservices, DNSSEC validation and how fresh the answer is. Only allowlisted schemes are links.
 import type { LookupResult } from '../../core/enum/types.ts';
+import type { CoreError } from '../../core/result.ts';
 import type { EnumState } from '../../shared/protocol.ts';
 import { describeResult, linkScheme, stateLabel, type UriView } from '../../shared/display.ts';
 import { t } from '../../shared/i18n.ts';
 import { elementsIn, type Elements } from '../../ui/dom.ts';
+import { errorText } from '../../ui/result.ts';
 
 /** Only allow-listed schemes become links (shared with the popup: src/shared/display.ts). */
 export const isLinkable = (uri: string): boolean => linkScheme(uri) !== undefined;
@@ -15,7 +17,8 @@ export interface CardData {
   formatted: string;
   state: EnumState;
   result?: LookupResult;
-  error?: string;
+  /** Why the lookup failed before reaching the resolver; a result's own error is in `result`. */
+  error?: CoreError;
   /** Offer a "Look up" button (resolveOn = never, or a failed lookup). */
   offerLookup: boolean;
   now: number;
@@ -23,12 +26,13 @@ export interface CardData {
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
   const { h } = elementsIn(doc);
-  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted) },
+  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted), tabindex: '-1' },
     h('div', { class: 'number' }, data.formatted),
     h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, stateLabel(data.state))));
   const v = data.result && describeResult(data.result, data.now);
-  const errorText = data.error ?? v?.error?.message;
-  if (data.state === 'error' && errorText) card.append(h('div', { class: 'meta' }, errorText));
+  // The code's meaning in the user's language, then the exact message and the code, as the popup shows them.
+  const error = data.error ?? v?.error;
+  if (data.state === 'error' && error) card.append(h('div', { class: 'meta' }, ...errorText(error, h)));
   if (v && data.result?.status === 'found') {
     if (v.presence.length) card.append(h('h3', {}, t('resultPresence')), uriList(h, v.presence));
     if (v.others.length) card.append(h('h3', {}, t('resultOthers')), uriList(h, v.others));

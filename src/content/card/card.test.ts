@@ -7,6 +7,7 @@ import { buildCard, isLinkable } from './card-view.ts';
 import { overlaps, placeCard } from './card-position.ts';
 import type { LookupResult } from '../../core/enum/types.ts';
 import { aliceResult } from '../../../test/fixtures/lookup-result.ts';
+import { errorMeaning } from '../../shared/display.ts';
 
 const result = (over: Partial<LookupResult> = {}): LookupResult => ({
   ...aliceResult,
@@ -51,11 +52,16 @@ describe('card content', () => {
     expect(asked).toBe(0);
   });
 
-  it('shows why a lookup failed', () => {
-    const card = buildCard(document, { formatted: '+43 1 2345678', state: 'error', error: 'The extension did not answer.', offerLookup: true, now: 0 }, () => {});
+  it('shows why a lookup failed: the meaning of its code in words, then the exact message and the code', () => {
+    const error = { code: 'timeout', message: 'no answer from https://doh.example within 5000 ms' };
+    const card = buildCard(document, { formatted: '+43 1 2345678', state: 'error', error, offerLookup: true, now: 0 }, () => {});
     expect(card.textContent).toContain('Lookup failed');
-    expect(card.textContent).toContain('The extension did not answer.');
+    expect(card.querySelector('.meta')!.textContent).toBe(`${errorMeaning('timeout')} no answer from https://doh.example within 5000 ms (timeout)`);
+    expect(card.querySelector('.meta bdi')!.textContent).toBe(error.message);
     expect(card.querySelector('button')!.textContent).toBe('Try again');
+    // A result that failed at the resolver carries its error the same way.
+    const failed = buildCard(document, { formatted: '+43 1 2345678', state: 'error', result: result({ status: 'error', uris: [], pres: [], error: { code: 'network', message: 'fetch failed' } }), offerLookup: true, now: 0 }, () => {});
+    expect(failed.querySelector('.meta')!.textContent).toBe(`${errorMeaning('network')} fetch failed (network)`);
   });
 });
 

@@ -1,5 +1,7 @@
 // Opening and closing the hover card: on real pointer movement over a number only, and from the context menu
-// (context-menu.ts) for keyboard users. Resolution follows `resolveOn` (README "Settings").
+// (context-menu.ts) for keyboard users. Resolution follows `resolveOn` (README "Settings"). A card opened from the
+// context menu takes the focus (a dialog with a name, WAI-ARIA APG "Dialog"); Escape closes it and gives the focus
+// back to the element that had it. A hovered card never moves the focus.
 // Only a trusted `pointermove` with non-zero movement starts the intent delay: trusted `pointerover` and
 // zero-movement moves also come from layout and scrolling under a resting pointer, which a page controls.
 // Synthetic events (`isTrusted === false`) never count. Marks are ranges, not elements, so one passive listener
@@ -11,13 +13,17 @@ import type { NumberStates } from '../lookups/number-states.ts';
 import { buildCard } from './card-view.ts';
 import { CardHost } from './card-host.ts';
 import { isVisibleMark, liveRange, type HitTest } from './hit-test.ts';
+import { shadowRootOf } from '../dom/shadow-roots.ts';
 
 const SHOW_DELAY_MS = 300;
 const HIDE_DELAY_MS = 350;
 
 export class HoverCards {
   private readonly hosts = new WeakMap<Document, CardHost>();
-  private current: { host: CardHost; e164: string } | undefined;
+  /** The card shown; `returnFocus`: where Escape puts the focus back (a card opened with the focus). */
+  private current: { host: CardHost; e164: string; returnFocus?: HTMLElement } | undefined;
+  /** The next render moves the focus into the card. */
+  private focusNext = false;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly unsubscribe: () => void;
@@ -76,8 +82,11 @@ export class HoverCards {
     this.hideTimer = setTimeout(() => this.close(), HIDE_DELAY_MS);
   }
 
-  /** Show the card for `e164` next to `anchor`; `explicit` (context menu, button) resolves even with "never". */
-  open(anchor: Range, e164: string, explicit: boolean): void {
+  /**
+   * Show the card for `e164` next to `anchor`; `explicit` (context menu, button) resolves even with "never";
+   * `focus` (context menu: the keyboard path) moves the focus into the card.
+   */
+  open(anchor: Range, e164: string, explicit: boolean, focus = false): void {
     const doc = anchor.startContainer.ownerDocument!;
     let host = this.hosts.get(doc);
     if (!host) {
@@ -85,7 +94,9 @@ export class HoverCards {
       this.hosts.set(doc, host);
     }
     if (this.current && this.current.host !== host) this.current.host.hide();
-    this.current = { host, e164 };
+    const kept = this.current?.host === host ? this.current.returnFocus : undefined;
+    this.current = { host, e164, returnFocus: kept ?? (focus ? focusedElement(doc) : undefined) };
+    this.focusNext = focus;
     host.anchor = anchor;
     const mode = this.resolveOn();
     if (explicit || mode !== 'never') void this.states.resolve(e164);
@@ -104,7 +115,8 @@ export class HoverCards {
     const card = buildCard(anchor.startContainer.ownerDocument!, data, () => void this.states.resolve(e164));
     card.addEventListener('pointerenter', (e) => e.isTrusted && clearTimeout(this.hideTimer));
     card.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleHide());
-    host.show(anchor, card);
+    host.show(anchor, card, this.focusNext);
+    this.focusNext = false;
   }
 
   private listenWhileOpen(doc: Document): void {
@@ -112,7 +124,7 @@ export class HoverCards {
     const close = new AbortController();
     const signal = AbortSignal.any([close.signal, this.signal]);
     const done = () => close.abort();
-    view.addEventListener('keydown', (e) => e.key === 'Escape' && this.close(), { signal, capture: true });
+    view.addEventListener('keydown', (e) => e.key === 'Escape' && this.close(true), { signal, capture: true });
     view.addEventListener('scroll', () => this.current?.host.position(), { signal, capture: true, passive: true });
     view.addEventListener('resize', () => this.current?.host.position(), { signal, passive: true });
     view.addEventListener('pointerdown', (e) => !this.current?.host.contains(e.target) && this.close(), { signal, capture: true });
@@ -120,14 +132,25 @@ export class HoverCards {
     this.closeListeners = done;
   }
 
-  close(): void {
+  /** Hide the card; `restoreFocus` (Escape) gives the focus back when the card had it. */
+  close(restoreFocus = false): void {
     this.hovered = undefined;
     clearTimeout(this.showTimer);
     clearTimeout(this.hideTimer);
+    const hadFocus = this.current?.host.hasFocus() ?? false;
+    const back = this.current?.returnFocus;
     this.current?.host.hide();
     this.current = undefined;
+    this.focusNext = false;
+    if (restoreFocus && hadFocus && back?.isConnected) back.focus({ preventScroll: true });
     this.closeListeners?.();
     this.closeListeners = undefined;
   }
 }
 
+/** The focused element, inside the page's shadow roots too; undefined when nothing but the body has the focus. */
+function focusedElement(doc: Document): HTMLElement | undefined {
+  let el = doc.activeElement;
+  for (let root = el && shadowRootOf(el); root?.activeElement; root = shadowRootOf(el!)) el = root.activeElement;
+  return el && el !== doc.body && el !== doc.documentElement ? (el as HTMLElement) : undefined;
+}

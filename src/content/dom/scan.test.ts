@@ -6,6 +6,7 @@ import { Marks, type HighlightApi } from './marks.ts';
 import { scanNode, type ScanContext } from './scan.ts';
 import { Watcher } from './watcher.ts';
 import { pageOptsOut } from './skip-rules.ts';
+import { addOwnHost } from './own-hosts.ts';
 
 /** Highlights by name, each a set of plain range objects. */
 const registry = new Map<string, Set<StaticRangeInit>>();
@@ -201,6 +202,33 @@ describe('dynamic content', () => {
     watcher.flush();
     expect(ctx.marks.prune()).toEqual([]);
     expect(numbers(ctx)).toEqual([]);
+    watcher.disconnect();
+  });
+
+  it("passes the extension's own card host by: adding, filling or removing it marks nothing and rescans nothing", async () => {
+    const ctx = makeContext();
+    const changed: Node[] = [];
+    const watcher = new Watcher({ changed: (n) => void changed.push(n), pending: () => {} });
+    setBody('<p>Tel. 030 1234567</p>');
+    run(scanNode(document, ctx));
+    watcher.observe(document);
+    const host = document.createElement('div');
+    addOwnHost(host);
+    host.append('Karte: 030 7654321');
+    document.documentElement.append(host);
+    await Promise.resolve();
+    expect(watcher.flush()).toBe(false);
+    host.append(' und 030 5556667');
+    host.remove();
+    await Promise.resolve();
+    expect(watcher.flush()).toBe(false);
+    expect(changed).toEqual([]);
+    // Scanned while present, directly or as part of the document, it still holds no mark.
+    document.documentElement.append(host);
+    run(scanNode(document, ctx));
+    run(scanNode(host, ctx));
+    expect(numbers(ctx).map((n) => n[0])).toEqual(['030 1234567']);
+    host.remove();
     watcher.disconnect();
   });
 });

@@ -6,6 +6,7 @@ import type { Mark, Marks } from './marks.ts';
 import { isInSkippedContent, isSkippedElement } from './skip-rules.ts';
 import { blockOf, InlineText, isInline } from './inline-text.ts';
 import { shadowRootOf } from './shadow-roots.ts';
+import { isOwnHost } from './own-hosts.ts';
 import { TEL_LINK, telNumber } from './tel-links.ts';
 import { hasDigits } from '../detect/digits.ts';
 import { chunkBoundaries } from '../detect/chunks.ts';
@@ -38,13 +39,14 @@ const NODES_PER_YIELD = 200;
 /** Scan the inline texts around and inside `node` (a root, an element or a text node). */
 export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, void> {
   const block = node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : blockOf(node);
-  if (!block.isConnected || isInSkippedContent(block)) return;
+  if (!block.isConnected || isOwnHost(block) || isInSkippedContent(block)) return;
   const doc = block.ownerDocument ?? (block as Document);
   let boundary = false;
   const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => {
       if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = n as Element;
+      if (isOwnHost(el)) return NodeFilter.FILTER_REJECT;
       if (el.localName === 'iframe') visitFrame(el as HTMLIFrameElement, ctx);
       if (!isSkippedElement(el)) return NodeFilter.FILTER_ACCEPT;
       boundary = true;

@@ -3,6 +3,8 @@
 // Attaching a shadow root causes no mutation record, so roots attached after their host was scanned are found
 // by looking at the possible hosts again now and then (session.ts, SHADOW_POLL_MS).
 
+import { isOwnHost } from './own-hosts.ts';
+
 type ChromeDom = { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } };
 const chromeDom = (globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot;
 
@@ -13,8 +15,9 @@ export function mayHostShadow(el: Element): boolean {
   return HOSTS.test(el.localName);
 }
 
-/** The element's shadow root, open or closed, or null. */
+/** The element's shadow root, open or closed, or null (always for the extension's own card host). */
 export function shadowRootOf(el: Element): ShadowRoot | null {
+  if (isOwnHost(el)) return null;
   const open = el.shadowRoot;
   if (open) return open;
   if (!mayHostShadow(el)) return null;

@@ -2,14 +2,15 @@
 // Lookups go through the background worker (`resolveNumber`); the page's numbers and states are reported to it
 // in one batched `reportNumbers` message for the popup and badge (uBlock Origin groups messages per idle period).
 import type { LookupResult } from '../../core/enum/types.ts';
+import type { CoreError } from '../../core/result.ts';
 import { stateOfResult, type EnumState, type Reply } from '../../shared/protocol.ts';
 
 
 export interface Lookup {
   state: EnumState;
   result?: LookupResult;
-  /** Set when the lookup failed before reaching the resolver (e.g. the background did not answer). */
-  error?: string;
+  /** Set when the lookup failed before reaching the resolver (e.g. the background did not answer): its code and exact message. */
+  error?: CoreError;
 }
 
 export class NumberStates {
@@ -43,7 +44,7 @@ export class NumberStates {
       this.inFlight.delete(e164);
       const lookup: Lookup = reply.ok
         ? { state: stateOfResult(reply.value), result: reply.value }
-        : { state: 'error', error: reply.error.message };
+        : { state: 'error', error: reply.error };
       this.set(e164, lookup);
       return lookup;
     });
