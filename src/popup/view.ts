@@ -3,6 +3,7 @@
 import type { CoreError, Result } from '../core/result.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import type { TabNumber } from '../shared/protocol.ts';
+import type { PresenceEntry } from '../core/presence/entry.ts';
 import { h, replace } from '../ui/dom.ts';
 import { renderResult, stateBadge } from '../ui/result.ts';
 
@@ -19,6 +20,7 @@ export interface PopupModel {
 }
 
 export interface PopupActions {
+  /** Look up a typed number; the popup then watches its presence (viewPresence). */
   inspect(input: string): Promise<Result<LookupResult, CoreError>>;
   setSiteEnabled(hostname: string, enabled: boolean): Promise<Result<null, CoreError>>;
   clearCache(): Promise<Result<null, CoreError>>;
@@ -30,9 +32,14 @@ export interface PopupView {
   showNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined): void;
   /** Settings changed (managed values arrived, or another page saved): region hint and site switch follow. */
   setModel(model: PopupModel): void;
+  /** What is known of watched presence URIs (viewPresence replies, presenceChanged events): shown live. */
+  showPresence(entries: readonly PresenceEntry[]): void;
 }
 
-export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now()): HTMLElement {
+/** The live presence of a result's pres URIs, as far as known. */
+export type PresenceOf = (uris: readonly string[]) => PresenceEntry[];
+
+export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now(), presenceOf: PresenceOf = () => []): HTMLElement {
   if (!siteEnabled) return h('p', { class: 'muted' }, 'Switched off on this site.');
   if (!reply) return h('p', { class: 'muted' }, 'This tab is not a web page.');
   if (!reply.ok) return h('p', { class: 'error' }, `Could not get this tab's numbers: ${reply.error.message}`);
@@ -42,7 +49,7 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
     { class: 'numbers' },
     ...reply.value.numbers.map((n) =>
       n.result
-        ? renderResult(n.result, now)
+        ? renderResult(n.result, now, presenceOf(n.result.pres))
         : h('article', { class: 'result', 'data-state': n.state, 'data-e164': n.e164 }, h('header', {}, h('strong', { class: 'e164' }, n.e164), ' ', stateBadge(n.state))),
     ),
   );
@@ -51,13 +58,15 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
 const regionHint = (model: PopupModel) =>
   model.region ? `Numbers without + are read as in region ${model.region}.` : 'Start with + and the country code.';
 
-function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
+function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: PresenceOf): { form: HTMLElement; redraw(): void } {
   const input = h('input', {
     id: 'inspect-input', type: 'text', inputmode: 'tel', autocomplete: 'off', spellcheck: 'false',
     placeholder: '+43 1 2345678', 'aria-describedby': 'inspect-hint inspect-error',
   });
   const error = h('p', { id: 'inspect-error', class: 'field-error', role: 'alert' });
   const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
+  let shown: LookupResult | undefined;
+  const redraw = () => shown && replace(out, renderResult(shown, Date.now(), presenceOf(shown.pres)));
   const button = h('button', { type: 'submit', class: 'primary' }, 'Look up');
   const hint = h('p', { id: 'inspect-hint', class: 'hint' }, regionHint(model));
   const form = h('form', { class: 'inspect', role: 'search', 'aria-label': 'Look up a number' },
@@ -74,18 +83,21 @@ function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
       return;
     }
     button.disabled = true;
+    shown = undefined;
     replace(out, h('p', { class: 'muted' }, `Looking up ${value}…`));
     void actions.inspect(value).then((r) => {
       button.disabled = false;
-      if (r.ok) replace(out, renderResult(r.value));
-      else {
+      if (r.ok) {
+        shown = r.value;
+        redraw();
+      } else {
         replace(out);
         error.textContent = r.error.message;
         input.setAttribute('aria-invalid', 'true');
       }
     });
   });
-  return form;
+  return { form, redraw };
 }
 
 function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled: boolean) => void): HTMLElement | null {
@@ -118,11 +130,13 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   let siteEnabled = model.siteEnabled;
   let last: Result<{ numbers: TabEntry[] }, CoreError> | undefined;
   let loaded = false;
+  const presence = new Map<string, PresenceEntry>();
+  const presenceOf: PresenceOf = (uris) => uris.flatMap((u) => presence.get(u) ?? []);
   const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
   const show = (reply: typeof last) => {
     last = reply;
     loaded = true;
-    replace(list, renderNumbers(reply, siteEnabled));
+    replace(list, renderNumbers(reply, siteEnabled, Date.now(), presenceOf));
   };
   const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });
   const clear = h('button', { type: 'button', id: 'clear-cache' }, 'Clear cache');
@@ -140,16 +154,22 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
       show(last);
     });
   let switchEl = site(model);
+  const inspect = inspectForm(model, actions, presenceOf);
   replace(
     root,
     h('h1', { class: 'visually-hidden' }, 'ENUM Presence'),
-    inspectForm(model, actions),
+    inspect.form,
     h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, 'On this page'), list),
     switchEl,
     h('footer', {}, clear, ' ', options, ' ', clearStatus),
   );
   return {
     showNumbers: show,
+    showPresence(entries) {
+      for (const e of entries) presence.set(e.uri, e);
+      inspect.redraw();
+      if (loaded) show(last);
+    },
     setModel(next) {
       const hint = root.querySelector('#inspect-hint');
       if (hint) hint.textContent = regionHint(next);

@@ -6,6 +6,9 @@ import type { LookupResult } from '../core/enum/types.ts';
 import { describeResult, errorMeaning, linkScheme, RESULT_WORDS, STATE_LABELS, type UriView } from '../shared/display.ts';
 import type { EnumState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
+import type { PresenceEntry } from '../core/presence/entry.ts';
+import { PRESENCE_WORDS } from '../shared/presence-display.ts';
+import { presenceList } from './presence.ts';
 
 /** A link for allow-listed schemes, plain text otherwise. */
 export function uriNode(uri: string): HTMLElement {
@@ -27,8 +30,8 @@ function uriItem(u: UriView): HTMLElement {
   return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.services.join(', ') || 'no enumservice'));
 }
 
-/** The full form of a result: state, pres URIs, other URIs with enumservices, DNSSEC, cache age. */
-export function renderResult(result: LookupResult, now = Date.now()): HTMLElement {
+/** The full form of a result: state, pres URIs, their live presence, other URIs with enumservices, DNSSEC, cache age. */
+export function renderResult(result: LookupResult, now = Date.now(), presence: readonly PresenceEntry[] = []): HTMLElement {
   const v = describeResult(result, now);
   const section = h(
     'article',
@@ -39,6 +42,7 @@ export function renderResult(result: LookupResult, now = Date.now()): HTMLElemen
   if (v.presence.length > 0) {
     section.append(h('h3', {}, RESULT_WORDS.presence), h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))));
   }
+  if (presence.length > 0) section.append(h('h3', {}, PRESENCE_WORDS.heading), presenceList(h, presence, now));
   if (v.others.length > 0) {
     section.append(h('h3', {}, RESULT_WORDS.others), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }

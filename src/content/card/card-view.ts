@@ -5,6 +5,9 @@
 import type { LookupResult } from '../../core/enum/types.ts';
 import type { EnumState } from '../../shared/protocol.ts';
 import { describeResult, linkScheme, RESULT_WORDS, STATE_LABELS, type UriView } from '../../shared/display.ts';
+import type { PresenceEntry } from '../../core/presence/entry.ts';
+import { PRESENCE_WORDS } from '../../shared/presence-display.ts';
+import { presenceList } from '../../ui/presence.ts';
 import { elementsIn, type Elements } from '../../ui/dom.ts';
 
 /** Only allow-listed schemes become links (shared with the popup: src/shared/display.ts). */
@@ -18,6 +21,8 @@ export interface CardData {
   /** Offer a "Look up" button (resolveOn = never, or a failed lookup). */
   offerLookup: boolean;
   now: number;
+  /** Live presence of its pres URIs, when the background watches them. */
+  presence?: PresenceEntry[];
 }
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
@@ -32,6 +37,7 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
     if (v.presence.length) card.append(h('h3', {}, RESULT_WORDS.presence), uriList(h, v.presence));
     if (v.others.length) card.append(h('h3', {}, RESULT_WORDS.others), uriList(h, v.others));
   }
+  if (data.presence?.length) card.append(h('h3', {}, PRESENCE_WORDS.heading), presenceList(h, data.presence, data.now));
   if (v && !v.error) card.append(h('div', { class: 'meta' }, `${v.dnssec.label} · ${v.freshness}`));
   if (data.offerLookup) {
     const button = h('button', { type: 'button' }, data.state === 'error' ? 'Try again' : 'Look up');
