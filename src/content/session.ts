@@ -47,7 +47,10 @@ export class Session {
   private readonly win: Window;
   private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
   private readonly marks = new Marks(this.states.stateOf);
-  private readonly presence = new NumberPresence((e164) => this.cards.refresh(e164), () => this.settings.presence !== 'off');
+  private readonly presence = new NumberPresence((e164, state) => {
+    this.marks.setStatus(e164, state);
+    this.cards.refresh(e164);
+  }, () => this.settings.presence !== 'off');
   private readonly roots = new Set<Document | ShadowRoot>();
   private readonly hits = hitTest(this.marks, () => [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE));
   private readonly ctx: ScanContext;

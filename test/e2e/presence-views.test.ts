@@ -1,5 +1,6 @@
 // Live presence where the user sees it, in Debian's Chromium against Kamailio on loopback: the hover card of a
-// number follows PUBLISHes live, pushed over the event port; the popup shows pending and blocked from Kamailio's RFC 5025 rules profile.
+// number and its page mark (README "Page annotations": `enum-status-<state>` highlights) follow PUBLISHes live,
+// pushed over the event port; the popup shows pending and blocked from Kamailio's RFC 5025 rules profile.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Publisher, UserAgent } from 'sip.js';
@@ -53,6 +54,21 @@ afterAll(async () => {
   await ruled?.stop();
 });
 
+/** The texts of each `enum-status-<state>` highlight's ranges, read from the page's world as a page would. */
+const statusMarks = (page: Page) => page.evaluate(() => {
+  const found: Record<string, string[]> = {};
+  for (const state of ['available', 'busy', 'away', 'offline', 'pending', 'blocked', 'unknown']) {
+    const highlight = CSS.highlights.get(`enum-status-${state}`);
+    highlight?.forEach((r) => {
+      const range = document.createRange();
+      range.setStart((r as StaticRange).startContainer, (r as StaticRange).startOffset);
+      range.setEnd((r as StaticRange).endContainer, (r as StaticRange).endOffset);
+      (found[state] ??= []).push(range.toString());
+    });
+  }
+  return found;
+});
+
 type CdpNode = { nodeType: number; nodeValue?: string; nodeName: string; children?: CdpNode[]; shadowRoots?: (CdpNode & { shadowRootType?: string })[] };
 
 /** The hover card's texts, read through CDP (its shadow root is closed to the page). */
@@ -77,8 +93,8 @@ async function cardText(page: Page): Promise<string> {
   }
 }
 
-describe('the hover card', () => {
-  test('open + on-the-phone: the open card says busy within 1 s; closed: offline', async () => {
+describe('the hover card and the page mark', () => {
+  test('open + on-the-phone: the open card says busy and the number is in enum-status-busy within 1 s; closed: offline', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/numbers.html`);
     await expect.poll(async () => ((await page.evaluate(readMarks())) as PageMark[]).length, { timeout: 15_000 }).toBe(18);
@@ -89,21 +105,29 @@ describe('the hover card', () => {
     await page.mouse.move(mark.line.x + mark.line.width / 2, mark.line.y + mark.line.height / 2, { steps: 5 });
     // Nothing published yet: Kamailio's first NOTIFY has no body, so the subscription is active and unknown.
     await expect.poll(() => cardText(page), { timeout: 15_000 }).toContain('Live presence');
-    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('Unknown');
+    await expect.poll(() => statusMarks(page), { timeout: 5000 }).toEqual({ unknown: ['+43 1 2345678'] });
 
     await publisher.publish(pidf('open', ON_THE_PHONE));
     // Kamailio notified within tens of ms in the library measurement (docs/presence.md): 1 s is plenty.
-    await expect.poll(() => cardText(page), { timeout: 1000, interval: 50 }).toContain('Busy');
+    await expect.poll(() => statusMarks(page), { timeout: 1000, interval: 50 }).toEqual({ busy: ['+43 1 2345678'] });
     const busy = await cardText(page);
     expect(busy).toContain('Busy');
     expect(busy).toContain('on-the-phone');
     expect(busy).toContain('Call me later');
     expect(busy).not.toContain('last known');
-    // The card's own copy of the number (in its closed shadow root) is not marked: one range.
-    expect(await page.evaluate(() => CSS.highlights.get('enum-pres')?.size)).toBe(1);
+    // Only the number looked at is watched: the other numbers on the page have no presence mark.
+    expect(await page.evaluate(() => ['enum-pres', 'enum-status-busy'].map((n) => CSS.highlights.get(n)?.size))).toEqual([1, 1]);
+    // The visible mark (src/content/annotations.css): a solid underline, amber for busy, grey for offline.
+    const decoration = (state: string) => page.evaluate((s) => {
+      const style = getComputedStyle(document.getElementById('enum')!, `::highlight(enum-status-${s})`);
+      return `${style.textDecorationLine} ${style.textDecorationStyle} ${style.textDecorationColor}`;
+    }, state);
+    expect([await decoration('busy'), await decoration('offline'), await decoration('available')]).toEqual(['underline solid rgb(191, 135, 0)', 'underline solid rgb(140, 149, 159)', 'underline solid rgb(26, 127, 55)']);
 
     await publisher.publish(pidf('closed'));
-    await expect.poll(() => cardText(page), { timeout: 1000, interval: 50 }).toContain('Offline');
+    await expect.poll(() => statusMarks(page), { timeout: 1000, interval: 50 }).toEqual({ offline: ['+43 1 2345678'] });
+    expect(await cardText(page)).toContain('Offline');
+    // The mark's colour is the stylesheet's (src/content/annotations.css): grey for offline.
     await page.close();
   });
 });
