@@ -7,8 +7,9 @@ import { h, replace } from '../ui/dom.ts';
 import { radioSetting, regionSetting, type OptionsContext } from './fields.ts';
 import { listSetting } from './list-editor.ts';
 import { providerSection, type ProviderDeps } from './provider.ts';
+import { presenceSection, type PresenceDeps } from './presence.ts';
 
-export interface OptionsDeps extends ProviderDeps {
+export interface OptionsDeps extends ProviderDeps, PresenceDeps {
   /** Store `settings`, leaving out the `locked` (managed) keys. */
   save(settings: Settings, locked: readonly SettingKey[]): Promise<void>;
   /** Region of the browser's locale, shown as what an empty default region means. */
@@ -84,6 +85,7 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
           }),
           regionSetting(ctx, deps.browserRegion),
           radioSetting(ctx, 'resolveOn', 'When to look numbers up', RESOLVE_ON)),
+        presenceSection(ctx, deps),
         h('section', { 'aria-labelledby': 'sites-heading' },
           h('h2', { id: 'sites-heading' }, 'Sites'),
           listSetting(ctx, {

@@ -4,6 +4,8 @@ import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
 import { stateOfResult, type EnumState, type ProtocolErrorCode } from './protocol.ts';
+import type { SubscriptionErrorCode } from '../core/presence/subscription.ts';
+import type { PidfErrorCode } from '../core/presence/pidf.ts';
 
 /** Usable schemes a browser cannot open from a link (no handler for h323:, ftp: support removed): shown as text. */
 const NOT_LINKED: ReadonlySet<string> = new Set(['h323', 'ftp']);
@@ -88,8 +90,45 @@ export const ERROR_MEANINGS: Readonly<Record<ProtocolErrorCode, string>> = {
   storage: 'The browser could not store the setting.',
 };
 
-/** The meaning of a code, or undefined for one that is not in the list (say, from an older background). */
-export const errorMeaning = (code: string): string | undefined => (Object.hasOwn(ERROR_MEANINGS, code) ? ERROR_MEANINGS[code as ProtocolErrorCode] : undefined);
+/**
+ * What the codes of live presence mean: SIP and WebSocket failures (the options page's Test, testSip), refused
+ * or ended subscriptions (RFC 6665), and presence documents that cannot be read (RFC 3863). They travel as data
+ * inside a testSip outcome or a presence entry, not as a reply's error.
+ */
+export const PRESENCE_ERROR_MEANINGS: Readonly<Record<SubscriptionErrorCode | PidfErrorCode | OtherPresenceErrorCode, string>> = {
+  'sip-connect-failed': 'No connection to the SIP WebSocket server (refused, unreachable, or its TLS certificate is not trusted).',
+  'sip-disconnected': 'The connection to the SIP server closed; the extension reconnects.',
+  'sip-auth-failed': 'The SIP server refused the username or password (401/407).',
+  'sip-forbidden': 'The SIP server forbids watching this person (403).',
+  'sip-declined': 'The person declined to be watched (603).',
+  'sip-bad-event': 'The SIP server does not offer presence (489).',
+  'sip-status': 'The SIP server refused with another status.',
+  'sip-no-notify': 'The SIP server accepted the subscription but sent no presence.',
+  'subscription-rejected': 'The person does not allow you to see their presence.',
+  'subscription-terminated': 'The SIP server ended the subscription.',
+  'no-document': 'Subscribed; nothing is published for this person yet.',
+  'bad-sip-uri': 'The presence address is not a SIP address.',
+  'bad-pres-uri': 'The presence URI is malformed.',
+  'unsupported-scheme': 'The URI is not one presence can be watched through.',
+  'xmpp-unsupported': 'This person publishes XMPP presence, which is not supported yet.',
+  'bad-subscription-state': 'The SIP server sent a malformed notification.',
+  'bad-sip-server': 'The SIP WebSocket server URL is not usable.',
+  'bad-sip-address': 'The SIP address is not of the form sip:user@domain.',
+  'bad-sip-username': 'The SIP username is not usable.',
+  'xml-too-large': 'The presence document was larger than 64 KB.',
+  'xml-doctype': 'The presence document declared a DTD, which is refused.',
+  'xml-too-deep': 'The presence document was nested too deeply.',
+  'xml-too-many-elements': 'The presence document had too many elements.',
+  'xml-malformed': 'The presence document is not well-formed XML.',
+  'pidf-not-presence': 'The document is not a presence document (PIDF).',
+  'pidf-must-understand': 'The presence document needs an extension this one does not understand.',
+};
+type OtherPresenceErrorCode = 'sip-connect-failed' | 'sip-disconnected' | 'sip-no-notify' | 'bad-sip-uri' | 'bad-pres-uri' | 'unsupported-scheme' | 'xmpp-unsupported' | 'bad-subscription-state' | 'bad-sip-server' | 'bad-sip-address' | 'bad-sip-username';
+
+/** The meaning of a code, or undefined for one that is not in the lists (say, from an older background). */
+export const errorMeaning = (code: string): string | undefined =>
+  Object.hasOwn(ERROR_MEANINGS, code) ? ERROR_MEANINGS[code as ProtocolErrorCode]
+    : Object.hasOwn(PRESENCE_ERROR_MEANINGS, code) ? PRESENCE_ERROR_MEANINGS[code as keyof typeof PRESENCE_ERROR_MEANINGS] : undefined;
 
 /** Section headings and wording every view of a result uses. */
 export const RESULT_WORDS = {

@@ -1,6 +1,7 @@
 // Live presence where the user sees it, in Debian's Chromium against Kamailio on loopback: the hover card of a
 // number and its page mark (README "Page annotations": `enum-status-<state>` highlights) follow PUBLISHes live,
-// pushed over the event port; the popup shows pending and blocked from Kamailio's RFC 5025 rules profile.
+// pushed over the event port; the options page's Test reports the account or the exact failure; the popup shows
+// pending and blocked from Kamailio's RFC 5025 rules profile.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Publisher, UserAgent } from 'sip.js';
@@ -128,6 +129,28 @@ describe('the hover card and the page mark', () => {
     await expect.poll(() => statusMarks(page), { timeout: 1000, interval: 50 }).toEqual({ offline: ['+43 1 2345678'] });
     expect(await cardText(page)).toContain('Offline');
     // The mark's colour is the stylesheet's (src/content/annotations.css): grey for offline.
+    await page.close();
+  });
+});
+
+describe('the options page', () => {
+  test('Live presence: Test says "connected as … in N ms" with the stored password, and a clear error with a wrong one', async () => {
+    await useAccount(sip, 'bob');
+    const page = await browser.openPage('src/options/index.html');
+    expect(await page.getByLabel('Show live presence').isChecked()).toBe(true);
+    expect(await page.getByLabel('SIP WebSocket server').inputValue()).toBe(new URL(sip.ws).href); // as validated and saved
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe(''); // never shown back
+    await page.getByRole('button', { name: 'Test SIP account' }).click();
+    await expect.poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 }).toMatch(/^Connected as bob \(sip:bob@example\.test\) in \d+ ms\.$/);
+    await page.getByLabel('Password', { exact: true }).fill('not-bobs-password');
+    await page.getByRole('button', { name: 'Test SIP account' }).click();
+    await expect.poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 })
+      .toMatch(/^Failed: The SIP server refused the username or password \(407 .*\)\. \(sip-auth-failed\)$/);
+    // Saved on change to its own storage.local key, never into the settings.
+    await page.getByLabel('Password', { exact: true }).press('Tab');
+    const worker = await browser.worker();
+    await expect.poll(() => worker.evaluate(() => chrome.storage.local.get(null))).toMatchObject({ sipPassword: 'not-bobs-password' });
+    expect(JSON.stringify(await worker.evaluate(() => chrome.storage.local.get('settings')))).not.toContain('not-bobs-password');
     await page.close();
   });
 });
