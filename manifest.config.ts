@@ -12,9 +12,11 @@ const testBuild = process.env.ENUM_PRESENCE_TEST_BUILD === '1';
 
 export default defineManifest({
   manifest_version: 3,
-  name: 'ENUM Presence',
+  // Name and description in the browser's language: public/_locales/<lang>/messages.json (README "Languages").
+  name: '__MSG_extName__',
   version: pkg.version,
-  description: 'Finds phone numbers on web pages and shows what ENUM (RFC 6116) says about reaching them: presence, SIP, e-mail and more.',
+  description: '__MSG_extDescription__',
+  default_locale: 'en',
   icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
   // activeTab: the popup learns the current tab's hostname (for the site switch) only when the user opens it.
   permissions: ['storage', 'contextMenus', 'activeTab'],
@@ -34,7 +36,7 @@ export default defineManifest({
       all_frames: true,
     },
   ],
-  action: { default_popup: 'src/popup/index.html', default_title: 'ENUM Presence' },
+  action: { default_popup: 'src/popup/index.html', default_title: '__MSG_extName__' },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   storage: { managed_schema: 'managed-schema.json' },
   ...(target === 'firefox'

@@ -5,7 +5,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], environment: 'node' } },
+      // Unit tests sit next to their code; test/build checks the build steps, test/views compares the views of
+      // two contexts side by side (no context may import another, so it cannot sit in either), test/i18n checks the
+      // locales against the code.
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/build/**/*.test.ts', 'test/views/**/*.test.ts', 'test/i18n/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/i18n/setup.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',

@@ -36,7 +36,7 @@ export function compactMetadataLiteral(bundle: string): string {
  *   parsing and formatting a whole number read only the last (libphonenumber-js format.js chooseFormatForNumber);
  * - each number type (fixed line, mobile, …) lists its possible lengths beside its pattern, which already fixes
  *   the length; without them libphonenumber-js checks the region's possible lengths, then the same pattern.
- * test/unit/build compares matching, validity and formatting with the full metadata (~2 KB gzip saved).
+ * test/build/compact-phone-metadata.test.ts compares matching, validity and formatting with the full metadata (~2 KB gzip saved).
  */
 export function trimForMatching(json: string): string {
   const metadata = JSON.parse(json) as { countries: Record<string, unknown[]>; nonGeographic?: Record<string, unknown[]> };

@@ -1,5 +1,6 @@
 // One small handler per protocol message. Messages arrive validated and with checked senders
 // (src/platform/messaging.ts); every reply is a Result so errors cross contexts as data.
+import { plural, t } from '../shared/i18n.ts';
 import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
@@ -125,7 +126,8 @@ export const handlers: Handlers = {
 /** A tab's numbers changed: its badge counts numbers with presence, and open views hear of it. */
 export async function tabChanged(tabId: number): Promise<void> {
   const numbers = await tabNumbers.list(tabId);
-  setBadge(tabId, numbers.filter((n) => n.state === 'pres').length);
+  const withPresence = numbers.filter((n) => n.state === 'pres').length;
+  setBadge(tabId, withPresence, withPresence > 0 ? plural('badgeTitle', withPresence) : t('extName'));
   broadcast({ type: 'tabNumbersChanged', payload: { tabId } });
 }
 

@@ -1,6 +1,8 @@
 // Background service worker (Chromium) / event page (Firefox).
 // Every listener is registered synchronously at top level: MV3 stops idle workers and only replays events to
 // listeners that exist right after start. State (cache, tab numbers) lives in storage.session.
+import '../platform/i18n.ts'; // installs the browser's messages for shared/i18n.ts
+import { t } from '../shared/i18n.ts';
 import { acceptViews, onMessage } from '../platform/messaging.ts';
 import { onContextMenuClick, registerContextMenu } from '../platform/menus.ts';
 import { onTabNavigated, onTabRemoved, sendToTab } from '../platform/tabs.ts';
@@ -11,7 +13,7 @@ import { onSipPasswordChanged } from '../platform/storage.ts';
 
 onMessage(dispatch);
 acceptViews();
-registerContextMenu('Look up this number in ENUM');
+registerContextMenu(t('menuLookUp'));
 // Keyboard users reach the hover card through the context menu on a selected number.
 onContextMenuClick((tabId, frameId, text) => sendToTab(tabId, frameId, { type: 'showCardForSelection', payload: { text: text.slice(0, 200) } }));
 onTabRemoved((tabId) => void tabNumbers.forget(tabId));

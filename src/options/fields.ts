@@ -4,6 +4,7 @@ import type { Result } from '../core/result.ts';
 import type { ProtocolError } from '../shared/protocol.ts';
 import type { SettingKey, Settings } from '../shared/settings.ts';
 import { h } from '../ui/dom.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface OptionsContext {
   settings(): Settings;
@@ -11,8 +12,6 @@ export interface OptionsContext {
   /** Validate and save one setting; resolves once saved, or to why not. */
   commit(key: SettingKey, value: unknown): Promise<Result<null, ProtocolError>>;
 }
-
-export const LOCKED_NOTE = 'Set by your administrator; it cannot be changed here.';
 
 export interface Field {
   el: HTMLElement;
@@ -36,7 +35,7 @@ export function field(
   const lockedId = `${key}-locked`;
   const hint = opts.hint ? h('p', { id: hintId, class: 'hint' }, opts.hint) : null;
   const error = h('p', { id: errorId, class: 'field-error', role: 'alert' });
-  const note = locked ? h('p', { id: lockedId, class: 'locked-note' }, LOCKED_NOTE) : null;
+  const note = locked ? h('p', { id: lockedId, class: 'locked-note' }, t('lockedNote')) : null;
   const describedBy = [hint && hintId, errorId, note && lockedId].filter(Boolean).join(' ');
   const inputs = opts.inputs ?? controls;
   for (const c of inputs) {
@@ -90,8 +89,8 @@ export function radioSetting<K extends SettingKey>(ctx: OptionsContext, key: K, 
 export function regionSetting(ctx: OptionsContext, browserRegion: string): HTMLElement {
   const input = h('input', { id: 'defaultRegion', name: 'defaultRegion', type: 'text', maxlength: '2', size: '4', autocomplete: 'off', spellcheck: 'false' });
   input.value = ctx.settings().defaultRegion;
-  const hint = `For numbers written without + and country code. Leave empty to use your browser's region${browserRegion ? ` (${browserRegion})` : ''}.`;
-  const f = field(ctx, 'defaultRegion', 'Default region', [input], { hint });
+  const hint = browserRegion ? t('regionFieldHintWith', browserRegion) : t('regionFieldHint');
+  const f = field(ctx, 'defaultRegion', t('defaultRegion'), [input], { hint });
   input.addEventListener('change', () => {
     void commitTo(ctx, f, 'defaultRegion', input.value.trim()).then((ok) => {
       if (ok) input.value = ctx.settings().defaultRegion;

@@ -56,7 +56,7 @@ it('says so when the browser refuses again', async () => {
   notice.querySelector('button')!.click();
   await flush();
   expect(notice.hidden).toBe(false);
-  expect(notice.textContent).toContain('(not allowed: refused)');
+  expect(notice.textContent).toContain('(Not allowed: refused)');
 });
 
 it('follows permission and settings changes', async () => {

@@ -5,6 +5,7 @@
 import { hostAccess, onPermissionsChanged, requestHostPermission } from '../platform/permissions.ts';
 import { loadSettings, onSettingsChanged } from '../platform/storage.ts';
 import { h, replace } from '../ui/dom.ts';
+import { t } from '../shared/i18n.ts';
 import { withheldAccess } from './withheld.ts';
 
 export function mountHostAccessNotice(before: HTMLElement): void {
@@ -18,13 +19,11 @@ export function mountHostAccessNotice(before: HTMLElement): void {
       ...withheldAccess({
         buttonId: 'host-access-grant',
         host,
-        explanation:
-          `ENUM Presence may not contact ${host}, the DNS-over-HTTPS server it is set to use. ` +
-          `The browser withheld or removed this access, so no phone number can be looked up until you allow it${error ? ` (not allowed: ${error}).` : '.'}`,
+        explanation: t('hostAccessExplanation', host) + (error ? ` ${t('browserSaid', error)}` : ''),
         request: () => requestHostPermission(dohUrl),
         answered: (r) => (r.ok ? void refresh() : show(dohUrl, host, r.error.message)),
       }),
-      h('p', { class: 'hint' }, 'Or choose another provider below. In Firefox this access is also listed under Add-ons and themes → ENUM Presence → Permissions.'),
+      h('p', { class: 'hint' }, t('hostAccessHint')),
     );
     notice.hidden = false;
   };

@@ -2,6 +2,7 @@
 // Every change is validated and saved at once; a refused change leaves the list as it was, with the reason.
 import type { SettingKey } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
+import { t } from '../shared/i18n.ts';
 import { commitTo, field, type OptionsContext } from './fields.ts';
 
 export interface ListOptions {
@@ -19,7 +20,7 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
   const locked = ctx.locked.includes(o.key);
   const list = h('ul', { class: 'list', id: `${o.key}-list`, 'aria-label': o.label });
   const addInput = h('input', { id: o.key, name: o.key, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: o.placeholder });
-  const addButton = h('button', { type: 'button' }, 'Add');
+  const addButton = h('button', { type: 'button' }, t('add'));
   const addRow = h('div', { class: 'row' }, h('label', { for: o.key, class: 'visually-hidden' }, o.addLabel), addInput, addButton);
   const f = field(ctx, o.key, o.label, [list, addRow], { group: true, inputs: [addInput, addButton], ...(o.hint ? { hint: o.hint } : {}) });
 
@@ -57,9 +58,9 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
           { 'data-item': item },
           h('span', { class: 'item' }, item),
           ' ',
-          o.reorder ? button('↑', `Move ${item} up`, 'up', i, i === 0, () => move(i - 1)) : null,
-          o.reorder ? button('↓', `Move ${item} down`, 'down', i, i === current.length - 1, () => move(i + 1)) : null,
-          button('Remove', `Remove ${item}`, 'remove', i, false, () => void save(without, [`[data-action="remove"][data-index="${Math.min(i, without.length - 1)}"]`])),
+          o.reorder ? button('↑', t('moveUp', item), 'up', i, i === 0, () => move(i - 1)) : null,
+          o.reorder ? button('↓', t('moveDown', item), 'down', i, i === current.length - 1, () => move(i + 1)) : null,
+          button(t('remove'), t('removeItem', item), 'remove', i, false, () => void save(without, [`[data-action="remove"][data-index="${Math.min(i, without.length - 1)}"]`])),
         );
       }),
     );
@@ -67,7 +68,7 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
 
   const add = () => {
     const value = addInput.value.trim();
-    if (!value) return f.setError('Type a name to add.');
+    if (!value) return f.setError(t('typeName'));
     void save([...items(), value]).then((ok) => {
       if (ok) addInput.value = '';
     });

@@ -5,9 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
-import { LOCKED_NOTE } from './fields.ts';
 import { renderOptions, type OptionsDeps } from './page.ts';
-import { PRESENCE_ERROR_MEANINGS } from '../shared/display.ts';
+import { errorMeaning } from '../shared/display.ts';
 
 const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -103,7 +102,7 @@ describe('provider', () => {
     render(deps({ testProvider: async () => ({ ok: false, error: { code: 'http-status', message: 'HTTP 501 from dns.example' } }) }));
     $<HTMLButtonElement>('#test-provider').click();
     await flush();
-    expect($('#test-result').textContent).toBe('Failed: HTTP 501 from dns.example (http-status)');
+    expect($('#test-result').textContent).toBe('Failed: The DNS-over-HTTPS server answered with an HTTP error. HTTP 501 from dns.example (http-status)');
   });
 
   it('saves the method', async () => {
@@ -185,7 +184,7 @@ describe('managed (locked) settings', () => {
       expect($(`#${id}`).getAttribute('aria-describedby'), id).toContain('-locked');
     }
     expect($<HTMLButtonElement>('[aria-label="Remove e164.arpa"]').disabled).toBe(true);
-    expect($('#dohUrl-locked').textContent).toBe(LOCKED_NOTE);
+    expect($('#dohUrl-locked').textContent).toBe('Set by your administrator; it cannot be changed here.');
     expect($('#provider-google').checked).toBe(true);
     expect($('#dohMethod').disabled).toBe(false);
     expect($('#defaultRegion').disabled).toBe(false);
@@ -227,7 +226,8 @@ describe('live presence', () => {
     render(deps({ testSip: async () => ({ ok: true, value: { connected: false, latencyMs: 9, error: { code: 'sip-auth-failed', message: 'The SIP server refused the username or password (407 Proxy Authentication Required).' } } }) }));
     $<HTMLButtonElement>('#test-sip').click();
     await flush();
-    expect($('#sip-test-result').textContent).toBe('Failed: The SIP server refused the username or password (407 Proxy Authentication Required). (sip-auth-failed)');
-    expect($('#sip-test-result abbr').getAttribute('title')).toBe(PRESENCE_ERROR_MEANINGS['sip-auth-failed']);
+    // The code's meaning in words (errorMeaning), the server's exact answer, the code.
+    expect(errorMeaning('sip-auth-failed')).toBe('The SIP server refused the username or password (401/407).');
+    expect($('#sip-test-result').textContent).toBe(`Failed: ${errorMeaning('sip-auth-failed')} The SIP server refused the username or password (407 Proxy Authentication Required). (sip-auth-failed)`);
   });
 });

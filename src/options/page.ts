@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../core/result.ts';
 import type { ProtocolError } from '../shared/protocol.ts';
 import { sameValue, SETTING_KEYS, validateSetting, type SettingKey, type Settings } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
+import { t, withNodes } from '../shared/i18n.ts';
 import { radioSetting, regionSetting, type OptionsContext } from './fields.ts';
 import { listSetting } from './list-editor.ts';
 import { providerSection, type ProviderDeps } from './provider.ts';
@@ -21,21 +22,19 @@ export interface OptionsPage {
   update(loaded: { settings: Settings; locked: SettingKey[] }): void;
 }
 
-const RESOLVE_ON = [
-  { value: 'hover', label: 'When I point at a number (or focus it)' },
-  { value: 'visible', label: 'As soon as numbers appear on a page' },
-  { value: 'never', label: 'Only when I ask (in the toolbar popup or with the context menu)' },
-] as const;
+const RESOLVE_ON = () => [
+  { value: 'hover', label: t('resolveOnHover') },
+  { value: 'visible', label: t('resolveOnVisible') },
+  { value: 'never', label: t('resolveOnNever') },
+];
 
 function privacyNote(): HTMLElement {
   return h(
     'section',
     { class: 'privacy', 'aria-labelledby': 'privacy-heading' },
-    h('h2', { id: 'privacy-heading' }, 'What leaves your browser'),
-    h('p', {}, 'Only the ENUM names of the phone numbers you chose to look up — for example ',
-      h('code', {}, '8.7.6.5.4.3.2.1.3.4.e164.arpa'), ' for +43 1 2345678 — sent to the DNS-over-HTTPS provider chosen above. ',
-      'Nothing else from the pages you visit is sent, and nothing is sent to the makers of this extension.'),
-    h('p', {}, 'Which numbers count as chosen depends on "When to look numbers up": the ones you point at, every number shown on a page, or only the ones you ask about.'),
+    h('h2', { id: 'privacy-heading' }, t('privacyHeading')),
+    h('p', {}, ...withNodes<string | HTMLElement>('privacyNames', h('code', {}, '8.7.6.5.4.3.2.1.3.4.e164.arpa'), '+43 1 2345678')),
+    h('p', {}, t('privacyChosen')),
   );
 }
 
@@ -53,17 +52,17 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
     commit(key, value) {
       // Saves run one after another so that quick successive changes never overwrite each other.
       const run = queue.then(async (): Promise<Result<null, ProtocolError>> => {
-        if (locked.includes(key)) return err('invalid-setting', 'This setting is fixed by your administrator.');
+        if (locked.includes(key)) return err('invalid-setting', t('fixedByAdmin'));
         const r = validateSetting(key, value);
         if (!r.ok) return r;
         const next = { ...settings, [key]: r.value };
         try {
           await deps.save(next, locked);
         } catch (e) {
-          return err('storage', `Not saved: ${e instanceof Error ? e.message : String(e)}`);
+          return err('storage', t('notSaved', e instanceof Error ? e.message : String(e)));
         }
         settings = next;
-        saved.textContent = 'Saved.';
+        saved.textContent = t('saved');
         return ok(null);
       });
       queue = run;
@@ -74,23 +73,23 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
   function render(): void {
     replace(
       root,
-      h('h1', {}, 'ENUM Presence options'),
+      h('h1', {}, t('optionsTitle')),
       h('form', { id: 'options', novalidate: true },
-        h('section', { 'aria-labelledby': 'provider-heading' }, h('h2', { id: 'provider-heading' }, 'Provider'), ...providerSection(ctx, deps)),
+        h('section', { 'aria-labelledby': 'provider-heading' }, h('h2', { id: 'provider-heading' }, t('providerHeading')), ...providerSection(ctx, deps)),
         h('section', { 'aria-labelledby': 'lookup-heading' },
-          h('h2', { id: 'lookup-heading' }, 'Looking numbers up'),
+          h('h2', { id: 'lookup-heading' }, t('lookupHeading')),
           listSetting(ctx, {
-            key: 'suffixes', label: 'ENUM suffixes', addLabel: 'Add a suffix', placeholder: DEFAULT_SUFFIX, reorder: true,
-            empty: 'No suffixes.', hint: 'Asked in this order; the first that has records for a number answers.',
+            key: 'suffixes', label: t('suffixesLabel'), addLabel: t('addSuffix'), placeholder: DEFAULT_SUFFIX, reorder: true,
+            empty: t('noSuffixes'), hint: t('suffixesHint'),
           }),
           regionSetting(ctx, deps.browserRegion),
-          radioSetting(ctx, 'resolveOn', 'When to look numbers up', RESOLVE_ON)),
+          radioSetting(ctx, 'resolveOn', t('resolveOnLabel'), RESOLVE_ON())),
         presenceSection(ctx, deps),
         h('section', { 'aria-labelledby': 'sites-heading' },
-          h('h2', { id: 'sites-heading' }, 'Sites'),
+          h('h2', { id: 'sites-heading' }, t('sitesHeading')),
           listSetting(ctx, {
-            key: 'disabledSites', label: 'Switched-off sites', addLabel: 'Switch off a site', placeholder: 'www.example.com', reorder: false,
-            empty: 'None: the extension works on every site. Switch a site off from the popup.',
+            key: 'disabledSites', label: t('disabledSitesLabel'), addLabel: t('addSite'), placeholder: 'www.example.com', reorder: false,
+            empty: t('noSites'),
           }))),
       saved,
       privacyNote(),

@@ -5,6 +5,7 @@
 import type { CoreError, Result } from '../core/result.ts';
 import type { SipTestOutcome } from '../core/presence/session.ts';
 import type { SettingKey } from '../shared/settings.ts';
+import { formatNumber, t } from '../shared/i18n.ts';
 import { h, replace } from '../ui/dom.ts';
 import { errorText } from '../ui/result.ts';
 import { commitTo, field, type OptionsContext } from './fields.ts';
@@ -14,28 +15,6 @@ export interface PresenceDeps {
   savePassword(password: string): Promise<void>;
   testSip(account: { sipServer: string; sipAddress: string; sipUsername: string; password: string }): Promise<Result<SipTestOutcome, CoreError>>;
 }
-
-/** Every word of this section (one place, for i18n). */
-export const PRESENCE_OPTION_WORDS = {
-  heading: 'Live presence',
-  show: 'Show live presence',
-  showHint: 'Watch whether the people behind the numbers you look at are available, busy, away or offline, through your own SIP server.',
-  server: 'SIP WebSocket server',
-  serverHint: 'wss://… (ws:// only for this computer).',
-  address: 'SIP address',
-  username: 'Username',
-  usernameHint: 'Leave empty to use the user part of the SIP address.',
-  password: 'Password',
-  passwordHint: 'Stored in this browser only and never shown again. Leave empty to keep the stored one.',
-  passwordSaved: 'Password saved.',
-  forget: 'Forget the password',
-  forgotten: 'Password removed.',
-  test: 'Test SIP account',
-  testing: 'Connecting…',
-  connected: (as: string, ms: number) => `Connected as ${as} in ${ms} ms.`,
-  failed: 'Failed: ',
-} as const;
-const W = PRESENCE_OPTION_WORDS;
 
 function textSetting(ctx: OptionsContext, key: SettingKey & ('sipServer' | 'sipAddress' | 'sipUsername'), label: string, attrs: Record<string, string>, hint?: string): { el: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { id: key, name: key, type: 'text', autocomplete: 'off', spellcheck: 'false', ...attrs });
@@ -52,14 +31,14 @@ function textSetting(ctx: OptionsContext, key: SettingKey & ('sipServer' | 'sipA
 export function presenceSection(ctx: OptionsContext, deps: PresenceDeps): HTMLElement {
   const on = h('input', { id: 'presence', name: 'presence', type: 'checkbox' });
   on.checked = ctx.settings().presence === 'sip';
-  const onField = field(ctx, 'presence', W.show, [on], { hint: W.showHint });
+  const onField = field(ctx, 'presence', t('showLivePresence'), [on], { hint: t('showLivePresenceHint') });
   // The checkbox comes before its label.
   onField.el.querySelector('label')?.before(on);
   on.addEventListener('change', () => void commitTo(ctx, onField, 'presence', on.checked ? 'sip' : 'off'));
 
-  const server = textSetting(ctx, 'sipServer', W.server, { type: 'url', placeholder: 'wss://sip.example.com/ws' }, W.serverHint);
-  const address = textSetting(ctx, 'sipAddress', W.address, { placeholder: 'sip:you@example.com' });
-  const username = textSetting(ctx, 'sipUsername', W.username, {}, W.usernameHint);
+  const server = textSetting(ctx, 'sipServer', t('sipServerLabel'), { type: 'url', placeholder: 'wss://sip.example.com/ws' }, t('sipServerHint'));
+  const address = textSetting(ctx, 'sipAddress', t('sipAddressLabel'), { placeholder: 'sip:you@example.com' });
+  const username = textSetting(ctx, 'sipUsername', t('sipUsernameLabel'), {}, t('sipUsernameHint'));
 
   const password = h('input', { id: 'sipPassword', name: 'sipPassword', type: 'password', autocomplete: 'new-password', 'aria-describedby': 'sipPassword-hint sipPassword-status' });
   const passwordStatus = h('p', { id: 'sipPassword-status', class: 'hint', role: 'status' });
@@ -67,36 +46,36 @@ export function presenceSection(ctx: OptionsContext, deps: PresenceDeps): HTMLEl
     const value = password.value;
     if (!value) return;
     void deps.savePassword(value).then(
-      () => (passwordStatus.textContent = W.passwordSaved),
+      () => (passwordStatus.textContent = t('sipPasswordSaved')),
       (e: unknown) => (passwordStatus.textContent = e instanceof Error ? e.message : String(e)),
     );
   });
-  const forget = h('button', { type: 'button', id: 'sipPassword-forget' }, W.forget);
+  const forget = h('button', { type: 'button', id: 'sipPassword-forget' }, t('sipPasswordForget'));
   forget.addEventListener('click', () => {
     password.value = '';
-    void deps.savePassword('').then(() => (passwordStatus.textContent = W.forgotten));
+    void deps.savePassword('').then(() => (passwordStatus.textContent = t('sipPasswordRemoved')));
   });
   const passwordField = h('div', { class: 'field', 'data-key': 'sipPassword' },
-    h('label', { for: 'sipPassword' }, W.password), password, ' ', forget,
-    h('p', { id: 'sipPassword-hint', class: 'hint' }, W.passwordHint), passwordStatus);
+    h('label', { for: 'sipPassword' }, t('sipPasswordLabel')), password, ' ', forget,
+    h('p', { id: 'sipPassword-hint', class: 'hint' }, t('sipPasswordHint')), passwordStatus);
 
   const out = h('p', { id: 'sip-test-result', role: 'status', 'aria-live': 'polite' });
-  const test = h('button', { type: 'button', id: 'test-sip' }, W.test);
+  const test = h('button', { type: 'button', id: 'test-sip' }, t('testSipButton'));
   test.addEventListener('click', () => {
-    replace(out, W.testing);
+    replace(out, t('testSipRunning'));
     test.disabled = true;
     const account = { sipServer: server.input.value.trim(), sipAddress: address.input.value.trim(), sipUsername: username.input.value.trim(), password: password.value };
     void deps.testSip(account).then((r) => {
-      if (!r.ok) return replace(out, h('span', { class: 'error' }, W.failed, ...errorText(r.error)));
+      if (!r.ok) return replace(out, h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(r.error)));
       const o = r.value;
       replace(out, o.connected
-        ? h('span', { class: 'ok' }, W.connected(o.as, o.latencyMs))
-        : h('span', { class: 'error' }, W.failed, ...errorText(o.error)));
+        ? h('span', { class: 'ok' }, t('testSipConnected', o.as, formatNumber(o.latencyMs, { style: 'unit', unit: 'millisecond' })))
+        : h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(o.error)));
     }).finally(() => (test.disabled = false));
   });
 
   return h('section', { 'aria-labelledby': 'presence-heading' },
-    h('h2', { id: 'presence-heading' }, W.heading),
+    h('h2', { id: 'presence-heading' }, t('presenceHeading')),
     onField.el, server.el, address.el, username.el, passwordField,
     h('div', { class: 'field' }, test, ' ', out));
 }

@@ -5,6 +5,7 @@ import { ok, type CoreError, type Result } from '../core/result.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
 import { validateSetting } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
+import { formatNumber, t } from '../shared/i18n.ts';
 import { errorText } from '../ui/result.ts';
 import { commitTo, field, radios, type OptionsContext } from './fields.ts';
 import { withheldAccess } from './withheld.ts';
@@ -22,9 +23,9 @@ export interface ProviderDeps {
 }
 
 const METHODS = [
-  { value: 'get', label: 'GET — DNS wire format (RFC 8484)' },
-  { value: 'post', label: 'POST — DNS wire format (RFC 8484)' },
-  { value: 'json', label: 'JSON API (application/dns-json)' },
+  { value: 'get', label: 'method_get' },
+  { value: 'post', label: 'method_post' },
+  { value: 'json', label: 'method_json' },
 ] as const;
 
 const hostOf = (url: string) => new URL(url).host;
@@ -40,16 +41,16 @@ interface ProviderField {
 function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   const current = ctx.settings().dohUrl;
   const preset = PROVIDERS.find((p) => p.url === current)?.value ?? 'custom';
-  const choices = [...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })), { value: 'custom', label: 'Custom' }];
+  const choices = [...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })), { value: 'custom', label: t('customProvider') }];
   const { inputs, rows } = radios('provider', choices, preset);
   const url = h('input', { id: 'dohUrl', name: 'dohUrl', type: 'url', autocomplete: 'off', spellcheck: 'false', placeholder: 'https://dns.example/dns-query' });
   url.value = preset === 'custom' ? current : '';
   const permission = h('div', { id: 'dohUrl-permission', 'aria-live': 'polite' });
-  const custom = h('div', { class: 'custom', hidden: preset !== 'custom' }, h('label', { for: 'dohUrl' }, 'DoH server URL'), url, permission);
-  const f = field(ctx, 'dohUrl', 'DNS-over-HTTPS provider', [...rows, custom], {
+  const custom = h('div', { class: 'custom', hidden: preset !== 'custom' }, h('label', { for: 'dohUrl' }, t('dohUrlLabel')), url, permission);
+  const f = field(ctx, 'dohUrl', t('providerLabel'), [...rows, custom], {
     group: true,
     inputs: [...inputs, url],
-    hint: 'The server that answers the ENUM lookups. It must use https://.',
+    hint: t('providerHint'),
   });
   const isCustom = () => inputs.find((i) => i.checked)?.value === 'custom';
 
@@ -58,9 +59,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
     replace(permission, ...withheldAccess({
       buttonId: 'dohUrl-grant',
       host,
-      explanation:
-        `The browser has not allowed this extension to contact ${host}${error ? ` (${error})` : ''}. ` +
-        `Without that access no number can be looked up there, so the provider was not changed: still ${ctx.settings().dohUrl}.`,
+      explanation: t('withheldProvider', host, ctx.settings().dohUrl) + (error ? ` ${t('browserSaid', error)}` : ''),
       request: () => deps.requestPermission(target),
       answered: (p) => (p.ok ? void save(target) : withheld(target, p.error.message)),
     }));
@@ -109,9 +108,9 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
 }
 
 function methodField(ctx: OptionsContext): { el: HTMLElement; method(): DohMethod } {
-  const method = h('select', { id: 'dohMethod', name: 'dohMethod' }, ...METHODS.map((m) => h('option', { value: m.value }, m.label)));
+  const method = h('select', { id: 'dohMethod', name: 'dohMethod' }, ...METHODS.map((m) => h('option', { value: m.value }, t(m.label))));
   method.value = ctx.settings().dohMethod;
-  const mf = field(ctx, 'dohMethod', 'Query method', [method], { hint: 'Wire format works with every provider; the JSON API only with some.' });
+  const mf = field(ctx, 'dohMethod', t('methodLabel'), [method], { hint: t('methodHint') });
   method.addEventListener('change', () => void commitTo(ctx, mf, 'dohMethod', method.value));
   return { el: mf.el, method: () => method.value as DohMethod };
 }
@@ -119,24 +118,24 @@ function methodField(ctx: OptionsContext): { el: HTMLElement; method(): DohMetho
 /** "Test": resolve with the chosen provider and method, asking for access to a custom server first. */
 function testRow(provider: ProviderField, method: () => DohMethod, deps: ProviderDeps): HTMLElement {
   const out = h('p', { id: 'test-result', role: 'status', 'aria-live': 'polite' });
-  const test = h('button', { type: 'button', id: 'test-provider' }, 'Test');
+  const test = h('button', { type: 'button', id: 'test-provider' }, t('testButton'));
   test.addEventListener('click', () => {
     const { url, custom } = provider.chosen();
     const v = validateSetting('dohUrl', url);
     if (!v.ok) return replace(out, h('span', { class: 'error' }, v.error.message));
     const access: Promise<PermissionAnswer> = custom ? deps.requestPermission(v.value) : Promise.resolve(ok(null));
-    replace(out, `Testing ${hostOf(v.value)}…`);
+    replace(out, t('testing', hostOf(v.value)));
     test.disabled = true;
     void access
       .then(async (p) => {
         if (!p.ok) {
           provider.withheld(v.value, p.error.message);
-          return replace(out, h('span', { class: 'error' }, `Not tested: no access to ${new URL(v.value).hostname}.`));
+          return replace(out, h('span', { class: 'error' }, t('notTested', new URL(v.value).hostname)));
         }
         const r = await deps.testProvider(v.value, method());
         replace(out, r.ok
-          ? h('span', { class: 'ok' }, `Works: answered in ${Math.round(r.value.latencyMs)} ms, DNSSEC ${r.value.dnssec ? 'validated' : 'not validated'}.`)
-          : h('span', { class: 'error' }, 'Failed: ', ...errorText(r.error)));
+          ? h('span', { class: 'ok' }, t('testWorks', formatNumber(Math.round(r.value.latencyMs), { style: 'unit', unit: 'millisecond' }), t(r.value.dnssec ? 'dnssecValidated' : 'dnssecNotValidated')))
+          : h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(r.error)));
       })
       .finally(() => (test.disabled = false));
   });

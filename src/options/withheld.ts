@@ -3,6 +3,7 @@
 // The request must start inside the click, before any await, or the browser refuses it.
 import type { PermissionAnswer } from '../platform/permissions.ts';
 import { h } from '../ui/dom.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface WithheldOptions {
   /** id of the "Allow access" button. */
@@ -17,7 +18,7 @@ export interface WithheldOptions {
 }
 
 export function withheldAccess(o: WithheldOptions): HTMLElement[] {
-  const allow = h('button', { type: 'button', id: o.buttonId }, `Allow access to ${o.host}`);
+  const allow = h('button', { type: 'button', id: o.buttonId }, t('allowAccess', o.host));
   allow.addEventListener('click', () => void o.request().then(o.answered));
   return [h('p', { class: 'error', role: 'alert' }, o.explanation), allow];
 }

@@ -5,6 +5,7 @@
 import { parseContentMessage, senderKind, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
 import type { ViewEvent } from '../shared/events.ts';
 import { requestVia, loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, subscribeVia, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import { useMessages } from '../shared/i18n.ts';
 
 export type { LoadedSettings } from './any-api.ts';
 
@@ -12,6 +13,9 @@ type Api = typeof chrome;
 const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
 
 const areas = (): StorageAreas => api().storage as unknown as StorageAreas;
+
+// The card's words: the extension's messages in the browser's UI language, never the page's.
+useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions));
 
 /** Local and managed settings (waits for storage.managed). */
 export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());

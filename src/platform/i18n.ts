@@ -1,6 +1,16 @@
-// The browser's UI language, and the region it implies for national numbers.
+// The browser's UI language, the region it implies for national numbers, and its messages: importing this module
+// installs browser.i18n.getMessage as the source of shared/i18n.ts (extension pages and the background).
 import browser from './browser.ts';
 import { browserRegion as regionOfLocale } from '../shared/region.ts';
+import { uiLocale, useMessages } from '../shared/i18n.ts';
+
+useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+
+/** Label the page in the UI language: <html lang> and the window title. */
+export function localizePage(title: string): void {
+  document.documentElement.lang = uiLocale();
+  document.title = title;
+}
 
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();

@@ -32,10 +32,12 @@ export function onTabNavigated(listener: (tabId: number) => void): void {
   });
 }
 
-export function setBadge(tabId: number, count: number): void {
+/** The badge counts numbers with presence; `title` says so in words (the badge's tooltip and accessible name). */
+export function setBadge(tabId: number, count: number, title: string): void {
   const text = count > 0 ? String(count) : '';
   // A tab may close between lookup and badge update: ignore that failure.
   browser.action.setBadgeText({ tabId, text }).catch(() => {});
+  browser.action.setTitle({ tabId, title }).catch(() => {});
   if (count > 0) browser.action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' }).catch(() => {});
 }
 

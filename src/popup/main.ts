@@ -2,7 +2,8 @@
 // It renders from storage.local at once and applies managed values when they arrive (a fresh profile's first
 // storage.managed read takes seconds); the tab's numbers follow the background's events, no polling.
 import { err } from '../core/result.ts';
-import { browserRegion } from '../platform/i18n.ts';
+import { browserRegion, localizePage } from '../platform/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { sendMessage, subscribe } from '../platform/messaging.ts';
 import { saveSettings, watchSettings, type LoadedSettings } from '../platform/storage.ts';
 import { currentTab, openOptionsPage } from '../platform/tabs.ts';
@@ -22,6 +23,7 @@ function webHostname(url: string | undefined): string | undefined {
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  localizePage(t('extName'));
   const tab = await currentTab();
   const hostname = webHostname(tab?.url);
   const modelOf = ({ settings, locked }: LoadedSettings): PopupModel => ({

@@ -6,6 +6,7 @@ import type { TabNumber } from '../shared/protocol.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
 import { h, replace } from '../ui/dom.ts';
 import { renderResult, stateBadge } from '../ui/result.ts';
+import { t } from '../shared/i18n.ts';
 
 export type TabEntry = TabNumber & { result?: LookupResult };
 
@@ -40,10 +41,10 @@ export interface PopupView {
 export type PresenceOf = (uris: readonly string[]) => PresenceEntry[];
 
 export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now(), presenceOf: PresenceOf = () => []): HTMLElement {
-  if (!siteEnabled) return h('p', { class: 'muted' }, 'Switched off on this site.');
-  if (!reply) return h('p', { class: 'muted' }, 'This tab is not a web page.');
-  if (!reply.ok) return h('p', { class: 'error' }, `Could not get this tab's numbers: ${reply.error.message}`);
-  if (reply.value.numbers.length === 0) return h('p', { class: 'muted' }, 'No phone numbers found on this page.');
+  if (!siteEnabled) return h('p', { class: 'muted' }, t('switchedOff'));
+  if (!reply) return h('p', { class: 'muted' }, t('notWebPage'));
+  if (!reply.ok) return h('p', { class: 'error' }, t('tabNumbersFailed', reply.error.message));
+  if (reply.value.numbers.length === 0) return h('p', { class: 'muted' }, t('noNumbers'));
   return h(
     'div',
     { class: 'numbers' },
@@ -56,7 +57,7 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
 }
 
 const regionHint = (model: PopupModel) =>
-  model.region ? `Numbers without + are read as in region ${model.region}.` : 'Start with + and the country code.';
+  model.region ? t('regionHint', model.region) : t('regionHintNone');
 
 function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: PresenceOf): { form: HTMLElement; redraw(): void } {
   const input = h('input', {
@@ -67,10 +68,10 @@ function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: Prese
   const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
   let shown: LookupResult | undefined;
   const redraw = () => shown && replace(out, renderResult(shown, Date.now(), presenceOf(shown.pres)));
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Look up');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('lookUp'));
   const hint = h('p', { id: 'inspect-hint', class: 'hint' }, regionHint(model));
-  const form = h('form', { class: 'inspect', role: 'search', 'aria-label': 'Look up a number' },
-    h('label', { for: 'inspect-input' }, 'Look up a phone number'),
+  const form = h('form', { class: 'inspect', role: 'search', 'aria-label': t('inspectFormLabel') },
+    h('label', { for: 'inspect-input' }, t('inspectLabel')),
     h('div', { class: 'row' }, input, button), hint, error, out);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -78,13 +79,13 @@ function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: Prese
     error.textContent = '';
     input.removeAttribute('aria-invalid');
     if (!value) {
-      error.textContent = 'Type a phone number first.';
+      error.textContent = t('typeNumberFirst');
       input.setAttribute('aria-invalid', 'true');
       return;
     }
     button.disabled = true;
     shown = undefined;
-    replace(out, h('p', { class: 'muted' }, `Looking up ${value}…`));
+    replace(out, h('p', { class: 'muted' }, t('lookingUp', value)));
     void actions.inspect(value).then((r) => {
       button.disabled = false;
       if (r.ok) {
@@ -106,7 +107,7 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
   const box = h('input', { id: 'site-switch', type: 'checkbox', role: 'switch', disabled: model.siteLocked, 'aria-describedby': 'site-status' });
   box.checked = model.siteEnabled;
   const status = h('p', { id: 'site-status', class: model.siteLocked ? 'locked-note' : 'hint' },
-    model.siteLocked ? 'Set by your administrator.' : '');
+    model.siteLocked ? t('siteLocked') : '');
   box.addEventListener('change', () => {
     const enabled = box.checked;
     box.disabled = true;
@@ -114,7 +115,7 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
       box.disabled = false;
       if (r.ok) {
         status.className = 'hint';
-        status.textContent = enabled ? `On for ${hostname}.` : `Off for ${hostname}: numbers here are left alone.`;
+        status.textContent = enabled ? t('siteOn', hostname) : t('siteOff', hostname);
         onChange(enabled);
       } else {
         box.checked = !enabled;
@@ -123,7 +124,7 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
       }
     });
   });
-  return h('section', { class: 'site' }, h('label', { for: 'site-switch' }, box, ` Find numbers on ${hostname}`), status);
+  return h('section', { class: 'site' }, h('label', { for: 'site-switch' }, box, ` ${t('siteSwitch', hostname)}`), status);
 }
 
 export function renderPopup(root: HTMLElement, model: PopupModel, actions: PopupActions): PopupView {
@@ -132,21 +133,21 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   let loaded = false;
   const presence = new Map<string, PresenceEntry>();
   const presenceOf: PresenceOf = (uris) => uris.flatMap((u) => presence.get(u) ?? []);
-  const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
+  const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('loading')));
   const show = (reply: typeof last) => {
     last = reply;
     loaded = true;
     replace(list, renderNumbers(reply, siteEnabled, Date.now(), presenceOf));
   };
   const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });
-  const clear = h('button', { type: 'button', id: 'clear-cache' }, 'Clear cache');
+  const clear = h('button', { type: 'button', id: 'clear-cache' }, t('clearCache'));
   clear.addEventListener('click', () => {
     void actions.clearCache().then((r) => {
       clearStatus.className = r.ok ? 'hint' : 'error';
-      clearStatus.textContent = r.ok ? 'Cache cleared.' : r.error.message;
+      clearStatus.textContent = r.ok ? t('cacheCleared') : r.error.message;
     });
   });
-  const options = h('button', { type: 'button', id: 'open-options' }, 'Options');
+  const options = h('button', { type: 'button', id: 'open-options' }, t('optionsButton'));
   options.addEventListener('click', () => actions.openOptions());
   const site = (m: PopupModel) =>
     siteSwitch(m, actions, (enabled) => {
@@ -157,9 +158,9 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   const inspect = inspectForm(model, actions, presenceOf);
   replace(
     root,
-    h('h1', { class: 'visually-hidden' }, 'ENUM Presence'),
+    h('h1', { class: 'visually-hidden' }, t('extName')),
     inspect.form,
-    h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, 'On this page'), list),
+    h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, t('onThisPage')), list),
     switchEl,
     h('footer', {}, clear, ' ', options, ' ', clearStatus),
   );

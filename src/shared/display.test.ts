@@ -1,8 +1,9 @@
 // One view of a lookup result: the popup and the hover card both render describeResult, so they agree on what is
-// presence, on wording and on age (both rendered side by side: test/unit/result-views.test.ts).
+// presence, on wording and on age (both rendered side by side: test/views/result-views.test.ts).
 import { describe, expect, it } from 'vitest';
 import { NOW, subtypeResult as result } from '../../test/fixtures/lookup-result.ts';
-import { describeResult, duration, ERROR_MEANINGS } from './display.ts';
+import { describeResult, errorMeaning } from './display.ts';
+import { formatDuration } from './i18n.ts';
 import { PROTOCOL_ERROR_CODES } from './protocol.ts';
 
 describe('describeResult', () => {
@@ -11,17 +12,18 @@ describe('describeResult', () => {
     expect(v.presence.map((u) => u.uri)).toEqual(['sip:alice-presence@example.test']);
     expect(v.others.map((u) => u.uri)).toEqual(['sip:alice@example.test']);
     expect(v.dnssec.label).toBe('DNSSEC not validated');
-    expect(v.freshness).toBe('answer 1 min old, valid 3 min more');
-    expect(v.fetched).toBe('fetched 1 min ago');
+    expect(v.freshness).toBe('answered 1 minute ago, valid 3 min more');
+    expect(v.fetched).toBe('fetched 1 minute ago');
   });
 
   it('rounds ages one way everywhere', () => {
-    expect([59, 60, 119, 3599, 3600, 86_399, 86_400].map(duration)).toEqual(['59 s', '1 min', '1 min', '59 min', '1 h', '23 h', '1 d']);
+    expect([59, 60, 119, 3599, 3600, 86_399, 86_400].map(formatDuration)).toEqual(['59 sec', '1 min', '1 min', '59 min', '1 hr', '23 hr', '1 day']);
   });
 });
 
 describe('error meanings', () => {
   it('has words for every protocol error code', () => {
-    for (const code of PROTOCOL_ERROR_CODES) expect(ERROR_MEANINGS[code].length, code).toBeGreaterThan(10);
+    for (const code of PROTOCOL_ERROR_CODES) expect(errorMeaning(code)?.length, code).toBeGreaterThan(10);
+    expect(errorMeaning('no-such-code')).toBeUndefined();
   });
 });

@@ -3,21 +3,13 @@
 // (available, busy, away, offline) without a live subscription is what storage.session last knew, and says so.
 import type { PresenceEntry } from '../core/presence/entry.ts';
 import { DOCUMENT_STATES, PRESENCE_STATES, type PresenceState } from '../core/presence/state.ts';
-import { formatAge } from './display.ts';
+import { formatAgo, t, type MessageKey } from './i18n.ts';
 
-/** Every word the presence part of a card or popup shows (one place, for i18n). */
-export const PRESENCE_WORDS = {
-  available: 'Available',
-  busy: 'Busy',
-  away: 'Away',
-  offline: 'Offline',
-  pending: 'Waiting for permission',
-  blocked: 'Not allowed to see',
-  unknown: 'Unknown',
-  heading: 'Live presence',
-  lastKnown: 'last known',
-  changed: 'changed',
-} as const satisfies Record<PresenceState | 'heading' | 'lastKnown' | 'changed', string>;
+// Fail to compile when a presence state has no English message `presence_<state>`.
+export const EVERY_PRESENCE_STATE_HAS_A_MESSAGE: `presence_${PresenceState}` extends MessageKey ? true : never = true;
+
+/** The words for a presence state: its message `presence_<state>` (shared/i18n.ts). */
+export const presenceLabel = (state: PresenceState): string => t(`presence_${state}`);
 
 export interface PresenceLine {
   uri: string;
@@ -28,7 +20,7 @@ export interface PresenceLine {
   /** RPID activities (RFC 4480 names), as the background derived them. */
   activities: string[];
   note: string | null;
-  /** "changed 5 min ago", or null before anything was known. */
+  /** "changed 5 minutes ago", or null before anything was known. */
   changed: string | null;
   /** Why the state is unknown or blocked, or why it is no longer live. */
   reason: string | null;
@@ -40,11 +32,11 @@ export function describePresence(entry: PresenceEntry, now: number): PresenceLin
   return {
     uri: entry.uri,
     state: entry.state,
-    stateLabel: PRESENCE_WORDS[entry.state],
+    stateLabel: presenceLabel(entry.state),
     lastKnown: !entry.subscribed && isDocumentState(entry.state),
     activities: entry.activities,
     note: entry.note,
-    changed: entry.changedAt === null ? null : `${PRESENCE_WORDS.changed} ${formatAge(entry.changedAt, now)}`,
+    changed: entry.changedAt === null ? null : t('presenceChanged', formatAgo(Math.max(0, Math.round((now - entry.changedAt) / 1000)))),
     reason: entry.error?.message ?? null,
   };
 }

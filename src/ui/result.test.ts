@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../core/enum/types.ts';
 import { renderResult, uriNode } from './result.ts';
-import { formatAge } from '../shared/display.ts';
+import { formatAgo, formatDuration } from '../shared/i18n.ts';
 import { linkScheme } from '../shared/display.ts';
 import { stateOfResult as stateOf } from '../shared/protocol.ts';
 
@@ -74,8 +74,8 @@ describe('renderResult', () => {
     expect(others).toEqual(['sip:alice@example.test sip', 'mailto:alice@example.test email:mailto', 'javascript:alert(1) web:http']);
     expect(el.querySelectorAll('.uris a')).toHaveLength(2);
     expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC validated');
-    expect(el.querySelector('.age')?.textContent).toBe('fetched 3 min ago');
-    expect(el.querySelector('.rejected summary')?.textContent).toBe('1 record(s) ignored');
+    expect(el.querySelector('.age')?.textContent).toBe('fetched 3 minutes ago');
+    expect(el.querySelector('.rejected summary')?.textContent).toBe('1 record ignored');
   });
   it('shows markup in DNS data as text', () => {
     const el = renderResult({ ...alice, pres: ['pres:<img src=x onerror=alert(1)>@x'] }, NOW);
@@ -88,7 +88,7 @@ describe('renderResult', () => {
     const reason = el.querySelector('.rejected li bdi.reason');
     expect(reason?.textContent).toBe('unknown flag(s) "\u202Eu"');
     expect(el.querySelector('.rejected li > bdi > code')?.textContent).toBe(rejected[0]?.record);
-    expect(el.querySelector('.rejected summary')?.textContent).toBe('8 record(s) ignored');
+    expect(el.querySelector('.rejected summary')?.textContent).toBe('8 records ignored');
     expect(el.querySelector('.rejected p')?.textContent).toBe('7 more not listed.');
     const failed = renderResult({ ...alice, status: 'error', uris: [], pres: [], rejected: [], error: { code: 'malformed', message: 'x\u202Ey' } }, NOW);
     expect(failed.querySelector('.error > bdi')?.textContent).toBe('x\u202Ey');
@@ -96,17 +96,19 @@ describe('renderResult', () => {
 
   it('shows the error of a failed lookup and unvalidated DNSSEC', () => {
     const el = renderResult({ ...alice, status: 'error', dnssec: false, uris: [], pres: [], rejected: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
-    expect(el.querySelector('.error')?.textContent).toBe('No answer in 5 s (timeout)');
+    expect(el.querySelector('.error')?.textContent).toBe('The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)');
     expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC not validated');
   });
 });
 
-describe('formatAge', () => {
-  it('rounds to a readable unit', () => {
-    expect(formatAge(NOW, NOW)).toBe('just now');
-    expect(formatAge(NOW - 42_000, NOW)).toBe('42 s ago');
-    expect(formatAge(NOW - 2 * 3_600_000, NOW)).toBe('2 h ago');
-    expect(formatAge(NOW - 3 * 86_400_000, NOW)).toBe('3 d ago');
-    expect(formatAge(NOW + 5000, NOW)).toBe('just now');
+describe('formatAgo and formatDuration (Intl, in the UI language)', () => {
+  it('rounds to the largest whole unit', () => {
+    expect(formatAgo(0)).toBe('just now');
+    expect(formatAgo(42)).toBe('42 seconds ago');
+    expect(formatAgo(2 * 3600 + 59)).toBe('2 hours ago');
+    expect(formatAgo(3 * 86_400)).toBe('3 days ago');
+    expect(formatDuration(42)).toBe('42 sec');
+    expect(formatDuration(90)).toBe('1 min');
+    expect(formatDuration(-5)).toBe('0 sec');
   });
 });

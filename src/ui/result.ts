@@ -3,11 +3,11 @@
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
 import type { CoreError } from '../core/result.ts';
 import type { LookupResult } from '../core/enum/types.ts';
-import { describeResult, errorMeaning, linkScheme, RESULT_WORDS, STATE_LABELS, type UriView } from '../shared/display.ts';
+import { describeResult, errorMeaning, linkScheme, stateLabel, type UriView } from '../shared/display.ts';
+import { plural, t, withNodes } from '../shared/i18n.ts';
 import type { EnumState } from '../shared/protocol.ts';
 import { h } from './dom.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
-import { PRESENCE_WORDS } from '../shared/presence-display.ts';
 import { presenceList } from './presence.ts';
 
 /** A link for allow-listed schemes, plain text otherwise. */
@@ -17,17 +17,20 @@ export function uriNode(uri: string): HTMLElement {
 }
 
 export function stateBadge(state: EnumState): HTMLElement {
-  return h('span', { class: 'state', 'data-state': state }, STATE_LABELS[state]);
+  return h('span', { class: 'state', 'data-state': state }, stateLabel(state));
 }
 
-/** "message (code)", the code carrying its meaning in words (ERROR_MEANINGS) as a tooltip. The message sits in
- *  <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
+/** "meaning message (code)": what the code means in the user's language, then the exact message and the code. The
+ *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
 export function errorText(error: CoreError): (string | HTMLElement)[] {
-  return [h('bdi', {}, error.message), ' (', h('abbr', { class: 'code', title: errorMeaning(error.code) }, error.code), ')'];
+  const meaning = errorMeaning(error.code);
+  const message = h('bdi', {}, error.message);
+  const code = h('code', { class: 'code' }, error.code);
+  return meaning ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code) : [message, ' (', code, ')'];
 }
 
 function uriItem(u: UriView): HTMLElement {
-  return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.services.join(', ') || 'no enumservice'));
+  return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.services.join(', ') || t('noEnumservice')));
 }
 
 /** The full form of a result: state, pres URIs, their live presence, other URIs with enumservices, DNSSEC, cache age. */
@@ -35,22 +38,22 @@ export function renderResult(result: LookupResult, now = Date.now(), presence: r
   const v = describeResult(result, now);
   const section = h(
     'article',
-    { class: 'result', 'data-state': v.state, 'data-e164': v.e164, 'aria-label': `ENUM result for ${v.e164}` },
+    { class: 'result', 'data-state': v.state, 'data-e164': v.e164, 'aria-label': t('resultLabel', v.e164) },
     h('header', {}, h('strong', { class: 'e164' }, v.e164), ' ', stateBadge(v.state)),
   );
   if (v.error) section.append(h('p', { class: 'error', role: 'alert' }, ...errorText(v.error)));
   if (v.presence.length > 0) {
-    section.append(h('h3', {}, RESULT_WORDS.presence), h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))));
+    section.append(h('h3', {}, t('resultPresence')), h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))));
   }
-  if (presence.length > 0) section.append(h('h3', {}, PRESENCE_WORDS.heading), presenceList(h, presence, now));
+  if (presence.length > 0) section.append(h('h3', {}, t('presenceHeading')), presenceList(h, presence, now));
   if (v.others.length > 0) {
-    section.append(h('h3', {}, RESULT_WORDS.others), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
+    section.append(h('h3', {}, t('resultOthers')), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }
   if (v.rejected.length > 0) {
-    const details = h('details', { class: 'rejected' }, h('summary', {}, `${v.rejected.length + v.rejectedOmitted} record(s) ignored`));
+    const details = h('details', { class: 'rejected' }, h('summary', {}, plural('rejected', v.rejected.length + v.rejectedOmitted)));
     // Reasons quote zone data (escaped by core); each sits in <bdi> so that no bidi control reorders the list.
     details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)))));
-    if (v.rejectedOmitted > 0) details.append(h('p', {}, `${v.rejectedOmitted} more not listed.`));
+    if (v.rejectedOmitted > 0) details.append(h('p', {}, plural('rejectedMore', v.rejectedOmitted)));
     section.append(details);
   }
   const meta = h('p', { class: 'meta' });

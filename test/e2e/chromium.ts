@@ -29,7 +29,8 @@ export function unpackedExtensionId(dir: string): string {
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 
-export async function launchExtension(opts: { spki: string; dist?: string; managed?: Record<string, unknown> }): Promise<ExtensionBrowser> {
+/** `args`: extra Chromium switches, e.g. `--lang=de` for the browser's UI language (the extension's locale). */
+export async function launchExtension(opts: { spki: string; dist?: string; managed?: Record<string, unknown>; args?: string[] }): Promise<ExtensionBrowser> {
   const scratch = mkdtempSync(join(tmpdir(), 'enum-presence-chromium-'));
   const profile = join(scratch, 'profile');
   // A private copy: a rebuild of dist/chrome during the run (other work in the same tree) cannot pull files
@@ -59,6 +60,7 @@ export async function launchExtension(opts: { spki: string; dist?: string; manag
       '--disable-component-update',
       '--disable-sync',
       `--ignore-certificate-errors-spki-list=${opts.spki}`,
+      ...(opts.args ?? []),
     ],
   });
   // The worker may be (re)starting: return one that answers, or fail within 30 s saying why.

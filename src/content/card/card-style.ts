@@ -7,7 +7,7 @@ export const CARD_CSS = `
   position: fixed; box-sizing: border-box; max-width: min(380px, calc(100vw - 16px)); min-width: min(240px, calc(100vw - 16px));
   overflow: auto; padding: 10px 12px; border-radius: 8px; border: 1px solid #c9ccd1;
   background: #ffffff; color: #1f2328; box-shadow: 0 4px 16px rgba(0,0,0,.18);
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; overflow-wrap: anywhere;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start; overflow-wrap: anywhere;
 }
 .card.dark { background: #22272e; color: #e6edf3; border-color: #444c56; box-shadow: 0 4px 16px rgba(0,0,0,.5); }
 .number { font-size: 15px; font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -28,5 +28,6 @@ a { color: #0969da; }
 .dark a { color: #58a6ff; }
 .services { opacity: .75; font-size: 12px; }
 .meta { margin-top: 8px; font-size: 12px; opacity: .8; }
+a:focus-visible, button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 button { font: inherit; margin-top: 6px; padding: 3px 10px; border-radius: 6px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
 `;

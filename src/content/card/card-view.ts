@@ -4,9 +4,9 @@
 // enumservices, DNSSEC validation and how fresh the answer is. Only allowlisted schemes are links.
 import type { LookupResult } from '../../core/enum/types.ts';
 import type { EnumState } from '../../shared/protocol.ts';
-import { describeResult, linkScheme, RESULT_WORDS, STATE_LABELS, type UriView } from '../../shared/display.ts';
+import { describeResult, linkScheme, stateLabel, type UriView } from '../../shared/display.ts';
+import { t } from '../../shared/i18n.ts';
 import type { PresenceEntry } from '../../core/presence/entry.ts';
-import { PRESENCE_WORDS } from '../../shared/presence-display.ts';
 import { presenceList } from '../../ui/presence.ts';
 import { elementsIn, type Elements } from '../../ui/dom.ts';
 
@@ -27,20 +27,20 @@ export interface CardData {
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
   const { h } = elementsIn(doc);
-  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': `ENUM information for ${data.formatted}` },
+  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted) },
     h('div', { class: 'number' }, data.formatted),
-    h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, STATE_LABELS[data.state])));
+    h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, stateLabel(data.state))));
   const v = data.result && describeResult(data.result, data.now);
   const errorText = data.error ?? v?.error?.message;
   if (data.state === 'error' && errorText) card.append(h('div', { class: 'meta' }, errorText));
   if (v && data.result?.status === 'found') {
-    if (v.presence.length) card.append(h('h3', {}, RESULT_WORDS.presence), uriList(h, v.presence));
-    if (v.others.length) card.append(h('h3', {}, RESULT_WORDS.others), uriList(h, v.others));
+    if (v.presence.length) card.append(h('h3', {}, t('resultPresence')), uriList(h, v.presence));
+    if (v.others.length) card.append(h('h3', {}, t('resultOthers')), uriList(h, v.others));
   }
-  if (data.presence?.length) card.append(h('h3', {}, PRESENCE_WORDS.heading), presenceList(h, data.presence, data.now));
+  if (data.presence?.length) card.append(h('h3', {}, t('presenceHeading')), presenceList(h, data.presence, data.now));
   if (v && !v.error) card.append(h('div', { class: 'meta' }, `${v.dnssec.label} · ${v.freshness}`));
   if (data.offerLookup) {
-    const button = h('button', { type: 'button' }, data.state === 'error' ? 'Try again' : 'Look up');
+    const button = h('button', { type: 'button' }, t(data.state === 'error' ? 'tryAgain' : 'lookUp'));
     button.addEventListener('click', (e) => {
       if (e.isTrusted) onLookup();
     });

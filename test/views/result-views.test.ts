@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, subtypeResult as result } from '../fixtures/lookup-result.ts';
 import { buildCard } from '../../src/content/card/card-view.ts';
-import { ERROR_MEANINGS, RESULT_WORDS } from '../../src/shared/display.ts';
+import { t } from '../../src/shared/i18n.ts';
 import { renderResult } from '../../src/ui/result.ts';
 import type { PresenceEntry } from '../../src/core/presence/entry.ts';
-import { describePresence, numberPresence, PRESENCE_WORDS } from '../../src/shared/presence-display.ts';
+import { describePresence, numberPresence, presenceLabel } from '../../src/shared/presence-display.ts';
 
 describe('popup and hover card', () => {
   it('the popup and the hover card list the same URIs under the same headings', () => {
@@ -15,7 +15,7 @@ describe('popup and hover card', () => {
     const card = buildCard(document, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW }, () => {});
     for (const el of [popup, card]) {
       const headings = [...el.querySelectorAll('h3')].map((h) => h.textContent);
-      expect(headings).toEqual([RESULT_WORDS.presence, RESULT_WORDS.others]);
+      expect(headings).toEqual([t('resultPresence'), t('resultOthers')]);
       const lists = [...el.querySelectorAll('ul')].map((ul) => [...ul.querySelectorAll('a')].map((a) => a.textContent));
       expect(lists).toEqual([['sip:alice-presence@example.test'], ['sip:alice@example.test']]);
       expect(el.textContent).toContain('DNSSEC not validated');
@@ -24,8 +24,8 @@ describe('popup and hover card', () => {
 
   it('the popup shows an error code with its meaning in words', () => {
     const el = renderResult({ ...result, status: 'error', uris: [], pres: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
-    expect(el.querySelector('.error')?.textContent).toBe('No answer in 5 s (timeout)');
-    expect(el.querySelector('.error abbr')?.getAttribute('title')).toBe(ERROR_MEANINGS.timeout);
+    expect(el.querySelector('.error')?.textContent).toBe('The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)');
+    expect(el.querySelector('.error code')?.textContent).toBe('timeout');
   });
 });
 
@@ -36,15 +36,15 @@ describe('live presence in the popup and the hover card', () => {
   it('both show the same line: state, activities, when it changed, the note', () => {
     const popup = renderResult(result, NOW, [busy]);
     const card = buildCard(document, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW, presence: [busy] }, () => {});
-    expect(lines(popup)).toEqual(['busy| Busy (on-the-phone · changed 5 min ago)Call me later']);
+    expect(lines(popup)).toEqual(['busy| Busy (on-the-phone · changed 5 minutes ago)Call me later']);
     expect(lines(card)).toEqual(lines(popup));
-    for (const el of [popup, card]) expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toContain(PRESENCE_WORDS.heading);
+    for (const el of [popup, card]) expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toContain(t('presenceHeading'));
   });
 
   it('a state without a live subscription is marked as the last known; a refusal says why', () => {
-    expect(describePresence({ ...busy, subscribed: false }, NOW)).toMatchObject({ state: 'busy', lastKnown: true, changed: 'changed 5 min ago' });
+    expect(describePresence({ ...busy, subscribed: false }, NOW)).toMatchObject({ state: 'busy', lastKnown: true, changed: 'changed 5 minutes ago' });
     const blocked = describePresence({ ...busy, subscribed: false, state: 'blocked', activities: [], note: null, error: { code: 'sip-forbidden', message: 'The SIP server refused the subscription (403 Forbidden).' } }, NOW);
-    expect(blocked).toMatchObject({ stateLabel: PRESENCE_WORDS.blocked, lastKnown: false, reason: 'The SIP server refused the subscription (403 Forbidden).' });
+    expect(blocked).toMatchObject({ stateLabel: presenceLabel('blocked'), lastKnown: false, reason: 'The SIP server refused the subscription (403 Forbidden).' });
     expect(describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW)).toMatchObject({ lastKnown: false, changed: null, reason: null });
   });
 

@@ -7,7 +7,7 @@
 //         (src/content/detect/neighbours.ts), beyond the upstream suites
 //   owner#n, owner/repo#n = a public upstream issue (catamphetamine = catamphetamine/libphonenumber-js)
 import { describe, expect, it } from 'vitest';
-import { findNumbers, type RegionHints, type Rejection } from '../../../src/content/detect/find-numbers.ts';
+import { findNumbers, type RegionHints, type Rejection } from './find-numbers.ts';
 
 const find = (text: string, region: string | RegionHints) => findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
 

@@ -1,7 +1,7 @@
 // Which computed colours count as invisible text for the hover trigger (src/content/card/hit-test.ts): only an
 // alpha of 0, in the forms Chromium and Firefox compute; black (`rgb(0, 0, 0)`) is as visible as any colour.
 import { describe, expect, it } from 'vitest';
-import { isTransparent } from '../../../src/content/card/hit-test.ts';
+import { isTransparent } from './hit-test.ts';
 
 describe('isTransparent', () => {
   it.each(['transparent', 'rgba(0, 0, 0, 0)', 'rgba(255, 10, 0, 0)', 'rgb(0 0 0 / 0)', 'color(srgb 1 0 0 / 0)'])('%s is invisible', (c) => {

@@ -3,9 +3,9 @@
 // "Privacy"), what ENUM says about the number, and a placement that never covers the number.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCard, isLinkable } from '../../../src/content/card/card-view.ts';
-import { overlaps, placeCard } from '../../../src/content/card/card-position.ts';
-import type { LookupResult } from '../../../src/core/enum/types.ts';
+import { buildCard, isLinkable } from './card-view.ts';
+import { overlaps, placeCard } from './card-position.ts';
+import type { LookupResult } from '../../core/enum/types.ts';
 
 const result = (over: Partial<LookupResult> = {}): LookupResult => ({
   e164: '+4312345678',
@@ -36,7 +36,7 @@ describe('card content', () => {
       ['pres:alice@example.test (pres)'],
       ['sip:alice@example.test (sip)', 'mailto:alice@example.test (email:mailto)', 'javascript:alert(1) (web:http)', 'ftp://example.test/<b>x</b> (ft:ftp)'],
     ]);
-    expect(card.textContent).toContain('DNSSEC validated · answer 1 min old, valid 4 min more');
+    expect(card.textContent).toContain('DNSSEC validated · answered 1 minute ago, valid 4 min more');
   });
 
   it('makes links of allowlisted schemes only, and renders markup in DNS data as text', () => {

@@ -1,10 +1,10 @@
 // Region choice, text chunking and NFKC offset mapping (src/content/detect/region.ts, chunks.ts, normalize.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { regionOfLang, userRegion } from '../../../src/content/detect/region.ts';
-import { chunkBoundaries } from '../../../src/content/detect/chunks.ts';
-import { normalizeForMatching, toSourceRange } from '../../../src/content/detect/normalize.ts';
-import { findNumbers } from '../../../src/content/detect/find-numbers.ts';
-import { dateLikeToken } from '../../../src/content/detect/filters/date-like.ts';
+import { regionOfLang, userRegion } from './region.ts';
+import { chunkBoundaries } from './chunks.ts';
+import { normalizeForMatching, toSourceRange } from './normalize.ts';
+import { findNumbers } from './find-numbers.ts';
+import { dateLikeToken } from './filters/date-like.ts';
 
 describe('regionOfLang (nearest lang with a region subtag, else the usual country)', () => {
   it('uses the region subtag', () => {

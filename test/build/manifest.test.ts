@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 async function manifest(env: Record<string, string | undefined>): Promise<{ host_permissions: string[] }> {
   vi.resetModules();
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  const m = (await import('../../../manifest.config.ts')).default as unknown;
+  const m = (await import('../../manifest.config.ts')).default as unknown;
   return (typeof m === 'function' ? await (m as (env: unknown) => unknown)({ command: 'build', mode: 'production' }) : m) as { host_permissions: string[] };
 }
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { compactMetadataLiteral, trimForMatching } from '../../../build/compact-phone-metadata.ts';
+import { compactMetadataLiteral, trimForMatching } from '../../build/compact-phone-metadata.ts';
 import { findPhoneNumbersInText, getCountries, getExampleNumber, type CountryCode, type Examples, type MetadataJson } from 'libphonenumber-js/core';
-import { metadataJson } from '../../../src/content/detect/phone-lib.ts';
+import { metadataJson } from '../../src/content/detect/phone-lib.ts';
 
 const require = createRequire(import.meta.url);
 const moduleText = readFileSync(require.resolve('libphonenumber-js/metadata.max.json').replace(/\.json$/, '.json.js'), 'utf8');

@@ -2,10 +2,10 @@
 // The marks (README "Page annotations") and the skip rules on a DOM. happy-dom has no CSS highlights, so the
 // marks go into a recording stand-in for the browser's highlight API; the browsers are covered by test/e2e.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Marks, type HighlightApi } from '../../../src/content/dom/marks.ts';
-import { scanNode, type ScanContext } from '../../../src/content/dom/scan.ts';
-import { Watcher } from '../../../src/content/dom/watcher.ts';
-import { pageOptsOut } from '../../../src/content/dom/skip-rules.ts';
+import { Marks, type HighlightApi } from './marks.ts';
+import { scanNode, type ScanContext } from './scan.ts';
+import { Watcher } from './watcher.ts';
+import { pageOptsOut } from './skip-rules.ts';
 
 /** Highlights by name, each a set of plain range objects. */
 const registry = new Map<string, Set<StaticRangeInit>>();
