@@ -23,6 +23,7 @@ import { shadowRootOf, mayHostShadow } from './dom/shadow-roots.ts';
 import { Watcher } from './dom/watcher.ts';
 import { userRegion } from './detect/region.ts';
 import { NumberStates } from './lookups/number-states.ts';
+import { NumberPresence } from './lookups/presence.ts';
 import { NumberReport } from './lookups/report.ts';
 import { VisibleResolver } from './lookups/visible.ts';
 import { hitTest } from './card/hit-test.ts';
@@ -46,6 +47,10 @@ export class Session {
   private readonly win: Window;
   private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
   private readonly marks = new Marks(this.states.stateOf);
+  private readonly presence = new NumberPresence((e164, state) => {
+    this.marks.setStatus(e164, state);
+    this.cards.refresh(e164);
+  }, () => this.settings.presence !== 'off');
   private readonly roots = new Set<Document | ShadowRoot>();
   private readonly hits = hitTest(this.marks, () => [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE));
   private readonly ctx: ScanContext;
@@ -81,7 +86,7 @@ export class Session {
     });
     this.queue = new IdleQueue(this.win, () => this.beforeSlice(), () => this.drained());
     this.report = new NumberReport(this.win, () => this.marks.prune(), this.states.stateOf, (numbers) => void sendMessage('reportNumbers', { numbers }));
-    this.cards = new HoverCards(this.states, this.marks, this.hits, () => this.settings.resolveOn, this.abort.signal);
+    this.cards = new HoverCards(this.states, this.presence, this.marks, this.hits, () => this.settings.resolveOn, this.abort.signal);
     this.states.onChange((e164, lookup) => {
       this.marks.setState(e164, lookup.state);
       this.report.schedule();
@@ -134,7 +139,7 @@ export class Session {
   }
 
   private addRoot(root: ShadowRoot | Document): void {
-    if (this.roots.has(root)) return;
+    if (this.roots.has(root) || ('host' in root && this.cards.owns(root.host))) return;
     this.roots.add(root);
     this.watcher.observe(root);
     if (root.nodeType === Node.DOCUMENT_NODE) this.cards.listen(root as Document);
@@ -178,6 +183,7 @@ export class Session {
     this.watcher.disconnect();
     this.visible?.disconnect();
     this.report.cancel();
+    this.presence.stop();
     this.marks.clear();
     void sendMessage('reportNumbers', { numbers: [] });
   }

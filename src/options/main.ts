@@ -3,7 +3,7 @@ import { browserRegion, localizePage } from '../platform/i18n.ts';
 import { t } from '../shared/i18n.ts';
 import { sendMessage } from '../platform/messaging.ts';
 import { requestHostPermission } from '../platform/permissions.ts';
-import { saveSettings, watchSettings } from '../platform/storage.ts';
+import { saveSettings, saveSipPassword, watchSettings } from '../platform/storage.ts';
 import { mountHostAccessNotice } from './host-access.ts';
 import { startOptions } from './start.ts';
 
@@ -17,5 +17,7 @@ if (root) {
     browserRegion: browserRegion(),
     requestPermission: requestHostPermission,
     testProvider: (dohUrl, dohMethod) => sendMessage('testProvider', { dohUrl, dohMethod }),
+    savePassword: saveSipPassword,
+    testSip: (account) => sendMessage('testSip', account),
   });
 }

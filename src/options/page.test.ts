@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
 import { renderOptions, type OptionsDeps } from './page.ts';
+import { errorMeaning } from '../shared/display.ts';
 
 const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -19,6 +20,8 @@ function deps(over: Partial<OptionsDeps> = {}): OptionsDeps {
     browserRegion: 'US',
     requestPermission: vi.fn(async () => ({ ok: true as const, value: null })),
     testProvider: vi.fn(async () => ({ ok: true as const, value: { latencyMs: 12.4, dnssec: true } })),
+    savePassword: vi.fn(async () => {}),
+    testSip: vi.fn(async () => ({ ok: true as const, value: { connected: true as const, as: 'bob (sip:bob@example.test)', latencyMs: 42 } })),
     ...over,
   };
 }
@@ -186,5 +189,45 @@ describe('managed (locked) settings', () => {
     expect($('#dohMethod').disabled).toBe(false);
     expect($('#defaultRegion').disabled).toBe(false);
     expect(root.querySelector('#dohMethod-locked')).toBeNull();
+  });
+});
+
+describe('live presence', () => {
+  it('the switch and the account fields save settings; the password goes to its own key and is never shown back', async () => {
+    const d = render();
+    expect(root.querySelector('#presence-heading')?.textContent).toBe('Live presence');
+    expect(root.querySelector('label[for="presence"]')?.textContent).toBe('Show live presence');
+    expect(['sipServer', 'sipAddress', 'sipUsername', 'sipPassword'].map((k) => root.querySelector(`label[for="${k}"]`)?.textContent)).toEqual(['SIP WebSocket server', 'SIP address', 'Username', 'Password']);
+    $('#presence').click();
+    await flush();
+    expect(last().presence).toBe('sip');
+    change($('#sipServer'), 'ws://sip.example.test/');
+    await flush();
+    expect($('#sipServer-error').textContent).toContain('ws:// (unencrypted) is allowed only for 127.0.0.1');
+    change($('#sipServer'), 'wss://sip.example.test/ws');
+    change($('#sipAddress'), 'sip:bob@example.test');
+    await flush();
+    expect([last().sipServer, last().sipAddress]).toEqual(['wss://sip.example.test/ws', 'sip:bob@example.test']);
+    change($('#sipPassword'), 'secret');
+    await flush();
+    expect(d.savePassword).toHaveBeenCalledWith('secret');
+    expect(saved.every((s) => !JSON.stringify(s).includes('secret'))).toBe(true);
+    expect($('#sipPassword').value).toBe('secret'); // what the user typed stays; a new page never has it
+    render(d, last());
+    expect($('#sipPassword').value).toBe('');
+  });
+
+  it('Test reports "connected as … in N ms" or the exact SIP failure with its meaning', async () => {
+    const d = render(deps(), { sipServer: 'ws://127.0.0.1:5066', sipAddress: 'sip:bob@example.test' });
+    $<HTMLButtonElement>('#test-sip').click();
+    await flush();
+    expect(d.testSip).toHaveBeenCalledWith({ sipServer: 'ws://127.0.0.1:5066', sipAddress: 'sip:bob@example.test', sipUsername: '', password: '' });
+    expect($('#sip-test-result').textContent).toBe('Connected as bob (sip:bob@example.test) in 42 ms.');
+    render(deps({ testSip: async () => ({ ok: true, value: { connected: false, latencyMs: 9, error: { code: 'sip-auth-failed', message: 'The SIP server refused the username or password (407 Proxy Authentication Required).' } } }) }));
+    $<HTMLButtonElement>('#test-sip').click();
+    await flush();
+    // The code's meaning in words (errorMeaning), the server's exact answer, the code.
+    expect(errorMeaning('sip-auth-failed')).toBe('The SIP server refused the username or password (401/407).');
+    expect($('#sip-test-result').textContent).toBe(`Failed: ${errorMeaning('sip-auth-failed')} The SIP server refused the username or password (407 Proxy Authentication Required). (sip-auth-failed)`);
   });
 });

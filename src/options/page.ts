@@ -8,8 +8,9 @@ import { t, withNodes } from '../shared/i18n.ts';
 import { radioSetting, regionSetting, type OptionsContext } from './fields.ts';
 import { listSetting } from './list-editor.ts';
 import { providerSection, type ProviderDeps } from './provider.ts';
+import { presenceSection, type PresenceDeps } from './presence.ts';
 
-export interface OptionsDeps extends ProviderDeps {
+export interface OptionsDeps extends ProviderDeps, PresenceDeps {
   /** Store `settings`, leaving out the `locked` (managed) keys. */
   save(settings: Settings, locked: readonly SettingKey[]): Promise<void>;
   /** Region of the browser's locale, shown as what an empty default region means. */
@@ -83,6 +84,7 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
           }),
           regionSetting(ctx, deps.browserRegion),
           radioSetting(ctx, 'resolveOn', t('resolveOnLabel'), RESOLVE_ON())),
+        presenceSection(ctx, deps),
         h('section', { 'aria-labelledby': 'sites-heading' },
           h('h2', { id: 'sites-heading' }, t('sitesHeading')),
           listSetting(ctx, {

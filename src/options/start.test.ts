@@ -37,6 +37,8 @@ it('shows the form from storage.local before storage.managed answers, then appli
     browserRegion: 'US',
     requestPermission: async () => ({ ok: true, value: null }),
     testProvider: async () => ({ ok: true, value: { latencyMs: 1, dnssec: true } }),
+    savePassword: async () => {},
+    testSip: async () => ({ ok: true, value: { connected: true, as: 'bob', latencyMs: 1 } }),
   });
   await flush();
   expect(root.querySelector('form#options')).not.toBeNull();

@@ -35,13 +35,25 @@ async function main(): Promise<void> {
   let view: PopupView | undefined;
   let latest: LoadedSettings;
   async function refresh(): Promise<void> {
-    view?.showNumbers(tab && hostname ? await sendMessage('getTabNumbers', { tabId: tab.id }) : undefined);
+    const reply = tab && hostname ? await sendMessage('getTabNumbers', { tabId: tab.id }) : undefined;
+    view?.showNumbers(reply);
+    // The listed numbers are looked at: the background watches their presence while the popup shows them.
+    for (const n of reply?.ok ? reply.value.numbers : []) if (n.result?.pres.length) void watch(n.e164, tab?.id);
+  }
+  /** Ask the background to watch a number's presence; what it knows now is shown, changes follow as events. */
+  async function watch(e164: string, tabId?: number): Promise<void> {
+    const reply = await sendMessage('viewPresence', tabId === undefined ? { e164 } : { e164, tabId });
+    if (reply.ok) view?.showPresence(reply.value.presence);
   }
   watchSettings((loaded) => {
     latest = loaded;
     if (view) return view.setModel(modelOf(loaded));
     view = renderPopup(root, modelOf(loaded), {
-      inspect: (input) => sendMessage('inspectNumber', { input, region: latest.settings.defaultRegion || browserRegion() }),
+      inspect: async (input) => {
+        const reply = await sendMessage('inspectNumber', { input, region: latest.settings.defaultRegion || browserRegion() });
+        if (reply.ok && reply.value.pres.length) void watch(reply.value.e164);
+        return reply;
+      },
       setSiteEnabled: async (host, enabled) => {
         const { settings: now, locked } = latest;
         const sites = now.disabledSites.filter((s) => s !== host);
@@ -64,7 +76,8 @@ async function main(): Promise<void> {
   // Numbers arrive and resolve while the popup is open: the background says when; after a reconnect (the
   // worker was stopped) anything may have changed.
   subscribe((event) => {
-    if (event.type === 'cacheCleared' || (event.type === 'tabNumbersChanged' && event.payload.tabId === tab?.id)) void refresh();
+    if (event.type === 'presenceChanged') view?.showPresence([event.payload.entry]);
+    else if (event.type === 'cacheCleared' || (event.type === 'tabNumbersChanged' && event.payload.tabId === tab?.id)) void refresh();
   }, () => void refresh());
 }
 

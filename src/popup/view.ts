@@ -3,6 +3,7 @@
 import type { CoreError, Result } from '../core/result.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import type { TabNumber } from '../shared/protocol.ts';
+import type { PresenceEntry } from '../core/presence/entry.ts';
 import { h, replace } from '../ui/dom.ts';
 import { renderResult, stateBadge } from '../ui/result.ts';
 import { t } from '../shared/i18n.ts';
@@ -20,6 +21,7 @@ export interface PopupModel {
 }
 
 export interface PopupActions {
+  /** Look up a typed number; the popup then watches its presence (viewPresence). */
   inspect(input: string): Promise<Result<LookupResult, CoreError>>;
   setSiteEnabled(hostname: string, enabled: boolean): Promise<Result<null, CoreError>>;
   clearCache(): Promise<Result<null, CoreError>>;
@@ -31,9 +33,14 @@ export interface PopupView {
   showNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined): void;
   /** Settings changed (managed values arrived, or another page saved): region hint and site switch follow. */
   setModel(model: PopupModel): void;
+  /** What is known of watched presence URIs (viewPresence replies, presenceChanged events): shown live. */
+  showPresence(entries: readonly PresenceEntry[]): void;
 }
 
-export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now()): HTMLElement {
+/** The live presence of a result's pres URIs, as far as known. */
+export type PresenceOf = (uris: readonly string[]) => PresenceEntry[];
+
+export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now(), presenceOf: PresenceOf = () => []): HTMLElement {
   if (!siteEnabled) return h('p', { class: 'muted' }, t('switchedOff'));
   if (!reply) return h('p', { class: 'muted' }, t('notWebPage'));
   if (!reply.ok) return h('p', { class: 'error' }, t('tabNumbersFailed', reply.error.message));
@@ -43,7 +50,7 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
     { class: 'numbers' },
     ...reply.value.numbers.map((n) =>
       n.result
-        ? renderResult(n.result, now)
+        ? renderResult(n.result, now, presenceOf(n.result.pres))
         : h('article', { class: 'result', 'data-state': n.state, 'data-e164': n.e164 }, h('header', {}, h('strong', { class: 'e164' }, n.e164), ' ', stateBadge(n.state))),
     ),
   );
@@ -52,13 +59,15 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
 const regionHint = (model: PopupModel) =>
   model.region ? t('regionHint', model.region) : t('regionHintNone');
 
-function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
+function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: PresenceOf): { form: HTMLElement; redraw(): void } {
   const input = h('input', {
     id: 'inspect-input', type: 'text', inputmode: 'tel', autocomplete: 'off', spellcheck: 'false',
     placeholder: '+43 1 2345678', 'aria-describedby': 'inspect-hint inspect-error',
   });
   const error = h('p', { id: 'inspect-error', class: 'field-error', role: 'alert' });
   const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
+  let shown: LookupResult | undefined;
+  const redraw = () => shown && replace(out, renderResult(shown, Date.now(), presenceOf(shown.pres)));
   const button = h('button', { type: 'submit', class: 'primary' }, t('lookUp'));
   const hint = h('p', { id: 'inspect-hint', class: 'hint' }, regionHint(model));
   const form = h('form', { class: 'inspect', role: 'search', 'aria-label': t('inspectFormLabel') },
@@ -75,18 +84,21 @@ function inspectForm(model: PopupModel, actions: PopupActions): HTMLElement {
       return;
     }
     button.disabled = true;
+    shown = undefined;
     replace(out, h('p', { class: 'muted' }, t('lookingUp', value)));
     void actions.inspect(value).then((r) => {
       button.disabled = false;
-      if (r.ok) replace(out, renderResult(r.value));
-      else {
+      if (r.ok) {
+        shown = r.value;
+        redraw();
+      } else {
         replace(out);
         error.textContent = r.error.message;
         input.setAttribute('aria-invalid', 'true');
       }
     });
   });
-  return form;
+  return { form, redraw };
 }
 
 function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled: boolean) => void): HTMLElement | null {
@@ -119,11 +131,13 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   let siteEnabled = model.siteEnabled;
   let last: Result<{ numbers: TabEntry[] }, CoreError> | undefined;
   let loaded = false;
+  const presence = new Map<string, PresenceEntry>();
+  const presenceOf: PresenceOf = (uris) => uris.flatMap((u) => presence.get(u) ?? []);
   const list = h('div', { id: 'numbers', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('loading')));
   const show = (reply: typeof last) => {
     last = reply;
     loaded = true;
-    replace(list, renderNumbers(reply, siteEnabled));
+    replace(list, renderNumbers(reply, siteEnabled, Date.now(), presenceOf));
   };
   const clearStatus = h('span', { id: 'clear-status', class: 'hint', role: 'status' });
   const clear = h('button', { type: 'button', id: 'clear-cache' }, t('clearCache'));
@@ -141,16 +155,22 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
       show(last);
     });
   let switchEl = site(model);
+  const inspect = inspectForm(model, actions, presenceOf);
   replace(
     root,
     h('h1', { class: 'visually-hidden' }, t('extName')),
-    inspectForm(model, actions),
+    inspect.form,
     h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, t('onThisPage')), list),
     switchEl,
     h('footer', {}, clear, ' ', options, ' ', clearStatus),
   );
   return {
     showNumbers: show,
+    showPresence(entries) {
+      for (const e of entries) presence.set(e.uri, e);
+      inspect.redraw();
+      if (loaded) show(last);
+    },
     setModel(next) {
       const hint = root.querySelector('#inspect-hint');
       if (hint) hint.textContent = regionHint(next);

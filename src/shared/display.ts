@@ -3,7 +3,7 @@
 import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
-import { PROTOCOL_ERROR_CODES, stateOfResult, type EnumState, type ProtocolErrorCode } from './protocol.ts';
+import { PRESENCE_ERROR_CODES, PROTOCOL_ERROR_CODES, stateOfResult, type EnumState, type PresenceErrorCode, type ProtocolErrorCode } from './protocol.ts';
 import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
 
 /** "no-host-permission" → "no_host_permission": message names allow letters, digits and "_" only. */
@@ -64,9 +64,14 @@ export type ErrorMessageKey = `error_${MessageName<ProtocolErrorCode>}` & Messag
 export const EVERY_CODE_HAS_A_MESSAGE: `error_${MessageName<ProtocolErrorCode>}` extends MessageKey ? true : never = true;
 export const EVERY_STATE_HAS_A_MESSAGE: MessageName<`state_${EnumState}`> extends MessageKey ? true : never = true;
 
-/** The meaning of a code in words, or undefined for one that is not in the list (say, from an older background). */
+// And every code of live presence (PRESENCE_ERROR_CODES).
+export const EVERY_PRESENCE_CODE_HAS_A_MESSAGE: `error_${MessageName<PresenceErrorCode>}` extends MessageKey ? true : never = true;
+
+/** The meaning of a code in words, or undefined for one that is not in the lists (say, from an older background). */
 export const errorMeaning = (code: string): string | undefined =>
-  (PROTOCOL_ERROR_CODES as readonly string[]).includes(code) ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey) : undefined;
+  (PROTOCOL_ERROR_CODES as readonly string[]).includes(code) || (PRESENCE_ERROR_CODES as readonly string[]).includes(code)
+    ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
+    : undefined;
 
 export interface UriView {
   uri: string;

@@ -11,6 +11,8 @@ import type { LookupResult } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
 import type { SipTestOutcome } from '../core/presence/session.ts';
+import type { SubscriptionErrorCode } from '../core/presence/subscription.ts';
+import type { PidfErrorCode } from '../core/presence/pidf.ts';
 import { err, type CoreError, type Result } from '../core/result.ts';
 
 /**
@@ -33,6 +35,28 @@ export type ProtocolError = CoreError<ProtocolErrorCode>;
 /** Core's code unions stay inside the list: a new core code fails type checking here until it is added. */
 type Within<T extends ProtocolErrorCode> = T;
 export type CoreErrorCode = Within<DohErrorCode | StatusErrorCode | E164Error['code']>;
+
+/**
+ * The codes of live presence, carried as data inside a testSip outcome or a presence entry (not as a reply's
+ * error): SIP and WebSocket failures, refused or ended subscriptions (RFC 6665), presence documents that cannot
+ * be read (RFC 3863), presence URIs that cannot be watched, and the SIP account rules. Each has a meaning in
+ * words (shared/display.ts errorMeaning).
+ */
+export const PRESENCE_ERROR_CODES = [
+  // core/presence/session.ts and the background's PresenceManager: the connection
+  'sip-connect-failed', 'sip-disconnected', 'sip-no-notify',
+  // core/presence/subscription.ts SUBSCRIPTION_ERROR_CODES
+  'sip-auth-failed', 'sip-forbidden', 'sip-declined', 'sip-bad-event', 'sip-status', 'subscription-rejected', 'subscription-terminated', 'no-document',
+  // core/presence/view.ts, target.ts, uri.ts: what to subscribe to, and what a NOTIFY said
+  'bad-subscription-state', 'bad-sip-uri', 'bad-pres-uri', 'unsupported-scheme', 'xmpp-unsupported',
+  // core/presence/account.ts: the account fields
+  'bad-sip-server', 'bad-sip-address', 'bad-sip-username',
+  // core/presence/pidf.ts PIDF_ERROR_CODES (with xml.ts XML_ERROR_CODES)
+  'xml-too-large', 'xml-doctype', 'xml-too-deep', 'xml-too-many-elements', 'xml-malformed', 'pidf-not-presence', 'pidf-must-understand',
+] as const;
+export type PresenceErrorCode = (typeof PRESENCE_ERROR_CODES)[number];
+type WithinPresence<T extends PresenceErrorCode> = T;
+export type CorePresenceErrorCode = WithinPresence<SubscriptionErrorCode | PidfErrorCode>;
 
 /**
  * Where the ENUM lookup of a number stands: not looked up, pending, or what its records say ("pres": an E2U+pres

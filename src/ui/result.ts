@@ -7,6 +7,8 @@ import { describeResult, errorMeaning, linkScheme, stateLabel, type UriView } fr
 import { plural, t, withNodes } from '../shared/i18n.ts';
 import type { EnumState } from '../shared/protocol.ts';
 import { h, type Elements } from './dom.ts';
+import type { PresenceEntry } from '../core/presence/entry.ts';
+import { presenceList } from './presence.ts';
 
 /** A link for allow-listed schemes, plain text otherwise. */
 export function uriNode(uri: string): HTMLElement {
@@ -31,8 +33,8 @@ function uriItem(u: UriView): HTMLElement {
   return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.services.join(', ') || t('noEnumservice')));
 }
 
-/** The full form of a result: state, pres URIs, other URIs with enumservices, DNSSEC, cache age. */
-export function renderResult(result: LookupResult, now = Date.now()): HTMLElement {
+/** The full form of a result: state, pres URIs, their live presence, other URIs with enumservices, DNSSEC, cache age. */
+export function renderResult(result: LookupResult, now = Date.now(), presence: readonly PresenceEntry[] = []): HTMLElement {
   const v = describeResult(result, now);
   const section = h(
     'article',
@@ -43,6 +45,7 @@ export function renderResult(result: LookupResult, now = Date.now()): HTMLElemen
   if (v.presence.length > 0) {
     section.append(h('h3', {}, t('resultPresence')), h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))));
   }
+  if (presence.length > 0) section.append(h('h3', {}, t('presenceHeading')), presenceList(h, presence, now));
   if (v.others.length > 0) {
     section.append(h('h3', {}, t('resultOthers')), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }

@@ -25,7 +25,7 @@ test('configure a custom DoH provider through the options page and test it', asy
   const stored = await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { dohUrl?: string });
   expect(stored.dohUrl).toBe(world.unboundDoh);
 
-  await page.getByRole('button', { name: 'Test' }).click();
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
   await expect.poll(() => page.locator('#test-result').textContent(), { timeout: 20_000 }).toMatch(/^Works: answered in \d+ ms, DNSSEC validated\.$/);
 
   // A reload shows the saved custom provider.

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_ERROR_CODES, type EnumState } from '../../src/shared/protocol.ts';
+import { PRESENCE_ERROR_CODES, PROTOCOL_ERROR_CODES, type EnumState } from '../../src/shared/protocol.ts';
+import { PRESENCE_STATES } from '../../src/core/presence/state.ts';
 import { describeResult } from '../../src/shared/display.ts';
 import { plural, t, useMessages } from '../../src/shared/i18n.ts';
 import { getMessageFrom, localeNames, readLocale, type Message } from './locales.ts';
@@ -49,11 +50,12 @@ describe('locales', () => {
     });
   }
 
-  it('has no unused key: each is named in the code (or is an error code, a state, a plural form or a manifest field)', () => {
+  it('has no unused key: each is named in the code (or is an error code, a lookup or presence state, a plural form or a manifest field)', () => {
     const code = [...sourceFiles(join(ROOT, 'src')), readFileSync(join(ROOT, 'manifest.config.ts'), 'utf8')].join('\n');
     const errorKeys = new Set([
-      ...PROTOCOL_ERROR_CODES.map((c) => `error_${c.replace(/-/g, '_')}`),
+      ...[...PROTOCOL_ERROR_CODES, ...PRESENCE_ERROR_CODES].map((c) => `error_${c.replace(/-/g, '_')}`),
       ...ENUM_STATES.map((s) => `state_${s.replace(/-/g, '_')}`),
+      ...PRESENCE_STATES.map((s) => `presence_${s}`),
     ]);
     const used = (key: string): boolean => {
       if (errorKeys.has(key) || code.includes(`__MSG_${key}__`)) return true;

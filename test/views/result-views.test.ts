@@ -6,6 +6,8 @@ import { NOW, subtypeResult as result } from '../fixtures/lookup-result.ts';
 import { buildCard } from '../../src/content/card/card-view.ts';
 import { t } from '../../src/shared/i18n.ts';
 import { renderResult } from '../../src/ui/result.ts';
+import type { PresenceEntry } from '../../src/core/presence/entry.ts';
+import { describePresence, numberPresence, presenceLabel } from '../../src/shared/presence-display.ts';
 
 describe('popup and hover card', () => {
   it('the popup and the hover card list the same URIs under the same headings', () => {
@@ -32,5 +34,30 @@ describe('popup and hover card', () => {
     const fromResult = buildCard(document, { formatted: '+43 1 2345678', state: 'error', result: { ...result, status: 'error', uris: [], pres: [], error }, offerLookup: true, now: NOW }, () => {});
     const fromReply = buildCard(document, { formatted: '+43 1 2345678', state: 'error', error, offerLookup: true, now: NOW }, () => {});
     for (const card of [fromResult, fromReply]) expect(card.querySelector('.meta')?.textContent).toBe(popup);
+  });
+});
+
+describe('live presence in the popup and the hover card', () => {
+  const busy: PresenceEntry = { uri: 'pres:alice@example.test', target: 'sip:alice@example.test', subscribed: true, state: 'busy', activities: ['on-the-phone'], note: 'Call me later', changedAt: NOW - 5 * 60_000 };
+  const lines = (el: HTMLElement) => [...el.querySelectorAll('li.presence')].map((li) => `${li.getAttribute('data-presence')}|${li.textContent}`);
+
+  it('both show the same line: state, activities, when it changed, the note', () => {
+    const popup = renderResult(result, NOW, [busy]);
+    const card = buildCard(document, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW, presence: [busy] }, () => {});
+    expect(lines(popup)).toEqual(['busy| Busy (on-the-phone · changed 5 minutes ago)Call me later']);
+    expect(lines(card)).toEqual(lines(popup));
+    for (const el of [popup, card]) expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toContain(t('presenceHeading'));
+  });
+
+  it('a state without a live subscription is marked as the last known; a refusal says why', () => {
+    expect(describePresence({ ...busy, subscribed: false }, NOW)).toMatchObject({ state: 'busy', lastKnown: true, changed: 'changed 5 minutes ago' });
+    const blocked = describePresence({ ...busy, subscribed: false, state: 'blocked', activities: [], note: null, error: { code: 'sip-forbidden', message: 'The SIP server refused the subscription (403 Forbidden).' } }, NOW);
+    expect(blocked).toMatchObject({ stateLabel: presenceLabel('blocked'), lastKnown: false, reason: 'The SIP server refused the subscription (403 Forbidden).' });
+    expect(describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW)).toMatchObject({ lastKnown: false, changed: null, reason: null });
+  });
+
+  it('a number shows the most reachable state of its presence URIs', () => {
+    expect(numberPresence([{ state: 'offline' }, { state: 'busy' }, { state: 'unknown' }])).toBe('busy');
+    expect(numberPresence([])).toBeUndefined();
   });
 });

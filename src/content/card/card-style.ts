@@ -17,6 +17,10 @@ export const CARD_CSS = `
 .state-no-pres .dot { background: #0969da; }
 .state-pending .dot { background: #bf8700; }
 .state-error .dot { background: #cf222e; }
+.presence .dot { display: inline-block; }
+.presence-available .dot { background: #1a7f37; }
+.presence-busy .dot, .presence-away .dot { background: #bf8700; }
+.presence-blocked .dot { background: #cf222e; }
 h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; margin: 8px 0 2px; opacity: .75; font-weight: 600; }
 ul { list-style: none; margin: 0; padding: 0; }
 li { margin: 2px 0; }

@@ -7,6 +7,8 @@ import type { CoreError } from '../../core/result.ts';
 import type { EnumState } from '../../shared/protocol.ts';
 import { describeResult, linkScheme, stateLabel, type UriView } from '../../shared/display.ts';
 import { t } from '../../shared/i18n.ts';
+import type { PresenceEntry } from '../../core/presence/entry.ts';
+import { presenceList } from '../../ui/presence.ts';
 import { elementsIn, type Elements } from '../../ui/dom.ts';
 import { errorText } from '../../ui/result.ts';
 
@@ -22,6 +24,8 @@ export interface CardData {
   /** Offer a "Look up" button (resolveOn = never, or a failed lookup). */
   offerLookup: boolean;
   now: number;
+  /** Live presence of its pres URIs, when the background watches them. */
+  presence?: PresenceEntry[];
 }
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
@@ -37,6 +41,7 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
     if (v.presence.length) card.append(h('h3', {}, t('resultPresence')), uriList(h, v.presence));
     if (v.others.length) card.append(h('h3', {}, t('resultOthers')), uriList(h, v.others));
   }
+  if (data.presence?.length) card.append(h('h3', {}, t('presenceHeading')), presenceList(h, data.presence, data.now));
   if (v && !v.error) card.append(h('div', { class: 'meta' }, `${v.dnssec.label} · ${v.freshness}`));
   if (data.offerLookup) {
     const button = h('button', { type: 'button' }, t(data.state === 'error' ? 'tryAgain' : 'lookUp'));

@@ -10,6 +10,7 @@ import { parsePhoneNumberFromString } from '../detect/phone-lib.ts';
 import type { ResolveOn } from '../../shared/settings.ts';
 import type { Mark, Marks } from '../dom/marks.ts';
 import type { NumberStates } from '../lookups/number-states.ts';
+import type { NumberPresence } from '../lookups/presence.ts';
 import { buildCard } from './card-view.ts';
 import { CardHost } from './card-host.ts';
 import { isVisibleMark, liveRange, type HitTest } from './hit-test.ts';
@@ -20,8 +21,11 @@ const HIDE_DELAY_MS = 350;
 
 export class HoverCards {
   private readonly hosts = new WeakMap<Document, CardHost>();
-  /** The card shown; `returnFocus`: where Escape puts the focus back (a card opened with the focus). */
-  private current: { host: CardHost; e164: string; returnFocus?: HTMLElement } | undefined;
+  /**
+   * The card shown; `returnFocus`: where Escape puts the focus back (a card opened with the focus); `viewed`:
+   * its number's presence was asked for.
+   */
+  private current: { host: CardHost; e164: string; returnFocus?: HTMLElement; viewed?: boolean } | undefined;
   /** The next render moves the focus into the card. */
   private focusNext = false;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +38,7 @@ export class HoverCards {
 
   constructor(
     private readonly states: NumberStates,
+    private readonly presence: NumberPresence,
     private readonly marks: Marks,
     private readonly hits: HitTest,
     private readonly resolveOn: () => ResolveOn,
@@ -104,6 +109,16 @@ export class HoverCards {
     this.listenWhileOpen(doc);
   }
 
+  /** Whether `el` hosts one of our cards (its closed root is ours, not the page's: never scanned). */
+  owns(el: Element): boolean {
+    return this.hosts.get(el.ownerDocument)?.contains(el) ?? false;
+  }
+
+  /** Presence of `e164` changed: redraw its card if open. */
+  refresh(e164: string): void {
+    if (this.current?.e164 === e164) this.render();
+  }
+
   private render(): void {
     const anchor = this.current?.host.anchor;
     if (!anchor) return;
@@ -111,7 +126,13 @@ export class HoverCards {
     const lookup = this.states.get(e164);
     const formatted = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
     const offerLookup = lookup.state === 'error' || (lookup.state === 'idle' && this.resolveOn() === 'never');
-    const data = { formatted, state: lookup.state, result: lookup.result, error: lookup.error, offerLookup, now: Date.now() };
+    // Once per opening, after its lookup found pres URIs: the background watches them while the user looks.
+    const pres = lookup.result?.pres ?? [];
+    if (pres.length && !this.current!.viewed) {
+      this.current!.viewed = true;
+      void this.presence.view(e164, pres);
+    }
+    const data = { formatted, state: lookup.state, result: lookup.result, error: lookup.error, offerLookup, now: Date.now(), presence: this.presence.of(e164) };
     const card = buildCard(anchor.startContainer.ownerDocument!, data, () => void this.states.resolve(e164));
     card.addEventListener('pointerenter', (e) => e.isTrusted && clearTimeout(this.hideTimer));
     card.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleHide());

@@ -4,9 +4,12 @@
 // ranges: a live range makes every page mutation cost O(ranges). A page edit can leave a StaticRange stale, so
 // each mark records the nodes it depends on and the scanner drops it before scanning the changed text again.
 import type { EnumState } from '../../shared/protocol.ts';
+import type { PresenceState } from '../../core/presence/state.ts';
 
 /** The highlight of each state (`enum-idle`, `enum-pres`, …): the contract the page, the tests and the tools read. */
 export const highlightName = (state: EnumState): string => `enum-${state}`;
+/** The highlight of a known presence state (`enum-status-busy`, …), the same contract. */
+export const statusName = (state: PresenceState): string => `enum-status-${state}`;
 
 export interface Mark {
   readonly range: AbstractRange;
@@ -24,18 +27,19 @@ interface HighlightSet {
 /** The browser's highlight API for one document; unit tests pass their own (happy-dom has none). */
 export interface HighlightApi {
   range(init: StaticRangeInit): AbstractRange;
-  /** A new highlight registered under `name` in the document's registry. */
-  register(doc: Document, name: string): HighlightSet;
+  /** A new highlight registered under `name` in the document's registry; a higher `priority` paints on top. */
+  register(doc: Document, name: string, priority: number): HighlightSet;
   unregister(doc: Document, name: string, highlight: HighlightSet): void;
 }
 
-type HighlightWindow = Window & { Highlight: new () => HighlightSet; CSS: { highlights: Map<string, unknown> } };
+type HighlightWindow = Window & { Highlight: new () => HighlightSet & { priority: number }; CSS: { highlights: Map<string, unknown> } };
 
 export const browserHighlights: HighlightApi = {
   range: (init) => new StaticRange(init),
-  register(doc, name) {
+  register(doc, name, priority) {
     const win = (doc.defaultView ?? window) as HighlightWindow;
     const highlight = new win.Highlight();
+    highlight.priority = priority;
     win.CSS.highlights.set(name, highlight);
     return highlight;
   },
@@ -46,8 +50,13 @@ export const browserHighlights: HighlightApi = {
 };
 
 export class Marks {
-  /** The six highlights of each document we mark (the page and the about:blank frames we scan). */
-  private readonly registries = new Map<Document, Map<EnumState, HighlightSet>>();
+  /** The highlights of each document we mark (the page and the about:blank frames we scan), by name. */
+  private readonly registries = new Map<Document, Map<string, HighlightSet>>();
+  /**
+   * Numbers whose presence is known: besides its lookup highlight, each of their ranges is in exactly one
+   * `enum-status-<state>` highlight, painted over the lookup one (README "Page annotations").
+   */
+  private readonly statuses = new Map<string, PresenceState>();
   readonly byNumber = new Map<string, Set<Mark>>();
   private readonly byNode = new WeakMap<Node, Set<Mark>>();
   private readonly byRange = new WeakMap<AbstractRange, Mark>();
@@ -94,12 +103,20 @@ export class Marks {
    * after any change (bench/page: adding 5,000 ranges one slice at a time took 11 s, in a few batches ~0.5 s).
    */
   flush(): void {
-    for (const mark of this.pending) this.highlight(mark.nodes[0]!.ownerDocument!, mark.state).add(mark.range);
+    for (const mark of this.pending) {
+      this.highlight(mark, highlightName(mark.state)).add(mark.range);
+      const status = this.statuses.get(mark.e164);
+      if (status) this.highlight(mark, statusName(status)).add(mark.range);
+    }
     this.pending.clear();
   }
 
   private remove(mark: Mark): void {
-    if (!this.pending.delete(mark)) this.highlight(mark.nodes[0]!.ownerDocument!, mark.state).delete(mark.range);
+    const status = this.statuses.get(mark.e164);
+    if (!this.pending.delete(mark)) {
+      this.highlight(mark, highlightName(mark.state)).delete(mark.range);
+      if (status) this.highlight(mark, statusName(status)).delete(mark.range);
+    }
     const set = this.byNumber.get(mark.e164);
     set?.delete(mark);
     if (set?.size === 0) this.byNumber.delete(mark.e164);
@@ -114,10 +131,22 @@ export class Marks {
         mark.state = state;
         continue;
       }
-      const doc = mark.nodes[0]!.ownerDocument!;
-      this.highlight(doc, mark.state).delete(mark.range);
+      this.highlight(mark, highlightName(mark.state)).delete(mark.range);
       mark.state = state;
-      this.highlight(doc, state).add(mark.range);
+      this.highlight(mark, highlightName(state)).add(mark.range);
+    }
+  }
+
+  /** Move every range of `e164` into the presence highlight of `status` (none: out of all of them). */
+  setStatus(e164: string, status: PresenceState | undefined): void {
+    const old = this.statuses.get(e164);
+    if (old === status) return;
+    if (status) this.statuses.set(e164, status);
+    else this.statuses.delete(e164);
+    for (const mark of this.byNumber.get(e164) ?? []) {
+      if (this.pending.has(mark)) continue; // flush adds it
+      if (old) this.highlight(mark, statusName(old)).delete(mark.range);
+      if (status) this.highlight(mark, statusName(status)).add(mark.range);
     }
   }
 
@@ -132,18 +161,20 @@ export class Marks {
   /** Remove every highlight: the page is as it was (there is nothing else to restore). */
   clear(): void {
     for (const [doc, highlights] of this.registries) {
-      for (const [state, highlight] of highlights) this.api.unregister(doc, highlightName(state), highlight);
+      for (const [name, highlight] of highlights) this.api.unregister(doc, name, highlight);
     }
     this.registries.clear();
+    this.statuses.clear();
     this.byNumber.clear();
     this.pending.clear();
   }
 
-  private highlight(doc: Document, state: EnumState): HighlightSet {
+  private highlight(mark: Mark, name: string): HighlightSet {
+    const doc = mark.nodes[0]!.ownerDocument!;
     let highlights = this.registries.get(doc);
     if (!highlights) this.registries.set(doc, (highlights = new Map()));
-    let highlight = highlights.get(state);
-    if (!highlight) highlights.set(state, (highlight = this.api.register(doc, highlightName(state))));
+    let highlight = highlights.get(name);
+    if (!highlight) highlights.set(name, (highlight = this.api.register(doc, name, name.startsWith('enum-status-') ? 1 : 0)));
     return highlight;
   }
 }

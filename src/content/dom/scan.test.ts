@@ -89,6 +89,24 @@ describe('marks', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('a number with known presence is also in exactly one enum-status-<state> highlight, painted over its lookup one', () => {
+    const priorities = new Map<string, number>();
+    const ctx = { ...makeContext(), marks: new Marks(() => 'pres', { ...api, register: (doc, name, priority) => (priorities.set(name, priority), api.register(doc, name, priority)) }) };
+    setBody('<p>Tel. 030 1234567, Fax 030 7654321</p>');
+    ctx.marks.setStatus('+49301234567', 'busy'); // known before its mark reaches the page: flush adds both
+    run(scanNode(document.body, ctx));
+    ctx.marks.flush();
+    const holding = (name: string) => [...(registry.get(name) ?? [])].map((r) => textOf(r));
+    expect(holding('enum-status-busy')).toEqual(['030 1234567']);
+    ctx.marks.setStatus('+49301234567', 'offline');
+    expect([holding('enum-status-busy'), holding('enum-status-offline'), holding('enum-pres')]).toEqual([[], ['030 1234567'], ['030 1234567', '030 7654321']]);
+    expect([priorities.get('enum-pres'), priorities.get('enum-status-offline')]).toEqual([0, 1]);
+    ctx.marks.setStatus('+49301234567', undefined);
+    expect(holding('enum-status-offline')).toEqual([]);
+    ctx.marks.clear();
+    expect([...registry.keys()]).toEqual([]);
+  });
+
   it('matches a number over the inline text of its block, not across block boundaries', () => {
     document.documentElement.lang = 'en-US';
     setBody(

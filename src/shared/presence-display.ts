@@ -1,0 +1,47 @@
+// What every view (hover card, popup) shows of a watched presence URI: one view model, so card and popup agree.
+// The entries come from the background (viewPresence replies, presenceChanged events); a document state
+// (available, busy, away, offline) without a live subscription is what storage.session last knew, and says so.
+import type { PresenceEntry } from '../core/presence/entry.ts';
+import { DOCUMENT_STATES, PRESENCE_STATES, type PresenceState } from '../core/presence/state.ts';
+import { formatAgo, t, type MessageKey } from './i18n.ts';
+
+// Fail to compile when a presence state has no English message `presence_<state>`.
+export const EVERY_PRESENCE_STATE_HAS_A_MESSAGE: `presence_${PresenceState}` extends MessageKey ? true : never = true;
+
+/** The words for a presence state: its message `presence_<state>` (shared/i18n.ts). */
+export const presenceLabel = (state: PresenceState): string => t(`presence_${state}`);
+
+export interface PresenceLine {
+  uri: string;
+  state: PresenceState;
+  stateLabel: string;
+  /** True when this is what was last known, not a live subscription's answer. */
+  lastKnown: boolean;
+  /** RPID activities (RFC 4480 names), as the background derived them. */
+  activities: string[];
+  note: string | null;
+  /** "changed 5 minutes ago", or null before anything was known. */
+  changed: string | null;
+  /** Why the state is unknown or blocked, or why it is no longer live. */
+  reason: string | null;
+}
+
+const isDocumentState = (s: PresenceState) => (DOCUMENT_STATES as readonly string[]).includes(s);
+
+export function describePresence(entry: PresenceEntry, now: number): PresenceLine {
+  return {
+    uri: entry.uri,
+    state: entry.state,
+    stateLabel: presenceLabel(entry.state),
+    lastKnown: !entry.subscribed && isDocumentState(entry.state),
+    activities: entry.activities,
+    note: entry.note,
+    changed: entry.changedAt === null ? null : t('presenceChanged', formatAgo(Math.max(0, Math.round((now - entry.changedAt) / 1000)))),
+    reason: entry.error?.message ?? null,
+  };
+}
+
+/** The one state a number's page mark shows: the most reachable of its URIs' states (PRESENCE_STATES order). */
+export function numberPresence(entries: readonly Pick<PresenceEntry, 'state'>[]): PresenceState | undefined {
+  return PRESENCE_STATES.find((s) => entries.some((e) => e.state === s));
+}
