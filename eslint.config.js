@@ -10,19 +10,37 @@ import globals from 'globals';
 
 const contexts = ['background', 'content', 'popup', 'options'];
 const noHtmlFromStrings = [
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Build DOM with createElement/textContent: page text and DNS data are untrusted.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build DOM with createElement/textContent: page text and DNS data are untrusted.' },
-  { selector: "CallExpression[callee.property.name='write'][callee.object.name='document']", message: 'document.write is never needed.' },
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'Build DOM with createElement/textContent: page text and DNS data are untrusted.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'Build DOM with createElement/textContent: page text and DNS data are untrusted.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='write'][callee.object.name='document']",
+    message: 'document.write is never needed.',
+  },
 ];
-const polyfillOnlyInPlatform = { name: 'webextension-polyfill', message: 'Only src/platform/ imports webextension-polyfill.' };
+const polyfillOnlyInPlatform = {
+  name: 'webextension-polyfill',
+  message: 'Only src/platform/ imports webextension-polyfill.',
+};
 
 const layer = (files, forbidden, extra = {}, paths = [polyfillOnlyInPlatform]) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', {
-      paths,
-      patterns: forbidden.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}`], message: `This layer must not import src/${dir}/.` })),
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths,
+        patterns: forbidden.map((dir) => ({
+          group: [`**/${dir}/*`, `**/${dir}`],
+          message: `This layer must not import src/${dir}/.`,
+        })),
+      },
+    ],
     ...extra,
   },
 });
@@ -42,9 +60,22 @@ export default tseslint.config(
     },
   },
   layer(['src/core/**'], ['shared', 'platform', 'ui', 'cli', ...contexts], {
-    'no-restricted-globals': ['error',
-      ...['document', 'window', 'navigator', 'browser', 'chrome', 'fetch', 'WebSocket', 'localStorage', 'location', 'Buffer'].map((name) => ({
-        name, message: 'src/core is pure: transport, storage and clock are passed in.',
+    'no-restricted-globals': [
+      'error',
+      ...[
+        'document',
+        'window',
+        'navigator',
+        'browser',
+        'chrome',
+        'fetch',
+        'WebSocket',
+        'localStorage',
+        'location',
+        'Buffer',
+      ].map((name) => ({
+        name,
+        message: 'src/core is pure: transport, storage and clock are passed in.',
       })),
     ],
   }),

@@ -21,7 +21,12 @@ export default defineManifest({
   // activeTab: the popup learns the current tab's hostname (for the site switch) only when the user opens it.
   permissions: ['storage', 'contextMenus', 'activeTab'],
   // DoH providers: the presets (plus loopback in a test build); a custom provider's origin is asked for at run time.
-  host_permissions: ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'https://dns.quad9.net/*', ...(testBuild ? TEST_WORLD_HOSTS : [])],
+  host_permissions: [
+    'https://cloudflare-dns.com/*',
+    'https://dns.google/*',
+    'https://dns.quad9.net/*',
+    ...(testBuild ? TEST_WORLD_HOSTS : []),
+  ],
   optional_host_permissions: ['https://*/*'],
   background:
     target === 'firefox'

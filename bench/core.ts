@@ -30,12 +30,21 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 
 async function timeKdig(port: string, caFile: string, queries: number, keepOpen = false): Promise<number> {
-  const args = ['@127.0.0.1', '-p', port, '+https', `+tls-ca=${caFile}`, '+tls-hostname=localhost', ...(keepOpen ? ['+keepopen'] : [])];
+  const args = [
+    '@127.0.0.1',
+    '-p',
+    port,
+    '+https',
+    `+tls-ca=${caFile}`,
+    '+tls-hostname=localhost',
+    ...(keepOpen ? ['+keepopen'] : []),
+  ];
   for (let i = 0; i < queries; i++) args.push('NAPTR', NAME);
   const t = performance.now();
   const { stdout } = await run('kdig', args);
   const elapsed = performance.now() - t;
-  if ((stdout.match(/status: NOERROR/g) ?? []).length !== queries) throw new Error(`kdig did not answer all queries:\n${stdout}`);
+  if ((stdout.match(/status: NOERROR/g) ?? []).length !== queries)
+    throw new Error(`kdig did not answer all queries:\n${stdout}`);
   return elapsed;
 }
 
@@ -45,7 +54,12 @@ async function main(): Promise<void> {
     const ca = readFileSync(world.certFile, 'utf8');
     const port = new URL(world.unboundDoh).port;
     const config = (fetch: ReturnType<typeof createNodeFetch>['fetch']) => ({
-      dohUrl: world.unboundDoh, method: 'post' as const, suffixes: ['e164.arpa'], timeoutMs: 5000, fetch, now: Date.now,
+      dohUrl: world.unboundDoh,
+      method: 'post' as const,
+      suffixes: ['e164.arpa'],
+      timeoutMs: 5000,
+      fetch,
+      now: Date.now,
     });
 
     // Warm the resolver's cache so both clients measure the same thing: TLS + HTTP/2 + one answer.
@@ -54,11 +68,14 @@ async function main(): Promise<void> {
     // 1. kdig opens a new TLS session per query (its output shows one per query); its per-query cost is the
     //    marginal time of N extra queries in one process, which cancels the process start-up.
     const kdig: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) kdig.push(((await timeKdig(port, world.certFile, N + 1)) - (await timeKdig(port, world.certFile, 1))) / N);
+    for (let r = 0; r < ROUNDS; r++)
+      kdig.push(((await timeKdig(port, world.certFile, N + 1)) - (await timeKdig(port, world.certFile, 1))) / N);
     // kdig +keepopen reuses its connection for the following queries: the baseline for a kept-alive client.
     const kdigKept: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      kdigKept.push(((await timeKdig(port, world.certFile, N + 1, true)) - (await timeKdig(port, world.certFile, 1, true))) / N);
+      kdigKept.push(
+        ((await timeKdig(port, world.certFile, N + 1, true)) - (await timeKdig(port, world.certFile, 1, true))) / N,
+      );
     }
     // The core, like kdig, with a new connection (TLS handshake) per lookup.
     const fresh: number[] = [];
@@ -90,7 +107,10 @@ async function main(): Promise<void> {
     const cached = (performance.now() - start) / HITS;
 
     // 3. NAPTR processing of the real record set vs applying its regexps with the raw engine alone.
-    const answer = await dohQuery({ url: world.unboundDoh, method: 'post', name: NAME, type: RRType.NAPTR, timeoutMs: 5000 }, shared.fetch);
+    const answer = await dohQuery(
+      { url: world.unboundDoh, method: 'post', name: NAME, type: RRType.NAPTR, timeoutMs: 5000 },
+      shared.fetch,
+    );
     if (!answer.ok) throw new Error(answer.error.message);
     const records = answer.value.records.map((r) => r.data as NaptrData);
     await shared.close();
@@ -114,11 +134,26 @@ async function main(): Promise<void> {
 
     // 4. Hostile answers, each lookup in a fresh process so that its peak RSS is its own.
     const hostile = async (e164: string, other?: string) => {
-      const { stdout } = await run('npx', ['tsx', 'bench/hostile-lookup.ts', world.hostileDoh, world.certFile, e164, ...(other ? [other] : [])]);
-      return JSON.parse(stdout) as { ms: number; maxRssMB: number; uris: number; rejected: number; concurrentMs?: number };
+      const { stdout } = await run('npx', [
+        'tsx',
+        'bench/hostile-lookup.ts',
+        world.hostileDoh,
+        world.certFile,
+        e164,
+        ...(other ? [other] : []),
+      ]);
+      return JSON.parse(stdout) as {
+        ms: number;
+        maxRssMB: number;
+        uris: number;
+        rejected: number;
+        concurrentMs?: number;
+      };
     };
     const normal = await hostile(HOSTILE.good);
-    const worst = await Promise.all([HOSTILE.bomb, HOSTILE.bombNonTerminals, HOSTILE.budget].map((n) => hostile(n, HOSTILE.good)));
+    const worst = await Promise.all(
+      [HOSTILE.bomb, HOSTILE.bombNonTerminals, HOSTILE.budget].map((n) => hostile(n, HOSTILE.good)),
+    );
 
     const k = median(kdig);
     const kk = median(kdigKept);
@@ -126,19 +161,35 @@ async function main(): Promise<void> {
     const p = median(pooled);
     const proc = median(processRuns);
     const raw = median(rawRuns);
-    console.log(`ENUM core benchmark against unbound DoH (${world.unboundDoh}), ${N} lookups × ${ROUNDS} rounds, medians`);
+    console.log(
+      `ENUM core benchmark against unbound DoH (${world.unboundDoh}), ${N} lookups × ${ROUNDS} rounds, medians`,
+    );
     const verdict = (ratio: number) => `${ratio.toFixed(2)}× (target ≤ 1.1×) ${ratio <= 1.1 ? 'OK' : 'OVER'}`;
     console.log(`lookup, new TLS connection each:   core ${fmt(f)}   kdig +https ${fmt(k)}   ratio ${verdict(f / k)}`);
-    console.log(`lookup, kept-alive connection:     core ${fmt(p)}   kdig +https +keepopen ${fmt(kk)}   ratio ${verdict(p / kk)}`);
-    console.log(`kept-alive core vs kdig opening a connection per query (how the extension compares to a shell loop): ${(p / k).toFixed(2)}×`);
+    console.log(
+      `lookup, kept-alive connection:     core ${fmt(p)}   kdig +https +keepopen ${fmt(kk)}   ratio ${verdict(p / kk)}`,
+    );
+    console.log(
+      `kept-alive core vs kdig opening a connection per query (how the extension compares to a shell loop): ${(p / k).toFixed(2)}×`,
+    );
     console.log(`cached lookup (EnumClient):        ${fmt(cached)} (target ≤ 1 ms)`);
-    console.log(`NAPTR processing, ${records.length}-record set:   ${fmt(proc)} per set = ${Math.round(1000 / proc).toLocaleString('en')} sets/s; raw regexp engine ${fmt(raw)}; ratio ${(proc / raw).toFixed(2)}×`);
+    console.log(
+      `NAPTR processing, ${records.length}-record set:   ${fmt(proc)} per set = ${Math.round(1000 / proc).toLocaleString('en')} sets/s; raw regexp engine ${fmt(raw)}; ratio ${(proc / raw).toFixed(2)}×`,
+    );
     console.log(`hostile answers, fresh process each (limits: ≤ 3 s, ≤ 400 MB peak):`);
-    console.log(`  normal lookup (${HOSTILE.good}):             ${fmt(normal.ms)}, peak RSS ${normal.maxRssMB.toFixed(0)} MB`);
-    const names = ['compile bomb, one ~64 KB answer', 'compile bomb via 10 non-terminals', 'costliest allowed regexps via 10 NTs'];
+    console.log(
+      `  normal lookup (${HOSTILE.good}):             ${fmt(normal.ms)}, peak RSS ${normal.maxRssMB.toFixed(0)} MB`,
+    );
+    const names = [
+      'compile bomb, one ~64 KB answer',
+      'compile bomb via 10 non-terminals',
+      'costliest allowed regexps via 10 NTs',
+    ];
     worst.forEach((w, i) => {
       const verdict = w.ms <= 3000 && w.maxRssMB <= 400 ? 'OK' : 'OVER';
-      console.log(`  ${names[i]!.padEnd(38)} ${fmt(w.ms)} (${(w.ms / normal.ms).toFixed(1)}× normal), peak RSS ${w.maxRssMB.toFixed(0)} MB (${(w.maxRssMB / normal.maxRssMB).toFixed(2)}×), ${w.rejected} rejected; a normal lookup alongside took ${fmt(w.concurrentMs ?? NaN)} ${verdict}`);
+      console.log(
+        `  ${names[i]!.padEnd(38)} ${fmt(w.ms)} (${(w.ms / normal.ms).toFixed(1)}× normal), peak RSS ${w.maxRssMB.toFixed(0)} MB (${(w.maxRssMB / normal.maxRssMB).toFixed(2)}×), ${w.rejected} rejected; a normal lookup alongside took ${fmt(w.concurrentMs ?? NaN)} ${verdict}`,
+      );
     });
   } finally {
     await world.stop();

@@ -22,12 +22,15 @@ export function compactMetadataLiteral(bundle: string): string {
   while (end < bundle.length && (bundle[end] !== '`' || bundle[end - 1] === '\\')) end++;
   const literal = bundle.slice(start, end + 1);
   const escaped = literal.replaceAll('\\\\\\\\', '!');
-  if (literal.includes('!')) throw new Error('compact-phone-metadata: the metadata now contains "!"; pick another marker');
-  if (escaped.includes('\\')) throw new Error('compact-phone-metadata: the metadata has backslashes other than regexp escapes');
+  if (literal.includes('!'))
+    throw new Error('compact-phone-metadata: the metadata now contains "!"; pick another marker');
+  if (escaped.includes('\\'))
+    throw new Error('compact-phone-metadata: the metadata has backslashes other than regexp escapes');
   const json = escaped.slice(escaped.indexOf('{'), escaped.lastIndexOf('}') + 1);
   // The module's comment and `export default` go too: phone-lib reads the text from its first "{".
   const compact = '`' + encodeMetadataTokens(trimForMatching(json)) + '`';
-  if (/\\|`|\$\{/.test(compact.slice(1, -1))) throw new Error('compact-phone-metadata: the trimmed metadata needs escaping');
+  if (/\\|`|\$\{/.test(compact.slice(1, -1)))
+    throw new Error('compact-phone-metadata: the trimmed metadata needs escaping');
   return bundle.slice(0, start) + compact + bundle.slice(end + 1);
 }
 
@@ -40,7 +43,10 @@ export function compactMetadataLiteral(bundle: string): string {
  * test/build/compact-phone-metadata.test.ts compares matching, validity and formatting with the full metadata (~2 KB gzip saved).
  */
 export function trimForMatching(json: string): string {
-  const metadata = JSON.parse(json) as { countries: Record<string, unknown[]>; nonGeographic?: Record<string, unknown[]> };
+  const metadata = JSON.parse(json) as {
+    countries: Record<string, unknown[]>;
+    nonGeographic?: Record<string, unknown[]>;
+  };
   for (const plan of [...Object.values(metadata.countries), ...Object.values(metadata.nonGeographic ?? {})]) {
     if (Array.isArray(plan[4])) {
       for (const format of plan[4] as unknown[][]) {
@@ -48,7 +54,8 @@ export function trimForMatching(json: string): string {
         if (Array.isArray(leading) && leading.length > 1) format[2] = [leading[leading.length - 1]];
       }
     }
-    if (Array.isArray(plan[11])) for (const type of plan[11] as unknown[]) if (Array.isArray(type) && type.length > 1) type.length = 1;
+    if (Array.isArray(plan[11]))
+      for (const type of plan[11] as unknown[]) if (Array.isArray(type) && type.length > 1) type.length = 1;
   }
   return JSON.stringify(metadata);
 }

@@ -34,7 +34,17 @@ for (const target of TARGETS) {
   const filename = `enum-presence-${target}-${version}.zip`;
   execFileSync(
     webExt,
-    ['build', '--source-dir', dir, '--artifacts-dir', join(root, 'dist'), '--filename', filename, '--overwrite-dest', '--no-config-discovery'],
+    [
+      'build',
+      '--source-dir',
+      dir,
+      '--artifacts-dir',
+      join(root, 'dist'),
+      '--filename',
+      filename,
+      '--overwrite-dest',
+      '--no-config-discovery',
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const size = statSync(join(root, 'dist', filename)).size;

@@ -15,15 +15,24 @@ const out = join(root, 'docs/screenshots');
 const dist = join(root, 'dist/chrome');
 
 // A test build of the Chromium extension only: it may reach the loopback DNS world without asking.
-execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ENUM_PRESENCE_TEST_BUILD: '1' } });
+execFileSync('npx', ['vite', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, ENUM_PRESENCE_TEST_BUILD: '1' },
+});
 mkdirSync(out, { recursive: true });
 const world = await startWorld({ demo: true });
 const demo = readFileSync(join(root, 'demo/index.html'));
-const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo));
+const server = createServer((_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo),
+);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const demoUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
 
-async function launch(w: World, lang: string): Promise<{ context: BrowserContext; origin: string; done(): Promise<void> }> {
+async function launch(
+  w: World,
+  lang: string,
+): Promise<{ context: BrowserContext; origin: string; done(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'enum-presence-shots-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -45,7 +54,10 @@ async function launch(w: World, lang: string): Promise<{ context: BrowserContext
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(
-    (dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post', suffixes: ['e164.arpa', 'e164.test'] } }),
+    (dohUrl) =>
+      chrome.storage.local.set({
+        settings: { version: 1, dohUrl, dohMethod: 'post', suffixes: ['e164.arpa', 'e164.test'] },
+      }),
     w.unboundDoh,
   );
   return {
@@ -71,7 +83,11 @@ async function popupShot(context: BrowserContext, origin: string, file: string):
   await page.close();
 }
 
-async function shot(page: Page, file: string, opts: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {}): Promise<void> {
+async function shot(
+  page: Page,
+  file: string,
+  opts: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {},
+): Promise<void> {
   await page.screenshot({ path: join(out, file), animations: 'disabled', ...opts });
   console.log(`wrote docs/screenshots/${file}`);
 }
@@ -84,7 +100,11 @@ try {
   await page.goto(demoUrl);
   // The page annotations are CSS highlights (README "Page annotations"): the range over Jordan's number.
   const jordan = () => jordanMark(page);
-  await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
   // The number near the top, so that the card opens below it; then the pointer moves onto it like a user's.
   await page.evaluate((top) => window.scrollBy(0, top - 90), (await jordan())!.line.y);
   const { x, y, width, height } = (await jordan())!.line;

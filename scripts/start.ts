@@ -18,16 +18,24 @@ const headless = !process.env.DISPLAY;
 execFileSync('npm', ['run', 'build:test'], { cwd: root, stdio: 'inherit' });
 const world = await startWorld({ demo: true });
 const page = readFileSync(join(root, 'demo/index.html'));
-const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+const server = createServer((_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
+);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const demoUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
 
-console.log(`\nDNS world: validating DoH at ${world.unboundDoh}\n$ enum-presence lookup +1 202 555 0143 --doh ${world.unboundDoh}`);
-execFileSync('node', ['dist/cli/enum-presence.js', 'lookup', '+1 202 555 0143', '--doh', world.unboundDoh, '--resolve-pres'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
-});
+console.log(
+  `\nDNS world: validating DoH at ${world.unboundDoh}\n$ enum-presence lookup +1 202 555 0143 --doh ${world.unboundDoh}`,
+);
+execFileSync(
+  'node',
+  ['dist/cli/enum-presence.js', 'lookup', '+1 202 555 0143', '--doh', world.unboundDoh, '--resolve-pres'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+  },
+);
 
 const dist = join(root, 'dist/chrome');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'enum-presence-')), {
@@ -49,17 +57,26 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 // Point the extension at the world's resolver and suffixes, exactly as the options page would store it.
 await worker.evaluate(
-  (dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post', suffixes: ['e164.arpa', 'e164.test'] } }),
+  (dohUrl) =>
+    chrome.storage.local.set({
+      settings: { version: 1, dohUrl, dohMethod: 'post', suffixes: ['e164.arpa', 'e164.test'] },
+    }),
   world.unboundDoh,
 );
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(demoUrl);
-console.log(`\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensionId}/src/popup/index.html\nOptions:    chrome-extension://${extensionId}/src/options/index.html`);
+console.log(
+  `\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensionId}/src/popup/index.html\nOptions:    chrome-extension://${extensionId}/src/options/index.html`,
+);
 if (headless) {
   // Jordan's number has presence. The page annotations are CSS highlights (README "Page annotations"): find
   // the range over Jordan's number, move the pointer onto it like a user, and wait for it to be in enum-pres.
   const jordanBox = () => jordanMark(tab);
-  await tab.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => {});
+  await tab
+    .waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, undefined, {
+      timeout: 15_000,
+    })
+    .catch(() => {});
   const found = await jordanBox();
   if (found) {
     const { x, y, width, height } = found.line;

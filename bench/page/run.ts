@@ -17,7 +17,16 @@ import { generatePage } from './generate.ts';
 const DIST = process.env.EXTENSION_DIST ?? new URL('../../dist/chrome', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LPN = new URL('../../node_modules/libphonenumber-js/', import.meta.url).pathname;
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--js-flags=--expose-gc',
+];
 
 /** Marks on the page: ranges in the enum-* highlights (README "Page annotations"). */
 const MARKS = `['idle','pending','pres','no-pres','none','error'].reduce((n, s) => n + (CSS.highlights.get('enum-' + s)?.size ?? 0), 0)`;
@@ -31,7 +40,12 @@ const RECORD_MUTATIONS = `document.addEventListener('DOMContentLoaded', () => {
 async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'enum-presence-bench-'));
   const args = withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...FLAGS] : FLAGS;
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
   return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
@@ -45,21 +59,34 @@ async function heap(page: Page): Promise<{ jsHeap: number; nodes: number }> {
 }
 
 const longestIn = (page: Page, from: number, to: number) =>
-  page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => t.duration)), [from, to] as const);
+  page.evaluate(
+    ([a, b]) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter((t) => t.start + t.duration >= a && t.start <= b)
+          .map((t) => t.duration),
+      ),
+    [from, to] as const,
+  );
 
 async function main(): Promise<void> {
   const bench = generatePage();
   const server = await startPageServer({ '/lpn/': LPN });
   server.route('/bench.html', bench.html);
   const url = `${server.origin}/bench.html`;
-  console.log(`page: ${(Buffer.byteLength(bench.html) / 1e6).toFixed(2)} MB HTML, ${(bench.textBytes / 1e6).toFixed(2)} MB text, ${bench.expected} numbers`);
+  console.log(
+    `page: ${(Buffer.byteLength(bench.html) / 1e6).toFixed(2)} MB HTML, ${(bench.textBytes / 1e6).toFixed(2)} MB text, ${bench.expected} numbers`,
+  );
 
   // Without the extension: the page's own long tasks and memory, for reference.
   const plain = await launch(false);
   const plainPage = await plain.context.newPage();
   await plainPage.goto(url, { waitUntil: 'domcontentloaded' });
   await plainPage.waitForTimeout(4000);
-  const plainDcl = await plainPage.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const plainDcl = await plainPage.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
   const plainLongest = await longestIn(plainPage, plainDcl, plainDcl + 4000);
   const plainMem = await heap(plainPage);
   await plain.close();
@@ -90,7 +117,9 @@ async function main(): Promise<void> {
       }),
     [bench.expected, MARKS] as const,
   );
-  const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const dcl = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
   const annotated = (await page.evaluate(MARKS)) as number;
   await page.waitForTimeout(2000); // shadow-root polls and reports after marking: still no mutation
   const mutations = (await page.evaluate('window.__mutations')) as number;
@@ -128,15 +157,27 @@ async function main(): Promise<void> {
   const annotateMs = done - dcl;
   const ratio = annotateMs / raw.ms;
   const mb = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
-  console.log(`highlighted: ${annotated} of ${bench.expected} numbers in ${annotateMs.toFixed(0)} ms after DOMContentLoaded`);
-  console.log(`raw libphonenumber-js (max, VALID) over the same ${(await Promise.resolve(bench.textBytes / 1e6)).toFixed(2)} MB text: ${raw.ms.toFixed(0)} ms (${raw.found} matches, region DE)`);
+  console.log(
+    `highlighted: ${annotated} of ${bench.expected} numbers in ${annotateMs.toFixed(0)} ms after DOMContentLoaded`,
+  );
+  console.log(
+    `raw libphonenumber-js (max, VALID) over the same ${(await Promise.resolve(bench.textBytes / 1e6)).toFixed(2)} MB text: ${raw.ms.toFixed(0)} ms (${raw.found} matches, region DE)`,
+  );
   console.log(`ratio: ${ratio.toFixed(2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
   // The Long Tasks API reports only tasks of 50 ms or more: none reported means every task was shorter.
   const task = (ms: number) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
-  console.log(`longest main-thread task while marking: ${task(longest)} (target < 50 ms; same window without the extension: ${task(plainLongest)}) ${longest < 50 ? 'OK' : 'OVER'}`);
-  console.log(`page mutations seen by a page-installed MutationObserver: ${mutations} (target 0) ${mutations === 0 ? 'OK' : 'OVER'}`);
-  console.log(`cold start: first page's number highlighted ${coldMs.toFixed(0)} ms after its load event in a freshly started browser (target ≤ 500 ms) ${coldMs <= 500 ? 'OK' : 'OVER'}`);
-  console.log(`content script memory: JS heap +${mb(mem.jsHeap - plainMem.jsHeap)} (${mb(mem.jsHeap)} vs ${mb(plainMem.jsHeap)} without), DOM nodes +${mem.nodes - plainMem.nodes}`);
+  console.log(
+    `longest main-thread task while marking: ${task(longest)} (target < 50 ms; same window without the extension: ${task(plainLongest)}) ${longest < 50 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `page mutations seen by a page-installed MutationObserver: ${mutations} (target 0) ${mutations === 0 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `cold start: first page's number highlighted ${coldMs.toFixed(0)} ms after its load event in a freshly started browser (target ≤ 500 ms) ${coldMs <= 500 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `content script memory: JS heap +${mb(mem.jsHeap - plainMem.jsHeap)} (${mb(mem.jsHeap)} vs ${mb(plainMem.jsHeap)} without), DOM nodes +${mem.nodes - plainMem.nodes}`,
+  );
 }
 
 await main();

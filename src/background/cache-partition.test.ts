@@ -18,7 +18,12 @@ function world() {
     return new Response(answer.slice(), { status: 200, headers: { 'content-type': 'application/dns-message' } });
   };
   const client = new EnumClient({ fetch, now: Date.now, store: createMemoryStore() });
-  const settings = (partition: string): LookupSettings => ({ dohUrl: 'https://doh.example/dns-query', method: 'post', suffixes: ['e164.arpa'], ...(partition ? { partition } : {}) });
+  const settings = (partition: string): LookupSettings => ({
+    dohUrl: 'https://doh.example/dns-query',
+    method: 'post',
+    suffixes: ['e164.arpa'],
+    ...(partition ? { partition } : {}),
+  });
   return { client, settings, queries: () => queries };
 }
 
@@ -35,7 +40,14 @@ describe('cachePartition', () => {
     expect(cachePartition(tab(undefined, 'about:blank', 2))).toBe('frame opaque 7');
   });
   it('gives extension pages (popup, options) their own partition', () => {
-    expect(cachePartition({ tabId: undefined, frameId: 0, url: 'chrome-extension://id/src/popup/index.html', tabUrl: undefined })).toBe(EXTENSION_PARTITION);
+    expect(
+      cachePartition({
+        tabId: undefined,
+        frameId: 0,
+        url: 'chrome-extension://id/src/popup/index.html',
+        tabUrl: undefined,
+      }),
+    ).toBe(EXTENSION_PARTITION);
   });
 });
 
@@ -58,10 +70,13 @@ describe('the lookup cache, partitioned', () => {
   });
   it('does not share a lookup in flight across sites either', async () => {
     const { client, settings, queries } = world();
-    await Promise.all([client.lookup(E164, settings('https://a.example')), client.lookup(E164, settings('https://b.example'))]);
+    await Promise.all([
+      client.lookup(E164, settings('https://a.example')),
+      client.lookup(E164, settings('https://b.example')),
+    ]);
     expect(queries()).toBe(2);
   });
-  it('the popup reads a tab through that tab\'s partition', async () => {
+  it("the popup reads a tab through that tab's partition", async () => {
     const { client, settings } = world();
     await client.lookup(E164, settings('https://a.example'));
     expect(await client.cached(E164, settings('https://a.example'))).toBeDefined();

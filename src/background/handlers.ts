@@ -23,7 +23,9 @@ import { sipUsernameOf, validateSetting } from '../shared/settings.ts';
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
 const perTab = new TokenBuckets(20, 2, Date.now);
 
-type Handlers = { [K in MessageType]: (payload: Extract<Message, { type: K }>['payload'], sender: SenderInfo) => Promise<Reply<K>> };
+type Handlers = {
+  [K in MessageType]: (payload: Extract<Message, { type: K }>['payload'], sender: SenderInfo) => Promise<Reply<K>>;
+};
 
 export const handlers: Handlers = {
   async resolveNumber({ e164 }, sender) {
@@ -75,7 +77,9 @@ export const handlers: Handlers = {
     const { settings } = await currentSettings();
     const e164 = toE164(input, region || settings.defaultRegion || browserRegion(uiLanguage()));
     if (!e164.ok) return e164;
-    const denied = (await client.cached(e164.value, lookupSettings(settings))) ? undefined : await checkHostPermission(settings.dohUrl);
+    const denied = (await client.cached(e164.value, lookupSettings(settings)))
+      ? undefined
+      : await checkHostPermission(settings.dohUrl);
     if (denied) return { ok: false, error: denied };
     const { result } = await client.lookup(e164.value, lookupSettings(settings));
     return { ok: true, value: result };
@@ -104,10 +108,16 @@ export const handlers: Handlers = {
     if (!address.ok) return address;
     const username = validateSetting('sipUsername', sipUsername);
     if (!username.ok) return username;
-    if (!server.value || !address.value) return err('invalid-setting', 'Give the SIP WebSocket server and your SIP address.');
+    if (!server.value || !address.value)
+      return err('invalid-setting', 'Give the SIP WebSocket server and your SIP address.');
     const secret = password || (await loadSipPassword());
     if (!secret) return err('invalid-setting', 'Give the SIP password.');
-    const outcome = await testSip({ server: server.value, address: address.value, username: sipUsernameOf({ sipUsername: username.value, sipAddress: address.value }), password: secret });
+    const outcome = await testSip({
+      server: server.value,
+      address: address.value,
+      username: sipUsernameOf({ sipUsername: username.value, sipAddress: address.value }),
+      password: secret,
+    });
     return { ok: true, value: outcome };
   },
 
@@ -116,7 +126,8 @@ export const handlers: Handlers = {
     if (settings.presence === 'off') return { ok: true, value: { enabled: false, presence: [] } };
     // Only the presence URIs DNS gave for a number already looked up: a view cannot name what to subscribe to.
     // The card reads its page's cache partition; the popup names the tab whose numbers it lists, or its own.
-    const partition = sender.tabId === undefined && tabId !== undefined ? await tabNumbers.partition(tabId) : cachePartition(sender);
+    const partition =
+      sender.tabId === undefined && tabId !== undefined ? await tabNumbers.partition(tabId) : cachePartition(sender);
     const result = partition === undefined ? undefined : await client.cached(e164, lookupSettings(settings, partition));
     const uris = result?.status === 'found' ? result.pres : [];
     return { ok: true, value: { enabled: true, presence: uris.length ? await presence.view(uris) : [] } };

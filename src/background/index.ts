@@ -15,7 +15,9 @@ onMessage(dispatch);
 acceptViews();
 registerContextMenu(t('menuLookUp'));
 // Keyboard users reach the hover card through the context menu on a selected number.
-onContextMenuClick((tabId, frameId, text) => sendToTab(tabId, frameId, { type: 'showCardForSelection', payload: { text: text.slice(0, 200) } }));
+onContextMenuClick((tabId, frameId, text) =>
+  sendToTab(tabId, frameId, { type: 'showCardForSelection', payload: { text: text.slice(0, 200) } }),
+);
 onTabRemoved((tabId) => void tabNumbers.forget(tabId));
 onTabNavigated((tabId) => void tabNumbers.forget(tabId).then(() => tabChanged(tabId)));
 // Live presence: after a worker restart, re-subscribe what is still wanted (storage.session); follow the account.

@@ -28,7 +28,10 @@ export class TokenBuckets {
 }
 
 /** Wrap an async function so at most `limit` calls run at once; the rest wait in FIFO order. */
-export function limitConcurrency<A extends unknown[], R>(limit: number, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function limitConcurrency<A extends unknown[], R>(
+  limit: number,
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (...args: A) => {

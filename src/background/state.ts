@@ -1,5 +1,11 @@
 // Background state lives in storage.session, never only in memory (MV3 stops idle workers).
-import { loadSettings, onSettingsChanged, sessionStore, watchSettings, type LoadedSettings } from '../platform/storage.ts';
+import {
+  loadSettings,
+  onSettingsChanged,
+  sessionStore,
+  watchSettings,
+  type LoadedSettings,
+} from '../platform/storage.ts';
 import { TabNumbers } from './tab-numbers.ts';
 
 export const tabNumbers = new TabNumbers(sessionStore());

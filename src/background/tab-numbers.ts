@@ -57,7 +57,8 @@ export class TabNumbers {
   /** All numbers of a tab, de-duplicated across frames, in report order. */
   async list(tabId: number): Promise<TabNumber[]> {
     const seen = new Map<string, TabNumber>();
-    for (const list of Object.values(await this.#frames(tabId))) for (const n of list) if (!seen.has(n.e164)) seen.set(n.e164, n);
+    for (const list of Object.values(await this.#frames(tabId)))
+      for (const n of list) if (!seen.has(n.e164)) seen.set(n.e164, n);
     return [...seen.values()];
   }
 

@@ -1,9 +1,20 @@
 // Command-line arguments of `enum-presence` (a public contract: README "CLI").
 import { parseArgs } from 'node:util';
-import { DEFAULT_DOH_URL, DEFAULT_TIMEOUT_MS, isDohMethod, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
+import {
+  DEFAULT_DOH_URL,
+  DEFAULT_TIMEOUT_MS,
+  isDohMethod,
+  validateDohUrl,
+  type DohMethod,
+} from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { normaliseSuffix } from '../core/enum/e164.ts';
-import { defaultSipUsername, validateSipAddress, validateSipServer, validateSipUsername } from '../core/presence/account.ts';
+import {
+  defaultSipUsername,
+  validateSipAddress,
+  validateSipServer,
+  validateSipUsername,
+} from '../core/presence/account.ts';
 import { err, ok, type CoreError, type Result } from '../core/result.ts';
 
 /** The environment variable the SIP password is read from (never a flag: flags show up in `ps`). */
@@ -88,7 +99,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const doh = validateDohUrl(values.doh ?? DEFAULT_DOH_URL);
   if (!doh.ok) return usage(`--doh: ${doh.error.message}`);
   const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000) return usage('--timeout must be a whole number of milliseconds between 1 and 120000.');
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000)
+    return usage('--timeout must be a whole number of milliseconds between 1 and 120000.');
   const suffixes: string[] = [];
   for (const s of values.suffix ?? [DEFAULT_SUFFIX]) {
     const n = normaliseSuffix(s);
@@ -97,17 +109,32 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   }
   const sip = parseSip(values, env);
   if (!sip.ok) return sip;
-  const args = { ...(sip.value ? { sip: sip.value } : {}), number, region: values.region ?? '', doh: doh.value, method, suffixes, resolvePres: Boolean(values['resolve-pres']), timeoutMs, json: Boolean(values.json) };
+  const args = {
+    ...(sip.value ? { sip: sip.value } : {}),
+    number,
+    region: values.region ?? '',
+    doh: doh.value,
+    method,
+    suffixes,
+    resolvePres: Boolean(values['resolve-pres']),
+    timeoutMs,
+    json: Boolean(values.json),
+  };
   return ok({ command: 'lookup', args });
 }
 
 type SipFlags = { presence?: boolean; 'sip-server'?: string; 'sip-address'?: string; 'sip-username'?: string };
 
-function parseSip(values: SipFlags, env: Record<string, string | undefined>): Result<LookupArgs['sip'], CoreError<'usage'>> {
+function parseSip(
+  values: SipFlags,
+  env: Record<string, string | undefined>,
+): Result<LookupArgs['sip'], CoreError<'usage'>> {
   const given = ['sip-server', 'sip-address', 'sip-username'].filter((k) => values[k as keyof SipFlags] !== undefined);
   if (!values.presence) return given.length ? usage(`--${given[0]} needs --presence.`) : ok(undefined);
-  if (values['sip-server'] === undefined) return usage('--presence needs --sip-server (your SIP WebSocket server, wss://…).');
-  if (values['sip-address'] === undefined) return usage('--presence needs --sip-address (your SIP address, sip:user@domain).');
+  if (values['sip-server'] === undefined)
+    return usage('--presence needs --sip-server (your SIP WebSocket server, wss://…).');
+  if (values['sip-address'] === undefined)
+    return usage('--presence needs --sip-address (your SIP address, sip:user@domain).');
   const server = validateSipServer(values['sip-server']);
   if (!server.ok) return usage(`--sip-server: ${server.error.message}`);
   const address = validateSipAddress(values['sip-address']);

@@ -9,7 +9,7 @@ describe('CLI output escapes what JSON.stringify and terminals would not', () =>
     expect(JSON.parse(text)).toEqual(value);
   });
 
-  it('formatError escapes a resolver\'s text, byte by byte', () => {
+  it("formatError escapes a resolver's text, byte by byte", () => {
     expect(formatError('bad \x1b]0;T\x07 \r\u202E')).toBe('enum-presence: bad \\027]0;T\\007 \\013\\226\\128\\174\n');
   });
 });

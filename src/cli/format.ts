@@ -6,7 +6,10 @@ import { printable } from '../core/printable.ts';
 /** JSON with DEL, C1 and bidi controls written as \uXXXX too (JSON.stringify escapes only C0): still the
  *  same JSON value, but no raw control reaches the terminal. */
 export const formatJson = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (ch) => `\\u${(ch.codePointAt(0) as number).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (ch) => `\\u${(ch.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+  );
 
 /** One line for stderr: `enum-presence: <message>`, escaped like the rest. */
 export const formatError = (message: string): string => `enum-presence: ${printable(message)}\n`;
@@ -21,22 +24,33 @@ export function formatResult(r: LookupResult): string {
     lines.push(`No ENUM records (${validated}).`);
     return lines.join('\n');
   }
-  lines.push(`${r.uris.length} usable URI${r.uris.length === 1 ? '' : 's'}, ${r.pres.length} presence (${validated}, TTL ${r.ttl}s)`);
+  lines.push(
+    `${r.uris.length} usable URI${r.uris.length === 1 ? '' : 's'}, ${r.pres.length} presence (${validated}, TTL ${r.ttl}s)`,
+  );
   if (r.uris.length) {
-    const rows = r.uris.map((u) => [String(u.order), String(u.preference), printable(u.enumservices.join('+')), printable(u.uri)]);
+    const rows = r.uris.map((u) => [
+      String(u.order),
+      String(u.preference),
+      printable(u.enumservices.join('+')),
+      printable(u.uri),
+    ]);
     const header = ['ORDER', 'PREF', 'ENUMSERVICES', 'URI'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    for (const row of [header, ...rows]) lines.push(row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+    for (const row of [header, ...rows])
+      lines.push(row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
   }
   for (const p of r.presResolution ?? []) {
     const uri = printable(p.uri);
     if (p.error && p.protocols.length === 0) lines.push(`${uri}: ${printable(p.error.message)}`);
     else if (p.protocols.length === 0) lines.push(`${uri}: no _pres SRV records for ${printable(p.domain)}`);
     for (const proto of p.protocols) {
-      lines.push(`${uri} via ${proto.protocol}: ${proto.targets.map((t) => `${printable(t.target)}:${t.port}`).join(', ')}`);
+      lines.push(
+        `${uri} via ${proto.protocol}: ${proto.targets.map((t) => `${printable(t.target)}:${t.port}`).join(', ')}`,
+      );
     }
   }
   for (const x of r.rejected) lines.push(`rejected: ${printable(x.record)}  — ${printable(x.reason)}`);
-  if (r.rejectedOmitted) lines.push(`rejected: ${r.rejectedOmitted} more record${r.rejectedOmitted === 1 ? '' : 's'}, not listed`);
+  if (r.rejectedOmitted)
+    lines.push(`rejected: ${r.rejectedOmitted} more record${r.rejectedOmitted === 1 ? '' : 's'}, not listed`);
   return lines.join('\n');
 }

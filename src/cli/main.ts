@@ -28,14 +28,29 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // No store: the CLI's cache lives for this one run.
     const client = new EnumClient({ fetch: transport.fetch, now: Date.now, timeoutMs: args.timeoutMs });
-    const { result } = await client.lookup(e164.value, { dohUrl: args.doh, method: args.method, suffixes: args.suffixes, resolvePres: args.resolvePres });
+    const { result } = await client.lookup(e164.value, {
+      dohUrl: args.doh,
+      method: args.method,
+      suffixes: args.suffixes,
+      resolvePres: args.resolvePres,
+    });
     // --presence: after the lookup, one SUBSCRIBE per presence URI found; it does not change the exit status.
-    const presence = args.sip && result.status === 'found'
-      ? await watchOnce({ uris: result.pres, account: args.sip, resolver: { dohUrl: args.doh, method: args.method, fetch: transport.fetch }, timeoutMs: args.timeoutMs, languages: cliLanguages() })
-      : undefined;
+    const presence =
+      args.sip && result.status === 'found'
+        ? await watchOnce({
+            uris: result.pres,
+            account: args.sip,
+            resolver: { dohUrl: args.doh, method: args.method, fetch: transport.fetch },
+            timeoutMs: args.timeoutMs,
+            languages: cliLanguages(),
+          })
+        : undefined;
     const text = [formatResult(result), ...formatPresence(presence ?? [])].join('\n');
-    process.stdout.write(args.json ? `${formatJson(args.sip ? { ...result, presence: presence ?? [] } : result)}\n` : `${text}\n`);
-    if (result.status === 'error' && !args.json) process.stderr.write(formatError(result.error?.message ?? 'lookup failed'));
+    process.stdout.write(
+      args.json ? `${formatJson(args.sip ? { ...result, presence: presence ?? [] } : result)}\n` : `${text}\n`,
+    );
+    if (result.status === 'error' && !args.json)
+      process.stderr.write(formatError(result.error?.message ?? 'lookup failed'));
     return result.status === 'error' ? 3 : 0;
   } finally {
     await transport.close();

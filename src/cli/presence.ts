@@ -23,15 +23,23 @@ export interface PresenceOptions {
 // `ws` trusts NODE_EXTRA_CA_CERTS like the rest of Node's TLS.
 const nodeWebSocket: WebSocketFactory = (url, protocol) => new WebSocket(url, protocol) as unknown as WebSocketLike;
 
-const unknown = (uri: string, target: string | null, error: CoreError): PresenceEntry => unknownEntry(uri, target, error);
+const unknown = (uri: string, target: string | null, error: CoreError): PresenceEntry =>
+  unknownEntry(uri, target, error);
 
 export async function watchOnce(o: PresenceOptions): Promise<PresenceEntry[]> {
   if (o.uris.length === 0) return [];
   const srv = srvLookupOverDoh({ ...o.resolver, timeoutMs: o.timeoutMs });
   const targets = await Promise.all(o.uris.map((uri) => subscribeTarget(uri, srv)));
-  if (!targets.some((t) => t.ok)) return o.uris.map((uri, i) => unknown(uri, null, (targets[i] as { error: CoreError }).error));
+  if (!targets.some((t) => t.ok))
+    return o.uris.map((uri, i) => unknown(uri, null, (targets[i] as { error: CoreError }).error));
 
-  const session = new SipSession({ ...o.account, webSocket: nodeWebSocket, now: Date.now, languages: o.languages, connectTimeoutMs: o.timeoutMs });
+  const session = new SipSession({
+    ...o.account,
+    webSocket: nodeWebSocket,
+    now: Date.now,
+    languages: o.languages,
+    connectTimeoutMs: o.timeoutMs,
+  });
   const started = await session.start();
   if (!started.ok) {
     await session.stop();
@@ -50,14 +58,19 @@ export async function watchOnce(o: PresenceOptions): Promise<PresenceEntry[]> {
           resolve();
         }
       };
-      for (const t of targets) watches.push(t.ok ? session.subscribe(t.value.uri, () => queueMicrotask(settled)) : undefined);
+      for (const t of targets)
+        watches.push(t.ok ? session.subscribe(t.value.uri, () => queueMicrotask(settled)) : undefined);
       settled();
     });
     return o.uris.map((uri, i) => {
       const t = targets[i]!;
       if (!t.ok) return unknown(uri, null, t.error);
       const w = watches[i]!;
-      if (!w.view) return unknown(uri, t.value.uri, { code: 'timeout', message: `No NOTIFY for ${t.value.uri} within ${o.timeoutMs} ms.` });
+      if (!w.view)
+        return unknown(uri, t.value.uri, {
+          code: 'timeout',
+          message: `No NOTIFY for ${t.value.uri} within ${o.timeoutMs} ms.`,
+        });
       return { uri, target: t.value.uri, subscribed: w.subscribed, ...w.view };
     });
   } finally {

@@ -31,7 +31,9 @@ function contextFor(ca: string): tls.SecureContext {
 function response(status: number, headers: Record<string, unknown>, body: Buffer): ResponseLike {
   return {
     status,
-    headers: { get: (name) => (headers[name.toLowerCase()] === undefined ? null : String(headers[name.toLowerCase()])) },
+    headers: {
+      get: (name) => (headers[name.toLowerCase()] === undefined ? null : String(headers[name.toLowerCase()])),
+    },
     arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
   };
 }
@@ -113,7 +115,12 @@ class H2Sessions {
   }
 }
 
-function requestH2(sessions: H2Sessions, session: http2.ClientHttp2Session, url: URL, init: Init): Promise<ResponseLike> {
+function requestH2(
+  sessions: H2Sessions,
+  session: http2.ClientHttp2Session,
+  url: URL,
+  init: Init,
+): Promise<ResponseLike> {
   sessions.track(session, 1);
   return new Promise<ResponseLike>((resolve, reject) => {
     const stream = session.request(
@@ -126,7 +133,11 @@ function requestH2(sessions: H2Sessions, session: http2.ClientHttp2Session, url:
       status = Number(h[':status']);
       headers = h;
     });
-    collect(stream, (body) => resolve(response(status, headers, body)), (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)));
+    collect(
+      stream,
+      (body) => resolve(response(status, headers, body)),
+      (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)),
+    );
     if (init.body) stream.end(Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength));
   }).finally(() => sessions.track(session, -1));
 }
@@ -156,7 +167,9 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
     if (url.protocol !== 'https:') throw new Error(`${url.protocol} is not supported: DoH needs https`);
     try {
       const connection = await sessions.connect(url);
-      return connection.kind === 'h2' ? await requestH2(sessions, connection.session, url, init) : await requestH1(agent, url, init);
+      return connection.kind === 'h2'
+        ? await requestH2(sessions, connection.session, url, init)
+        : await requestH1(agent, url, init);
     } catch (e) {
       const error = e as NodeJS.ErrnoException;
       // Name the cause the way a person debugging it needs it: ECONNREFUSED, a certificate error, …

@@ -7,7 +7,8 @@ function bodyHasDigits(doc: Document, min = 5): boolean {
   if (!doc.body) return false;
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   let n = 0;
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) if ((n += digitsUpTo((t as Text).data, min - n)) >= min) return true;
+  for (let t = walker.nextNode(); t; t = walker.nextNode())
+    if ((n += digitsUpTo((t as Text).data, min - n)) >= min) return true;
   return false;
 }
 

@@ -47,12 +47,17 @@ export class Session {
   private readonly win: Window;
   private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
   private readonly marks = new Marks(this.states.stateOf);
-  private readonly presence = new NumberPresence((e164, state) => {
-    this.marks.setStatus(e164, state);
-    this.cards.refresh(e164);
-  }, () => this.settings.presence !== 'off');
+  private readonly presence = new NumberPresence(
+    (e164, state) => {
+      this.marks.setStatus(e164, state);
+      this.cards.refresh(e164);
+    },
+    () => this.settings.presence !== 'off',
+  );
   private readonly roots = new Set<Document | ShadowRoot>();
-  private readonly hits = hitTest(this.marks, () => [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE));
+  private readonly hits = hitTest(this.marks, () =>
+    [...this.roots].filter((r): r is ShadowRoot => r.nodeType === Node.DOCUMENT_FRAGMENT_NODE),
+  );
   private readonly ctx: ScanContext;
   private readonly watcher: Watcher;
   private readonly queue: IdleQueue;
@@ -84,9 +89,25 @@ export class Session {
       changed: (block) => this.queue.push(scanNode(block, this.ctx)),
       pending: () => this.queue.schedule(true),
     });
-    this.queue = new IdleQueue(this.win, () => this.beforeSlice(), () => this.drained());
-    this.report = new NumberReport(this.win, () => this.marks.prune(), this.states.stateOf, (numbers) => void sendMessage('reportNumbers', { numbers }));
-    this.cards = new HoverCards(this.states, this.presence, this.marks, this.hits, () => this.settings.resolveOn, this.abort.signal);
+    this.queue = new IdleQueue(
+      this.win,
+      () => this.beforeSlice(),
+      () => this.drained(),
+    );
+    this.report = new NumberReport(
+      this.win,
+      () => this.marks.prune(),
+      this.states.stateOf,
+      (numbers) => void sendMessage('reportNumbers', { numbers }),
+    );
+    this.cards = new HoverCards(
+      this.states,
+      this.presence,
+      this.marks,
+      this.hits,
+      () => this.settings.resolveOn,
+      this.abort.signal,
+    );
     this.states.onChange((e164, lookup) => {
       this.marks.setState(e164, lookup.state);
       this.report.schedule();
@@ -173,7 +194,10 @@ export class Session {
 
   /** The context-menu item was used on a selection (the keyboard path to the card). */
   showCardForSelection(text: string): boolean {
-    return this.menuTarget?.show(text, this.ctx.userRegion, (anchor, e164) => this.cards.open(anchor, e164, true, true)) ?? false;
+    return (
+      this.menuTarget?.show(text, this.ctx.userRegion, (anchor, e164) => this.cards.open(anchor, e164, true, true)) ??
+      false
+    );
   }
 
   /** Stop all work and delete the highlights: the page is as it was. */

@@ -6,7 +6,9 @@ describe('printable', () => {
     expect(printable('a\x1b]0;T\x07b')).toBe('a\\027]0;T\\007b');
     expect(printable('\r\n\t\b\x00\x7f')).toBe('\\013\\010\\009\\008\\000\\127');
     expect(printable('\x9b31m')).toBe('\\194\\155' + '31m');
-    expect(printable('u\u202Eevil\u2066\u200F\u061C')).toBe('u\\226\\128\\174evil\\226\\129\\166\\226\\128\\143\\216\\156');
+    expect(printable('u\u202Eevil\u2066\u200F\u061C')).toBe(
+      'u\\226\\128\\174evil\\226\\129\\166\\226\\128\\143\\216\\156',
+    );
   });
 
   it('keeps printable text, non-ASCII letters and backslashes', () => {

@@ -15,7 +15,9 @@ export function createMemoryStore(): KeyValueStore & { data: Map<string, unknown
   return {
     data,
     async get(keys) {
-      return Object.fromEntries([...data].filter(([k]) => keys === null || keys.includes(k)).map(([k, v]) => [k, structuredClone(v)]));
+      return Object.fromEntries(
+        [...data].filter(([k]) => keys === null || keys.includes(k)).map(([k, v]) => [k, structuredClone(v)]),
+      );
     },
     async set(items) {
       for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));

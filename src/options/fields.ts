@@ -43,7 +43,15 @@ export function field(
     if (locked && 'disabled' in c) (c as HTMLInputElement).disabled = true;
   }
   const el = opts.group
-    ? h('fieldset', { class: 'field', 'data-key': key, 'aria-describedby': describedBy }, h('legend', {}, label), ...controls, hint, note, error)
+    ? h(
+        'fieldset',
+        { class: 'field', 'data-key': key, 'aria-describedby': describedBy },
+        h('legend', {}, label),
+        ...controls,
+        hint,
+        note,
+        error,
+      )
     : h('div', { class: 'field', 'data-key': key }, h('label', { for: key }, label), ...controls, hint, note, error);
   if (locked) el.setAttribute('data-locked', '');
   return {
@@ -59,7 +67,11 @@ export function field(
 }
 
 /** A group of radio buttons named `name`; returns the inputs and their labelled rows. */
-export function radios<T extends string>(name: string, choices: readonly { value: T; label: string }[], checked: T): { inputs: HTMLInputElement[]; rows: HTMLElement[] } {
+export function radios<T extends string>(
+  name: string,
+  choices: readonly { value: T; label: string }[],
+  checked: T,
+): { inputs: HTMLInputElement[]; rows: HTMLElement[] } {
   const inputs: HTMLInputElement[] = [];
   const rows = choices.map((c) => {
     const input = h('input', { type: 'radio', name, id: `${name}-${c.value}`, value: c.value });
@@ -78,7 +90,12 @@ export async function commitTo(ctx: OptionsContext, f: Field, key: SettingKey, v
 }
 
 /** A radio-group setting (resolveOn). */
-export function radioSetting<K extends SettingKey>(ctx: OptionsContext, key: K, label: string, choices: readonly { value: string; label: string }[]): HTMLElement {
+export function radioSetting<K extends SettingKey>(
+  ctx: OptionsContext,
+  key: K,
+  label: string,
+  choices: readonly { value: string; label: string }[],
+): HTMLElement {
   const { inputs, rows } = radios(key, choices, String(ctx.settings()[key]));
   const f = field(ctx, key, label, rows, { group: true, inputs });
   for (const i of inputs) i.addEventListener('change', () => void commitTo(ctx, f, key, i.value));
@@ -87,7 +104,15 @@ export function radioSetting<K extends SettingKey>(ctx: OptionsContext, key: K, 
 
 /** The default region: two letters or empty (the browser's locale). */
 export function regionSetting(ctx: OptionsContext, browserRegion: string): HTMLElement {
-  const input = h('input', { id: 'defaultRegion', name: 'defaultRegion', type: 'text', maxlength: '2', size: '4', autocomplete: 'off', spellcheck: 'false' });
+  const input = h('input', {
+    id: 'defaultRegion',
+    name: 'defaultRegion',
+    type: 'text',
+    maxlength: '2',
+    size: '4',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   input.value = ctx.settings().defaultRegion;
   const hint = browserRegion ? t('regionFieldHintWith', browserRegion) : t('regionFieldHint');
   const f = field(ctx, 'defaultRegion', t('defaultRegion'), [input], { hint });

@@ -6,10 +6,15 @@ const state = { dohUrl: 'https://doh.example/dns-query', granted: false, grantOn
 const changed: (() => void)[] = [];
 const requestHostPermission = vi.fn((_url: string) => {
   state.granted = state.grantOnRequest;
-  return Promise.resolve(state.grantOnRequest ? { ok: true, value: null } : { ok: false, error: { code: 'no-host-permission', message: 'refused' } });
+  return Promise.resolve(
+    state.grantOnRequest
+      ? { ok: true, value: null }
+      : { ok: false, error: { code: 'no-host-permission', message: 'refused' } },
+  );
 });
 vi.mock('../platform/permissions.ts', () => ({
-  hostAccess: async (url: string) => (state.granted ? { granted: true } : { granted: false, host: new URL(url).hostname, pattern: 'x' }),
+  hostAccess: async (url: string) =>
+    state.granted ? { granted: true } : { granted: false, host: new URL(url).hostname, pattern: 'x' },
   onPermissionsChanged: (f: () => void) => void changed.push(f),
   requestHostPermission: (url: string) => requestHostPermission(url),
 }));

@@ -19,10 +19,27 @@ export interface ListOptions {
 export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
   const locked = ctx.locked.includes(o.key);
   const list = h('ul', { class: 'list', id: `${o.key}-list`, 'aria-label': o.label });
-  const addInput = h('input', { id: o.key, name: o.key, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: o.placeholder });
+  const addInput = h('input', {
+    id: o.key,
+    name: o.key,
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: o.placeholder,
+  });
   const addButton = h('button', { type: 'button' }, t('add'));
-  const addRow = h('div', { class: 'row' }, h('label', { for: o.key, class: 'visually-hidden' }, o.addLabel), addInput, addButton);
-  const f = field(ctx, o.key, o.label, [list, addRow], { group: true, inputs: [addInput, addButton], ...(o.hint ? { hint: o.hint } : {}) });
+  const addRow = h(
+    'div',
+    { class: 'row' },
+    h('label', { for: o.key, class: 'visually-hidden' }, o.addLabel),
+    addInput,
+    addButton,
+  );
+  const f = field(ctx, o.key, o.label, [list, addRow], {
+    group: true,
+    inputs: [addInput, addButton],
+    ...(o.hint ? { hint: o.hint } : {}),
+  });
 
   const items = () => ctx.settings()[o.key];
   /** Save `next`; on success re-render and focus the first enabled button matching `focus`, else the add field. */
@@ -34,8 +51,25 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
     return true;
   };
 
-  function button(text: string, label: string, action: string, index: number, disabled: boolean, onClick: () => void): HTMLButtonElement {
-    const b = h('button', { type: 'button', 'aria-label': label, 'data-action': action, 'data-index': String(index), disabled: disabled || locked }, text);
+  function button(
+    text: string,
+    label: string,
+    action: string,
+    index: number,
+    disabled: boolean,
+    onClick: () => void,
+  ): HTMLButtonElement {
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        'aria-label': label,
+        'data-action': action,
+        'data-index': String(index),
+        disabled: disabled || locked,
+      },
+      text,
+    );
     b.addEventListener('click', onClick);
     return b;
   }
@@ -51,7 +85,10 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
           const next = [...without];
           next.splice(to, 0, item);
           const [same, other] = to < i ? ['up', 'down'] : ['down', 'up'];
-          void save(next, [`[data-action="${same}"][data-index="${to}"]`, `[data-action="${other}"][data-index="${to}"]`]);
+          void save(next, [
+            `[data-action="${same}"][data-index="${to}"]`,
+            `[data-action="${other}"][data-index="${to}"]`,
+          ]);
         };
         return h(
           'li',
@@ -60,7 +97,14 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
           ' ',
           o.reorder ? button('↑', t('moveUp', item), 'up', i, i === 0, () => move(i - 1)) : null,
           o.reorder ? button('↓', t('moveDown', item), 'down', i, i === current.length - 1, () => move(i + 1)) : null,
-          button(t('remove'), t('removeItem', item), 'remove', i, false, () => void save(without, [`[data-action="remove"][data-index="${Math.min(i, without.length - 1)}"]`])),
+          button(
+            t('remove'),
+            t('removeItem', item),
+            'remove',
+            i,
+            false,
+            () => void save(without, [`[data-action="remove"][data-index="${Math.min(i, without.length - 1)}"]`]),
+          ),
         );
       }),
     );

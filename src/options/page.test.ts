@@ -21,7 +21,10 @@ function deps(over: Partial<OptionsDeps> = {}): OptionsDeps {
     requestPermission: vi.fn(async () => ({ ok: true as const, value: null })),
     testProvider: vi.fn(async () => ({ ok: true as const, value: { latencyMs: 12.4, dnssec: true } })),
     savePassword: vi.fn(async () => {}),
-    testSip: vi.fn(async () => ({ ok: true as const, value: { connected: true as const, as: 'bob (sip:bob@example.test)', latencyMs: 42 } })),
+    testSip: vi.fn(async () => ({
+      ok: true as const,
+      value: { connected: true as const, as: 'bob (sip:bob@example.test)', latencyMs: 42 },
+    })),
     ...over,
   };
 }
@@ -72,13 +75,19 @@ describe('provider', () => {
     change(url, 'http://dns.example/dns-query');
     await flush();
     expect(saved).toEqual([]);
-    const errorId = url.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!;
+    const errorId = url
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
     expect(root.querySelector(`#${errorId}`)?.textContent).toMatch(/must start with https/);
     expect(url.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('explains a withheld permission, keeps the old provider and offers to ask again', async () => {
-    const request = vi.fn(async (): Promise<PermissionAnswer> => ({ ok: false, error: { code: 'no-host-permission', message: 'the browser did not grant it' } }));
+    const request = vi.fn(async (): Promise<PermissionAnswer> => ({
+      ok: false,
+      error: { code: 'no-host-permission', message: 'the browser did not grant it' },
+    }));
     render(deps({ requestPermission: request }));
     $('#provider-custom').click();
     change($('#dohUrl'), 'https://dns.example/dns-query');
@@ -99,10 +108,16 @@ describe('provider', () => {
     await flush();
     expect(d.testProvider).toHaveBeenCalledWith('https://cloudflare-dns.com/dns-query', 'get');
     expect($('#test-result').textContent).toBe('Works: answered in 12 ms, DNSSEC validated.');
-    render(deps({ testProvider: async () => ({ ok: false, error: { code: 'http-status', message: 'HTTP 501 from dns.example' } }) }));
+    render(
+      deps({
+        testProvider: async () => ({ ok: false, error: { code: 'http-status', message: 'HTTP 501 from dns.example' } }),
+      }),
+    );
     $<HTMLButtonElement>('#test-provider').click();
     await flush();
-    expect($('#test-result').textContent).toBe('Failed: The DNS-over-HTTPS server answered with an HTTP error. HTTP 501 from dns.example (http-status)');
+    expect($('#test-result').textContent).toBe(
+      'Failed: The DNS-over-HTTPS server answered with an HTTP error. HTTP 501 from dns.example (http-status)',
+    );
   });
 
   it('saves the method', async () => {
@@ -172,14 +187,23 @@ describe('other fields', () => {
 
   it('has a privacy note', () => {
     render();
-    expect(root.querySelector('.privacy')?.textContent).toContain('Only the ENUM names of the phone numbers you chose to look up');
+    expect(root.querySelector('.privacy')?.textContent).toContain(
+      'Only the ENUM names of the phone numbers you chose to look up',
+    );
   });
 });
 
 describe('managed (locked) settings', () => {
   it('disables locked fields and says why', () => {
     render(deps(), { dohUrl: 'https://dns.google/dns-query' }, ['dohUrl', 'suffixes', 'resolveOn']);
-    for (const id of ['provider-cloudflare', 'provider-google', 'provider-custom', 'dohUrl', 'suffixes', 'resolveOn-hover']) {
+    for (const id of [
+      'provider-cloudflare',
+      'provider-google',
+      'provider-custom',
+      'dohUrl',
+      'suffixes',
+      'resolveOn-hover',
+    ]) {
       expect($(`#${id}`).disabled, id).toBe(true);
       expect($(`#${id}`).getAttribute('aria-describedby'), id).toContain('-locked');
     }
@@ -197,7 +221,11 @@ describe('live presence', () => {
     const d = render();
     expect(root.querySelector('#presence-heading')?.textContent).toBe('Live presence');
     expect(root.querySelector('label[for="presence"]')?.textContent).toBe('Show live presence');
-    expect(['sipServer', 'sipAddress', 'sipUsername', 'sipPassword'].map((k) => root.querySelector(`label[for="${k}"]`)?.textContent)).toEqual(['SIP WebSocket server', 'SIP address', 'Username', 'Password']);
+    expect(
+      ['sipServer', 'sipAddress', 'sipUsername', 'sipPassword'].map(
+        (k) => root.querySelector(`label[for="${k}"]`)?.textContent,
+      ),
+    ).toEqual(['SIP WebSocket server', 'SIP address', 'Username', 'Password']);
     $('#presence').click();
     await flush();
     expect(last().presence).toBe('sip');
@@ -221,13 +249,34 @@ describe('live presence', () => {
     const d = render(deps(), { sipServer: 'ws://127.0.0.1:5066', sipAddress: 'sip:bob@example.test' });
     $<HTMLButtonElement>('#test-sip').click();
     await flush();
-    expect(d.testSip).toHaveBeenCalledWith({ sipServer: 'ws://127.0.0.1:5066', sipAddress: 'sip:bob@example.test', sipUsername: '', password: '' });
+    expect(d.testSip).toHaveBeenCalledWith({
+      sipServer: 'ws://127.0.0.1:5066',
+      sipAddress: 'sip:bob@example.test',
+      sipUsername: '',
+      password: '',
+    });
     expect($('#sip-test-result').textContent).toBe('Connected as bob (sip:bob@example.test) in 42 ms.');
-    render(deps({ testSip: async () => ({ ok: true, value: { connected: false, latencyMs: 9, error: { code: 'sip-auth-failed', message: 'The SIP server refused the username or password (407 Proxy Authentication Required).' } } }) }));
+    render(
+      deps({
+        testSip: async () => ({
+          ok: true,
+          value: {
+            connected: false,
+            latencyMs: 9,
+            error: {
+              code: 'sip-auth-failed',
+              message: 'The SIP server refused the username or password (407 Proxy Authentication Required).',
+            },
+          },
+        }),
+      }),
+    );
     $<HTMLButtonElement>('#test-sip').click();
     await flush();
     // The code's meaning in words (errorMeaning), the server's exact answer, the code.
     expect(errorMeaning('sip-auth-failed')).toBe('The SIP server refused the username or password (401/407).');
-    expect($('#sip-test-result').textContent).toBe(`Failed: ${errorMeaning('sip-auth-failed')} The SIP server refused the username or password (407 Proxy Authentication Required). (sip-auth-failed)`);
+    expect($('#sip-test-result').textContent).toBe(
+      `Failed: ${errorMeaning('sip-auth-failed')} The SIP server refused the username or password (407 Proxy Authentication Required). (sip-auth-failed)`,
+    );
   });
 });

@@ -33,12 +33,24 @@ function privacyNote(): HTMLElement {
     'section',
     { class: 'privacy', 'aria-labelledby': 'privacy-heading' },
     h('h2', { id: 'privacy-heading' }, t('privacyHeading')),
-    h('p', {}, ...withNodes<string | HTMLElement>('privacyNames', h('code', {}, '8.7.6.5.4.3.2.1.3.4.e164.arpa'), '+43 1 2345678')),
+    h(
+      'p',
+      {},
+      ...withNodes<string | HTMLElement>(
+        'privacyNames',
+        h('code', {}, '8.7.6.5.4.3.2.1.3.4.e164.arpa'),
+        '+43 1 2345678',
+      ),
+    ),
     h('p', {}, t('privacyChosen')),
   );
 }
 
-export function renderOptions(root: HTMLElement, loaded: { settings: Settings; locked: SettingKey[] }, deps: OptionsDeps): OptionsPage {
+export function renderOptions(
+  root: HTMLElement,
+  loaded: { settings: Settings; locked: SettingKey[] },
+  deps: OptionsDeps,
+): OptionsPage {
   let settings = loaded.settings;
   let locked = loaded.locked;
   let queue: Promise<unknown> = Promise.resolve();
@@ -74,23 +86,46 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
     replace(
       root,
       h('h1', {}, t('optionsTitle')),
-      h('form', { id: 'options', novalidate: true },
-        h('section', { 'aria-labelledby': 'provider-heading' }, h('h2', { id: 'provider-heading' }, t('providerHeading')), ...providerSection(ctx, deps)),
-        h('section', { 'aria-labelledby': 'lookup-heading' },
+      h(
+        'form',
+        { id: 'options', novalidate: true },
+        h(
+          'section',
+          { 'aria-labelledby': 'provider-heading' },
+          h('h2', { id: 'provider-heading' }, t('providerHeading')),
+          ...providerSection(ctx, deps),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'lookup-heading' },
           h('h2', { id: 'lookup-heading' }, t('lookupHeading')),
           listSetting(ctx, {
-            key: 'suffixes', label: t('suffixesLabel'), addLabel: t('addSuffix'), placeholder: DEFAULT_SUFFIX, reorder: true,
-            empty: t('noSuffixes'), hint: t('suffixesHint'),
+            key: 'suffixes',
+            label: t('suffixesLabel'),
+            addLabel: t('addSuffix'),
+            placeholder: DEFAULT_SUFFIX,
+            reorder: true,
+            empty: t('noSuffixes'),
+            hint: t('suffixesHint'),
           }),
           regionSetting(ctx, deps.browserRegion),
-          radioSetting(ctx, 'resolveOn', t('resolveOnLabel'), RESOLVE_ON())),
+          radioSetting(ctx, 'resolveOn', t('resolveOnLabel'), RESOLVE_ON()),
+        ),
         presenceSection(ctx, deps),
-        h('section', { 'aria-labelledby': 'sites-heading' },
+        h(
+          'section',
+          { 'aria-labelledby': 'sites-heading' },
           h('h2', { id: 'sites-heading' }, t('sitesHeading')),
           listSetting(ctx, {
-            key: 'disabledSites', label: t('disabledSitesLabel'), addLabel: t('addSite'), placeholder: 'www.example.com', reorder: false,
+            key: 'disabledSites',
+            label: t('disabledSitesLabel'),
+            addLabel: t('addSite'),
+            placeholder: 'www.example.com',
+            reorder: false,
             empty: t('noSites'),
-          }))),
+          }),
+        ),
+      ),
       saved,
       privacyNote(),
     );
@@ -100,7 +135,9 @@ export function renderOptions(root: HTMLElement, loaded: { settings: Settings; l
   render();
   return {
     update(next) {
-      const changed = SETTING_KEYS.some((k) => !sameValue(next.settings[k], settings[k]) || next.locked.includes(k) !== locked.includes(k));
+      const changed = SETTING_KEYS.some(
+        (k) => !sameValue(next.settings[k], settings[k]) || next.locked.includes(k) !== locked.includes(k),
+      );
       if (!changed) return; // our own save coming back: re-rendering would move focus
       settings = next.settings;
       locked = next.locked;

@@ -13,10 +13,21 @@ import { commitTo, field, type OptionsContext } from './fields.ts';
 export interface PresenceDeps {
   /** Store the SIP password under its own key ("" removes it). */
   savePassword(password: string): Promise<void>;
-  testSip(account: { sipServer: string; sipAddress: string; sipUsername: string; password: string }): Promise<Result<SipTestOutcome, CoreError>>;
+  testSip(account: {
+    sipServer: string;
+    sipAddress: string;
+    sipUsername: string;
+    password: string;
+  }): Promise<Result<SipTestOutcome, CoreError>>;
 }
 
-function textSetting(ctx: OptionsContext, key: SettingKey & ('sipServer' | 'sipAddress' | 'sipUsername'), label: string, attrs: Record<string, string>, hint?: string): { el: HTMLElement; input: HTMLInputElement } {
+function textSetting(
+  ctx: OptionsContext,
+  key: SettingKey & ('sipServer' | 'sipAddress' | 'sipUsername'),
+  label: string,
+  attrs: Record<string, string>,
+  hint?: string,
+): { el: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { id: key, name: key, type: 'text', autocomplete: 'off', spellcheck: 'false', ...attrs });
   input.value = ctx.settings()[key];
   const f = field(ctx, key, label, [input], hint ? { hint } : {});
@@ -36,11 +47,23 @@ export function presenceSection(ctx: OptionsContext, deps: PresenceDeps): HTMLEl
   onField.el.querySelector('label')?.before(on);
   on.addEventListener('change', () => void commitTo(ctx, onField, 'presence', on.checked ? 'sip' : 'off'));
 
-  const server = textSetting(ctx, 'sipServer', t('sipServerLabel'), { type: 'url', placeholder: 'wss://sip.example.com/ws' }, t('sipServerHint'));
+  const server = textSetting(
+    ctx,
+    'sipServer',
+    t('sipServerLabel'),
+    { type: 'url', placeholder: 'wss://sip.example.com/ws' },
+    t('sipServerHint'),
+  );
   const address = textSetting(ctx, 'sipAddress', t('sipAddressLabel'), { placeholder: 'sip:you@example.com' });
   const username = textSetting(ctx, 'sipUsername', t('sipUsernameLabel'), {}, t('sipUsernameHint'));
 
-  const password = h('input', { id: 'sipPassword', name: 'sipPassword', type: 'password', autocomplete: 'new-password', 'aria-describedby': 'sipPassword-hint sipPassword-status' });
+  const password = h('input', {
+    id: 'sipPassword',
+    name: 'sipPassword',
+    type: 'password',
+    autocomplete: 'new-password',
+    'aria-describedby': 'sipPassword-hint sipPassword-status',
+  });
   const passwordStatus = h('p', { id: 'sipPassword-status', class: 'hint', role: 'status' });
   password.addEventListener('change', () => {
     const value = password.value;
@@ -55,27 +78,56 @@ export function presenceSection(ctx: OptionsContext, deps: PresenceDeps): HTMLEl
     password.value = '';
     void deps.savePassword('').then(() => (passwordStatus.textContent = t('sipPasswordRemoved')));
   });
-  const passwordField = h('div', { class: 'field', 'data-key': 'sipPassword' },
-    h('label', { for: 'sipPassword' }, t('sipPasswordLabel')), password, ' ', forget,
-    h('p', { id: 'sipPassword-hint', class: 'hint' }, t('sipPasswordHint')), passwordStatus);
+  const passwordField = h(
+    'div',
+    { class: 'field', 'data-key': 'sipPassword' },
+    h('label', { for: 'sipPassword' }, t('sipPasswordLabel')),
+    password,
+    ' ',
+    forget,
+    h('p', { id: 'sipPassword-hint', class: 'hint' }, t('sipPasswordHint')),
+    passwordStatus,
+  );
 
   const out = h('p', { id: 'sip-test-result', role: 'status', 'aria-live': 'polite' });
   const test = h('button', { type: 'button', id: 'test-sip' }, t('testSipButton'));
   test.addEventListener('click', () => {
     replace(out, t('testSipRunning'));
     test.disabled = true;
-    const account = { sipServer: server.input.value.trim(), sipAddress: address.input.value.trim(), sipUsername: username.input.value.trim(), password: password.value };
-    void deps.testSip(account).then((r) => {
-      if (!r.ok) return replace(out, h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(r.error)));
-      const o = r.value;
-      replace(out, o.connected
-        ? h('span', { class: 'ok' }, t('testSipConnected', o.as, formatNumber(o.latencyMs, { style: 'unit', unit: 'millisecond' })))
-        : h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(o.error)));
-    }).finally(() => (test.disabled = false));
+    const account = {
+      sipServer: server.input.value.trim(),
+      sipAddress: address.input.value.trim(),
+      sipUsername: username.input.value.trim(),
+      password: password.value,
+    };
+    void deps
+      .testSip(account)
+      .then((r) => {
+        if (!r.ok) return replace(out, h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(r.error)));
+        const o = r.value;
+        replace(
+          out,
+          o.connected
+            ? h(
+                'span',
+                { class: 'ok' },
+                t('testSipConnected', o.as, formatNumber(o.latencyMs, { style: 'unit', unit: 'millisecond' })),
+              )
+            : h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(o.error)),
+        );
+      })
+      .finally(() => (test.disabled = false));
   });
 
-  return h('section', { 'aria-labelledby': 'presence-heading' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'presence-heading' },
     h('h2', { id: 'presence-heading' }, t('presenceHeading')),
-    onField.el, server.el, address.el, username.el, passwordField,
-    h('div', { class: 'field' }, test, ' ', out));
+    onField.el,
+    server.el,
+    address.el,
+    username.el,
+    passwordField,
+    h('div', { class: 'field' }, test, ' ', out),
+  );
 }

@@ -19,7 +19,10 @@ export const PROVIDERS = [
 export interface ProviderDeps {
   /** Must start the browser's request synchronously (it runs inside the user's click or key press). */
   requestPermission(url: string): Promise<PermissionAnswer>;
-  testProvider(dohUrl: string, dohMethod: DohMethod): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
+  testProvider(
+    dohUrl: string,
+    dohMethod: DohMethod,
+  ): Promise<Result<{ latencyMs: number; dnssec: boolean }, CoreError>>;
 }
 
 const METHODS = [
@@ -41,12 +44,28 @@ interface ProviderField {
 function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   const current = ctx.settings().dohUrl;
   const preset = PROVIDERS.find((p) => p.url === current)?.value ?? 'custom';
-  const choices = [...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })), { value: 'custom', label: t('customProvider') }];
+  const choices = [
+    ...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })),
+    { value: 'custom', label: t('customProvider') },
+  ];
   const { inputs, rows } = radios('provider', choices, preset);
-  const url = h('input', { id: 'dohUrl', name: 'dohUrl', type: 'url', autocomplete: 'off', spellcheck: 'false', placeholder: 'https://dns.example/dns-query' });
+  const url = h('input', {
+    id: 'dohUrl',
+    name: 'dohUrl',
+    type: 'url',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'https://dns.example/dns-query',
+  });
   url.value = preset === 'custom' ? current : '';
   const permission = h('div', { id: 'dohUrl-permission', 'aria-live': 'polite' });
-  const custom = h('div', { class: 'custom', hidden: preset !== 'custom' }, h('label', { for: 'dohUrl' }, t('dohUrlLabel')), url, permission);
+  const custom = h(
+    'div',
+    { class: 'custom', hidden: preset !== 'custom' },
+    h('label', { for: 'dohUrl' }, t('dohUrlLabel')),
+    url,
+    permission,
+  );
   const f = field(ctx, 'dohUrl', t('providerLabel'), [...rows, custom], {
     group: true,
     inputs: [...inputs, url],
@@ -56,13 +75,16 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
 
   const withheld = (target: string, error?: string) => {
     const host = new URL(target).hostname;
-    replace(permission, ...withheldAccess({
-      buttonId: 'dohUrl-grant',
-      host,
-      explanation: t('withheldProvider', host, ctx.settings().dohUrl) + (error ? ` ${t('browserSaid', error)}` : ''),
-      request: () => deps.requestPermission(target),
-      answered: (p) => (p.ok ? void save(target) : withheld(target, p.error.message)),
-    }));
+    replace(
+      permission,
+      ...withheldAccess({
+        buttonId: 'dohUrl-grant',
+        host,
+        explanation: t('withheldProvider', host, ctx.settings().dohUrl) + (error ? ` ${t('browserSaid', error)}` : ''),
+        request: () => deps.requestPermission(target),
+        answered: (p) => (p.ok ? void save(target) : withheld(target, p.error.message)),
+      }),
+    );
   };
   const save = async (value: string) => {
     replace(permission);
@@ -102,13 +124,22 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   });
   return {
     el: f.el,
-    chosen: () => ({ url: isCustom() ? url.value.trim() : (PROVIDERS.find((p) => inputs.some((i) => i.checked && i.value === p.value))?.url ?? ''), custom: isCustom() }),
+    chosen: () => ({
+      url: isCustom()
+        ? url.value.trim()
+        : (PROVIDERS.find((p) => inputs.some((i) => i.checked && i.value === p.value))?.url ?? ''),
+      custom: isCustom(),
+    }),
     withheld,
   };
 }
 
 function methodField(ctx: OptionsContext): { el: HTMLElement; method(): DohMethod } {
-  const method = h('select', { id: 'dohMethod', name: 'dohMethod' }, ...METHODS.map((m) => h('option', { value: m.value }, t(m.label))));
+  const method = h(
+    'select',
+    { id: 'dohMethod', name: 'dohMethod' },
+    ...METHODS.map((m) => h('option', { value: m.value }, t(m.label))),
+  );
   method.value = ctx.settings().dohMethod;
   const mf = field(ctx, 'dohMethod', t('methodLabel'), [method], { hint: t('methodHint') });
   method.addEventListener('change', () => void commitTo(ctx, mf, 'dohMethod', method.value));
@@ -133,9 +164,20 @@ function testRow(provider: ProviderField, method: () => DohMethod, deps: Provide
           return replace(out, h('span', { class: 'error' }, t('notTested', new URL(v.value).hostname)));
         }
         const r = await deps.testProvider(v.value, method());
-        replace(out, r.ok
-          ? h('span', { class: 'ok' }, t('testWorks', formatNumber(Math.round(r.value.latencyMs), { style: 'unit', unit: 'millisecond' }), t(r.value.dnssec ? 'dnssecValidated' : 'dnssecNotValidated')))
-          : h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(r.error)));
+        replace(
+          out,
+          r.ok
+            ? h(
+                'span',
+                { class: 'ok' },
+                t(
+                  'testWorks',
+                  formatNumber(Math.round(r.value.latencyMs), { style: 'unit', unit: 'millisecond' }),
+                  t(r.value.dnssec ? 'dnssecValidated' : 'dnssecNotValidated'),
+                ),
+              )
+            : h('span', { class: 'error' }, `${t('testFailed')} `, ...errorText(r.error)),
+        );
       })
       .finally(() => (test.disabled = false));
   });

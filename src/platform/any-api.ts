@@ -1,7 +1,13 @@
 // Browser-API code written once for both API styles of platform/: webextension-polyfill's `browser` (extension
 // pages and the background) and the browsers' own promise APIs (the content script, see content.ts). Both hand
 // in the few members used here, so settings and replies behave the same in every context.
-import { parseSettings, managedKeys, SETTINGS_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
+import {
+  parseSettings,
+  managedKeys,
+  SETTINGS_STORAGE_KEY,
+  type SettingKey,
+  type Settings,
+} from '../shared/settings.ts';
 import { err, type Result } from '../core/result.ts';
 import type { MessageType, ProtocolError, ProtocolMap, Reply } from '../shared/protocol.ts';
 import { EVENTS_PORT, parseEvent, type ViewEvent } from '../shared/events.ts';
@@ -31,7 +37,8 @@ async function readManaged(areas: StorageAreas): Promise<Record<string, unknown>
   }
 }
 
-const readLocal = async (areas: StorageAreas): Promise<unknown> => (await areas.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+const readLocal = async (areas: StorageAreas): Promise<unknown> =>
+  (await areas.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
 
 function parse(stored: unknown, policy: Record<string, unknown>): LoadedSettings {
   const { settings, warnings } = parseSettings(stored, policy);
@@ -50,7 +57,8 @@ export async function loadSettingsFrom(areas: StorageAreas): Promise<LoadedSetti
 /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
 export function onSettingsChangeIn(areas: StorageAreas, listener: (loaded: LoadedSettings) => void): void {
   areas.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && SETTINGS_STORAGE_KEY in changes) || area === 'managed') void loadSettingsFrom(areas).then(listener);
+    if ((area === 'local' && SETTINGS_STORAGE_KEY in changes) || area === 'managed')
+      void loadSettingsFrom(areas).then(listener);
   });
 }
 
@@ -103,7 +111,8 @@ export async function requestVia<K extends MessageType>(
 }
 
 /** A thrown error as the `internal` error of a reply. */
-export const internalError = (e: unknown): Result<never, ProtocolError> => err('internal', e instanceof Error ? e.message : String(e));
+export const internalError = (e: unknown): Result<never, ProtocolError> =>
+  err('internal', e instanceof Error ? e.message : String(e));
 
 /** What a view needs of a runtime.Port (polyfill and native alike). */
 export interface PortLike {
@@ -117,7 +126,11 @@ export interface PortLike {
  * worker closes the port; the view connects again after a moment and `onReconnect` runs, since events may have
  * been missed meanwhile.
  */
-export function subscribeVia(connect: (name: string) => PortLike, listener: (event: ViewEvent) => void, onReconnect: () => void): () => void {
+export function subscribeVia(
+  connect: (name: string) => PortLike,
+  listener: (event: ViewEvent) => void,
+  onReconnect: () => void,
+): () => void {
   let port: PortLike | undefined;
   let closed = false;
   const open = (again: boolean) => {

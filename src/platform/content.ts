@@ -2,9 +2,24 @@
 // `chrome` in MV3 (runtime.sendMessage and storage.*.get return promises from Chrome 99/88; the manifest asks for
 // 120). Only the content script uses this file: webextension-polyfill would cost 2.7 KB of its 70 KB gzip budget
 // (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
-import { parseContentMessage, senderKind, type ContentMessage, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
+import {
+  parseContentMessage,
+  senderKind,
+  type ContentMessage,
+  type MessageType,
+  type ProtocolMap,
+  type Reply,
+} from '../shared/protocol.ts';
 import type { ViewEvent } from '../shared/events.ts';
-import { requestVia, loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, subscribeVia, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import {
+  requestVia,
+  loadSettingsFrom,
+  onSettingsChangeIn,
+  watchSettingsIn,
+  subscribeVia,
+  type LoadedSettings,
+  type StorageAreas,
+} from './any-api.ts';
 import { useMessages } from '../shared/i18n.ts';
 
 export type { LoadedSettings } from './any-api.ts';
@@ -21,10 +36,12 @@ useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions));
 export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
 
 /** Local settings at once, again when managed values arrive, and on every change (see any-api.ts). */
-export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => watchSettingsIn(areas(), listener);
+export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) =>
+  watchSettingsIn(areas(), listener);
 
 /** Call `listener` with fresh settings whenever local or managed settings change (applies to open tabs live). */
-export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => onSettingsChangeIn(areas(), listener);
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void =>
+  onSettingsChangeIn(areas(), listener);
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
@@ -37,7 +54,11 @@ export function onContentMessage(listener: (message: ContentMessage) => void): v
   const ownOrigin = runtime.getURL('/').replace(/\/$/, '');
   runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender) => {
     // Only the background (our origin, no tab) talks to content scripts.
-    const from = senderKind({ id: sender.id, hasTab: sender.tab !== undefined, url: sender.url }, runtime.id, ownOrigin);
+    const from = senderKind(
+      { id: sender.id, hasTab: sender.tab !== undefined, url: sender.url },
+      runtime.id,
+      ownOrigin,
+    );
     if (!from.ok || from.value !== 'page') return undefined;
     const message = parseContentMessage(raw);
     if (message) listener(message);

@@ -2,7 +2,15 @@
 // Requests: senders get a Reply (errors as data, never thrown); the background's one receiver gets only validated
 // messages from checked senders. Events (shared/events.ts): views subscribe over a port, the background posts.
 import browser, { type Runtime } from './browser.ts';
-import { checkSender, parseMessage, senderKind, type Message, type MessageType, type ProtocolMap, type Reply } from '../shared/protocol.ts';
+import {
+  checkSender,
+  parseMessage,
+  senderKind,
+  type Message,
+  type MessageType,
+  type ProtocolMap,
+  type Reply,
+} from '../shared/protocol.ts';
 import { EVENTS_PORT, type ViewEvent } from '../shared/events.ts';
 import { internalError, requestVia, subscribeVia } from './any-api.ts';
 
@@ -18,7 +26,11 @@ export interface SenderInfo {
 type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
 
 const ownOrigin = () => browser.runtime.getURL('/').replace(/\/$/, '');
-const facts = (sender: Runtime.MessageSender | undefined) => ({ id: sender?.id, hasTab: sender?.tab !== undefined, url: sender?.url });
+const facts = (sender: Runtime.MessageSender | undefined) => ({
+  id: sender?.id,
+  hasTab: sender?.tab !== undefined,
+  url: sender?.url,
+});
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
@@ -52,7 +64,8 @@ const views = new Set<Runtime.Port>();
 /** Background: accept views' event ports (call at top level). Ports live as long as their view. */
 export function acceptViews(): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== EVENTS_PORT || !senderKind(facts(port.sender), browser.runtime.id, ownOrigin()).ok) return port.disconnect();
+    if (port.name !== EVENTS_PORT || !senderKind(facts(port.sender), browser.runtime.id, ownOrigin()).ok)
+      return port.disconnect();
     views.add(port);
     port.onDisconnect.addListener(() => views.delete(port));
   });

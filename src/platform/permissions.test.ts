@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const granted = new Set<string>();
 const listeners = { added: new Set<() => void>(), removed: new Set<() => void>() };
-const event = (set: Set<() => void>) => ({ addListener: (f: () => void) => set.add(f), removeListener: (f: () => void) => set.delete(f) });
+const event = (set: Set<() => void>) => ({
+  addListener: (f: () => void) => set.add(f),
+  removeListener: (f: () => void) => set.delete(f),
+});
 let failing = false;
 let extensionUrl = 'moz-extension://5c6b2a1e/';
 vi.mock('./browser.ts', () => ({
@@ -19,7 +22,8 @@ vi.mock('./browser.ts', () => ({
     },
   },
 }));
-const { checkHostPermission, hostAccess, noHostPermissionError, onPermissionsChanged, NO_HOST_PERMISSION } = await import('./permissions.ts');
+const { checkHostPermission, hostAccess, noHostPermissionError, onPermissionsChanged, NO_HOST_PERMISSION } =
+  await import('./permissions.ts');
 
 beforeEach(() => {
   granted.clear();
@@ -30,8 +34,16 @@ beforeEach(() => {
 describe('hostAccess', () => {
   it('in Chromium asks for the origin pattern with its port, so other ports of the host stay closed', async () => {
     extensionUrl = 'chrome-extension://abcdefghijklmnop/';
-    expect(await hostAccess('https://doh.example:8443/dns-query')).toEqual({ granted: false, host: 'doh.example', pattern: 'https://doh.example:8443/*' });
-    expect(await hostAccess('https://doh.example/dns-query')).toEqual({ granted: false, host: 'doh.example', pattern: 'https://doh.example:443/*' });
+    expect(await hostAccess('https://doh.example:8443/dns-query')).toEqual({
+      granted: false,
+      host: 'doh.example',
+      pattern: 'https://doh.example:8443/*',
+    });
+    expect(await hostAccess('https://doh.example/dns-query')).toEqual({
+      granted: false,
+      host: 'doh.example',
+      pattern: 'https://doh.example:443/*',
+    });
     granted.add('https://doh.example:8443/*');
     expect(await hostAccess('https://doh.example:8443/dns-query')).toEqual({ granted: true });
   });
@@ -40,7 +52,11 @@ describe('hostAccess', () => {
     expect(await hostAccess('https://127.0.0.1:8443/dns-query')).toEqual({ granted: true });
   });
   it('names the host and pattern when withheld', async () => {
-    expect(await hostAccess('https://doh.example/dns-query')).toEqual({ granted: false, host: 'doh.example', pattern: 'https://doh.example/*' });
+    expect(await hostAccess('https://doh.example/dns-query')).toEqual({
+      granted: false,
+      host: 'doh.example',
+      pattern: 'https://doh.example/*',
+    });
   });
   it('treats an API failure and a non-URL as no access', async () => {
     failing = true;

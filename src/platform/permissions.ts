@@ -43,7 +43,9 @@ export function requestHostPermission(url: string): Promise<PermissionAnswer> {
   }
   const failed = (e: unknown) => err(NO_HOST_PERMISSION, e instanceof Error ? e.message : String(e));
   try {
-    return browser.permissions.request({ origins: [pattern] }).then((granted) => (granted ? ok(null) : err(NO_HOST_PERMISSION, 'the browser did not grant it')), failed);
+    return browser.permissions
+      .request({ origins: [pattern] })
+      .then((granted) => (granted ? ok(null) : err(NO_HOST_PERMISSION, 'the browser did not grant it')), failed);
   } catch (e) {
     return Promise.resolve(failed(e));
   }

@@ -3,8 +3,20 @@
 // wins. Invalid stored values fall back with a logged warning (shared/settings.ts).
 import browser from './browser.ts';
 import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
-import { diffFromDefaults, SETTINGS_STORAGE_KEY, SIP_PASSWORD_STORAGE_KEY, type SettingKey, type Settings } from '../shared/settings.ts';
-import { loadSettingsFrom, onSettingsChangeIn, watchSettingsIn, type LoadedSettings, type StorageAreas } from './any-api.ts';
+import {
+  diffFromDefaults,
+  SETTINGS_STORAGE_KEY,
+  SIP_PASSWORD_STORAGE_KEY,
+  type SettingKey,
+  type Settings,
+} from '../shared/settings.ts';
+import {
+  loadSettingsFrom,
+  onSettingsChangeIn,
+  watchSettingsIn,
+  type LoadedSettings,
+  type StorageAreas,
+} from './any-api.ts';
 
 export type { LoadedSettings } from './any-api.ts';
 
@@ -14,10 +26,12 @@ const areas = (): StorageAreas => browser.storage as unknown as StorageAreas;
 export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
 
 /** Local settings at once, again when managed values arrive, and on every change: pages render without waiting. */
-export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) => watchSettingsIn(areas(), listener);
+export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) =>
+  watchSettingsIn(areas(), listener);
 
 /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
-export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void => onSettingsChangeIn(areas(), listener);
+export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void =>
+  onSettingsChangeIn(areas(), listener);
 
 /**
  * Persist settings (only the differences from the defaults). Keys `locked` by policy, as the caller was last told

@@ -50,7 +50,10 @@ async function main(): Promise<void> {
     if (view) return view.setModel(modelOf(loaded));
     view = renderPopup(root, modelOf(loaded), {
       inspect: async (input) => {
-        const reply = await sendMessage('inspectNumber', { input, region: latest.settings.defaultRegion || browserRegion() });
+        const reply = await sendMessage('inspectNumber', {
+          input,
+          region: latest.settings.defaultRegion || browserRegion(),
+        });
         if (reply.ok && reply.value.pres.length) void watch(reply.value.e164);
         return reply;
       },
@@ -75,10 +78,14 @@ async function main(): Promise<void> {
   });
   // Numbers arrive and resolve while the popup is open: the background says when; after a reconnect (the
   // worker was stopped) anything may have changed.
-  subscribe((event) => {
-    if (event.type === 'presenceChanged') view?.showPresence([event.payload.entry]);
-    else if (event.type === 'cacheCleared' || (event.type === 'tabNumbersChanged' && event.payload.tabId === tab?.id)) void refresh();
-  }, () => void refresh());
+  subscribe(
+    (event) => {
+      if (event.type === 'presenceChanged') view?.showPresence([event.payload.entry]);
+      else if (event.type === 'cacheCleared' || (event.type === 'tabNumbersChanged' && event.payload.tabId === tab?.id))
+        void refresh();
+    },
+    () => void refresh(),
+  );
 }
 
 void main();

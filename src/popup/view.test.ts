@@ -4,12 +4,18 @@ import type { LookupResult } from '../core/enum/types.ts';
 import { renderNumbers, renderPopup, type PopupActions, type PopupModel } from './view.ts';
 
 const result: LookupResult = {
-  e164: '+4312345678', domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa', status: 'found', dnssec: true,
+  e164: '+4312345678',
+  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
+  status: 'found',
+  dnssec: true,
   uris: [
     { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
     { uri: 'pres:alice@example.test', enumservices: ['pres'], order: 100, preference: 20 },
   ],
-  pres: ['pres:alice@example.test'], rejected: [], ttl: 300, fetchedAt: Date.now(),
+  pres: ['pres:alice@example.test'],
+  rejected: [],
+  ttl: 300,
+  fetchedAt: Date.now(),
 };
 const model: PopupModel = { region: 'AT', hostname: 'shop.example', siteEnabled: true, siteLocked: false };
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -54,7 +60,11 @@ describe('popup', () => {
   });
 
   it('shows bad input next to the field (aria-describedby, aria-invalid)', async () => {
-    renderPopup(root, model, actions({ inspect: async () => ({ ok: false, error: { code: 'bad-number', message: 'Not a phone number.' } }) }));
+    renderPopup(
+      root,
+      model,
+      actions({ inspect: async () => ({ ok: false, error: { code: 'bad-number', message: 'Not a phone number.' } }) }),
+    );
     const input = root.querySelector<HTMLInputElement>('#inspect-input')!;
     input.form!.requestSubmit();
     expect(root.querySelector('#inspect-error')?.textContent).toBe('Type a phone number first.');
@@ -68,13 +78,23 @@ describe('popup', () => {
 
   it('lists the tab numbers with their state, and explains an empty list', () => {
     const view = renderPopup(root, model, actions());
-    view.showNumbers({ ok: true, value: { numbers: [{ e164: '+4312345678', state: 'pres', result }, { e164: '+4312345679', state: 'idle' }] } });
+    view.showNumbers({
+      ok: true,
+      value: {
+        numbers: [
+          { e164: '+4312345678', state: 'pres', result },
+          { e164: '+4312345679', state: 'idle' },
+        ],
+      },
+    });
     const items = root.querySelectorAll('#numbers article');
     expect([...items].map((i) => i.getAttribute('data-state'))).toEqual(['pres', 'idle']);
     expect(items[1]?.textContent).toContain('Not looked up yet');
     view.showNumbers({ ok: true, value: { numbers: [] } });
     expect(root.querySelector('#numbers')?.textContent).toBe('No phone numbers found on this page.');
-    expect(renderNumbers({ ok: false, error: { code: 'unreachable', message: 'gone' } }, true).textContent).toContain('gone');
+    expect(renderNumbers({ ok: false, error: { code: 'unreachable', message: 'gone' } }, true).textContent).toContain(
+      'gone',
+    );
   });
 
   it('the site switch turns the site off and shows it', async () => {

@@ -40,7 +40,12 @@ export interface PopupView {
 /** The live presence of a result's pres URIs, as far as known. */
 export type PresenceOf = (uris: readonly string[]) => PresenceEntry[];
 
-export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined, siteEnabled: boolean, now = Date.now(), presenceOf: PresenceOf = () => []): HTMLElement {
+export function renderNumbers(
+  reply: Result<{ numbers: TabEntry[] }, CoreError> | undefined,
+  siteEnabled: boolean,
+  now = Date.now(),
+  presenceOf: PresenceOf = () => [],
+): HTMLElement {
   if (!siteEnabled) return h('p', { class: 'muted' }, t('switchedOff'));
   if (!reply) return h('p', { class: 'muted' }, t('notWebPage'));
   if (!reply.ok) return h('p', { class: 'error' }, t('tabNumbersFailed', reply.error.message));
@@ -51,18 +56,30 @@ export function renderNumbers(reply: Result<{ numbers: TabEntry[] }, CoreError> 
     ...reply.value.numbers.map((n) =>
       n.result
         ? renderResult(n.result, now, presenceOf(n.result.pres))
-        : h('article', { class: 'result', 'data-state': n.state, 'data-e164': n.e164 }, h('header', {}, h('strong', { class: 'e164' }, n.e164), ' ', stateBadge(n.state))),
+        : h(
+            'article',
+            { class: 'result', 'data-state': n.state, 'data-e164': n.e164 },
+            h('header', {}, h('strong', { class: 'e164' }, n.e164), ' ', stateBadge(n.state)),
+          ),
     ),
   );
 }
 
-const regionHint = (model: PopupModel) =>
-  model.region ? t('regionHint', model.region) : t('regionHintNone');
+const regionHint = (model: PopupModel) => (model.region ? t('regionHint', model.region) : t('regionHintNone'));
 
-function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: PresenceOf): { form: HTMLElement; redraw(): void } {
+function inspectForm(
+  model: PopupModel,
+  actions: PopupActions,
+  presenceOf: PresenceOf,
+): { form: HTMLElement; redraw(): void } {
   const input = h('input', {
-    id: 'inspect-input', type: 'text', inputmode: 'tel', autocomplete: 'off', spellcheck: 'false',
-    placeholder: '+43 1 2345678', 'aria-describedby': 'inspect-hint inspect-error',
+    id: 'inspect-input',
+    type: 'text',
+    inputmode: 'tel',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: '+43 1 2345678',
+    'aria-describedby': 'inspect-hint inspect-error',
   });
   const error = h('p', { id: 'inspect-error', class: 'field-error', role: 'alert' });
   const out = h('div', { id: 'inspect-result', 'aria-live': 'polite' });
@@ -70,9 +87,15 @@ function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: Prese
   const redraw = () => shown && replace(out, renderResult(shown, Date.now(), presenceOf(shown.pres)));
   const button = h('button', { type: 'submit', class: 'primary' }, t('lookUp'));
   const hint = h('p', { id: 'inspect-hint', class: 'hint' }, regionHint(model));
-  const form = h('form', { class: 'inspect', role: 'search', 'aria-label': t('inspectFormLabel') },
+  const form = h(
+    'form',
+    { class: 'inspect', role: 'search', 'aria-label': t('inspectFormLabel') },
     h('label', { for: 'inspect-input' }, t('inspectLabel')),
-    h('div', { class: 'row' }, input, button), hint, error, out);
+    h('div', { class: 'row' }, input, button),
+    hint,
+    error,
+    out,
+  );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const value = input.value.trim();
@@ -101,13 +124,26 @@ function inspectForm(model: PopupModel, actions: PopupActions, presenceOf: Prese
   return { form, redraw };
 }
 
-function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled: boolean) => void): HTMLElement | null {
+function siteSwitch(
+  model: PopupModel,
+  actions: PopupActions,
+  onChange: (enabled: boolean) => void,
+): HTMLElement | null {
   if (!model.hostname) return null;
   const hostname = model.hostname;
-  const box = h('input', { id: 'site-switch', type: 'checkbox', role: 'switch', disabled: model.siteLocked, 'aria-describedby': 'site-status' });
+  const box = h('input', {
+    id: 'site-switch',
+    type: 'checkbox',
+    role: 'switch',
+    disabled: model.siteLocked,
+    'aria-describedby': 'site-status',
+  });
   box.checked = model.siteEnabled;
-  const status = h('p', { id: 'site-status', class: model.siteLocked ? 'locked-note' : 'hint' },
-    model.siteLocked ? t('siteLocked') : '');
+  const status = h(
+    'p',
+    { id: 'site-status', class: model.siteLocked ? 'locked-note' : 'hint' },
+    model.siteLocked ? t('siteLocked') : '',
+  );
   box.addEventListener('change', () => {
     const enabled = box.checked;
     box.disabled = true;
@@ -124,7 +160,12 @@ function siteSwitch(model: PopupModel, actions: PopupActions, onChange: (enabled
       }
     });
   });
-  return h('section', { class: 'site' }, h('label', { for: 'site-switch' }, box, ` ${t('siteSwitch', hostname)}`), status);
+  return h(
+    'section',
+    { class: 'site' },
+    h('label', { for: 'site-switch' }, box, ` ${t('siteSwitch', hostname)}`),
+    status,
+  );
 }
 
 export function renderPopup(root: HTMLElement, model: PopupModel, actions: PopupActions): PopupView {
@@ -160,7 +201,12 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
     root,
     h('h1', { class: 'visually-hidden' }, t('extName')),
     inspect.form,
-    h('section', { class: 'tab', 'aria-labelledby': 'tab-heading' }, h('h2', { id: 'tab-heading' }, t('onThisPage')), list),
+    h(
+      'section',
+      { class: 'tab', 'aria-labelledby': 'tab-heading' },
+      h('h2', { id: 'tab-heading' }, t('onThisPage')),
+      list,
+    ),
     switchEl,
     h('footer', {}, clear, ' ', options, ' ', clearStatus),
   );

@@ -17,7 +17,15 @@ describe('describeResult', () => {
   });
 
   it('rounds ages one way everywhere', () => {
-    expect([59, 60, 119, 3599, 3600, 86_399, 86_400].map(formatDuration)).toEqual(['59 sec', '1 min', '1 min', '59 min', '1 hr', '23 hr', '1 day']);
+    expect([59, 60, 119, 3599, 3600, 86_399, 86_400].map(formatDuration)).toEqual([
+      '59 sec',
+      '1 min',
+      '1 min',
+      '59 min',
+      '1 hr',
+      '23 hr',
+      '1 day',
+    ]);
   });
 });
 

@@ -3,7 +3,14 @@
 import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
-import { PRESENCE_ERROR_CODES, PROTOCOL_ERROR_CODES, stateOfResult, type EnumState, type PresenceErrorCode, type ProtocolErrorCode } from './protocol.ts';
+import {
+  PRESENCE_ERROR_CODES,
+  PROTOCOL_ERROR_CODES,
+  stateOfResult,
+  type EnumState,
+  type PresenceErrorCode,
+  type ProtocolErrorCode,
+} from './protocol.ts';
 import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
 
 /** "no-host-permission" → "no_host_permission": message names allow letters, digits and "_" only. */
@@ -16,7 +23,8 @@ const NOT_LINKED: ReadonlySet<string> = new Set(['h323', 'ftp']);
 export const LINK_SCHEMES: ReadonlySet<string> = new Set([...USABLE_SCHEMES].filter((s) => !NOT_LINKED.has(s)));
 
 /** The words for a state (the status words that say what the colours also show): its message `state_<state>`. */
-export const stateLabel = (state: EnumState): string => t(`state_${state.replace('-', '_')}` as MessageName<`state_${EnumState}`> & MessageKey);
+export const stateLabel = (state: EnumState): string =>
+  t(`state_${state.replace('-', '_')}` as MessageName<`state_${EnumState}`> & MessageKey);
 
 /** The scheme of `uri` if it may become a link, else undefined. */
 export function linkScheme(uri: string): string | undefined {
@@ -49,7 +57,16 @@ export function isNonPublicHost(host: string): boolean {
   const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      a >= 224
+    );
   }
   if (h.startsWith('[')) {
     const v6 = h.slice(1, -1);
@@ -61,15 +78,19 @@ export function isNonPublicHost(host: string): boolean {
 /** The message saying what an error code means: `error_<code>`, one for every code of PROTOCOL_ERROR_CODES. */
 export type ErrorMessageKey = `error_${MessageName<ProtocolErrorCode>}` & MessageKey;
 // Fail to compile when a code of PROTOCOL_ERROR_CODES or a state has no English message.
-export const EVERY_CODE_HAS_A_MESSAGE: `error_${MessageName<ProtocolErrorCode>}` extends MessageKey ? true : never = true;
+export const EVERY_CODE_HAS_A_MESSAGE: `error_${MessageName<ProtocolErrorCode>}` extends MessageKey ? true : never =
+  true;
 export const EVERY_STATE_HAS_A_MESSAGE: MessageName<`state_${EnumState}`> extends MessageKey ? true : never = true;
 
 // And every code of live presence (PRESENCE_ERROR_CODES).
-export const EVERY_PRESENCE_CODE_HAS_A_MESSAGE: `error_${MessageName<PresenceErrorCode>}` extends MessageKey ? true : never = true;
+export const EVERY_PRESENCE_CODE_HAS_A_MESSAGE: `error_${MessageName<PresenceErrorCode>}` extends MessageKey
+  ? true
+  : never = true;
 
 /** The meaning of a code in words, or undefined for one that is not in the lists (say, from an older background). */
 export const errorMeaning = (code: string): string | undefined =>
-  (PROTOCOL_ERROR_CODES as readonly string[]).includes(code) || (PRESENCE_ERROR_CODES as readonly string[]).includes(code)
+  (PROTOCOL_ERROR_CODES as readonly string[]).includes(code) ||
+  (PRESENCE_ERROR_CODES as readonly string[]).includes(code)
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
 
@@ -103,14 +124,21 @@ export interface ResultView {
 
 export function describeResult(result: LookupResult, now: number): ResultView {
   const state = stateOfResult(result);
-  const view = (u: { uri: string; enumservices: string[] }): UriView => ({ uri: u.uri, services: u.enumservices, link: linkScheme(u.uri) !== undefined });
-  const isPresence = (u: LookupResult['uris'][number]) => result.pres.includes(u.uri) || u.enumservices.some(isPresenceService);
+  const view = (u: { uri: string; enumservices: string[] }): UriView => ({
+    uri: u.uri,
+    services: u.enumservices,
+    link: linkScheme(u.uri) !== undefined,
+  });
+  const isPresence = (u: LookupResult['uris'][number]) =>
+    result.pres.includes(u.uri) || u.enumservices.some(isPresenceService);
   const presence = result.uris.filter(isPresence).map(view);
-  for (const uri of result.pres) if (!presence.some((p) => p.uri === uri)) presence.push({ uri, services: [], link: linkScheme(uri) !== undefined });
+  for (const uri of result.pres)
+    if (!presence.some((p) => p.uri === uri)) presence.push({ uri, services: [], link: linkScheme(uri) !== undefined });
   const ageSeconds = Math.max(0, Math.round((now - result.fetchedAt) / 1000));
   const left = Math.round(result.ttl - ageSeconds);
   const ago = formatAgo(ageSeconds);
-  const error = result.status === 'error' ? (result.error ?? { code: 'internal', message: t('unknownError') }) : undefined;
+  const error =
+    result.status === 'error' ? (result.error ?? { code: 'internal', message: t('unknownError') }) : undefined;
   return {
     e164: result.e164,
     domain: result.domain,

@@ -18,7 +18,9 @@ export interface EventMap {
 }
 
 export type EventType = keyof EventMap;
-export type ViewEvent<K extends EventType = EventType> = K extends EventType ? { type: K; payload: EventMap[K] } : never;
+export type ViewEvent<K extends EventType = EventType> = K extends EventType
+  ? { type: K; payload: EventMap[K] }
+  : never;
 
 const VALIDATORS: { [K in EventType]: (p: Record<string, unknown>) => boolean } = {
   tabNumbersChanged: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,

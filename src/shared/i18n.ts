@@ -40,7 +40,8 @@ export function plural(base: 'rejected' | 'rejectedMore' | 'badgeTitle', count: 
   return getMessage(`${base}_${category}`, [n]) || t(`${base}_other`, n);
 }
 
-export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string => new Intl.NumberFormat(language, options).format(n);
+export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(language, options).format(n);
 
 type Unit = 'second' | 'minute' | 'hour' | 'day';
 

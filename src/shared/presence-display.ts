@@ -36,7 +36,10 @@ export function describePresence(entry: PresenceEntry, now: number): PresenceLin
     lastKnown: !entry.subscribed && isDocumentState(entry.state),
     activities: entry.activities,
     note: entry.note,
-    changed: entry.changedAt === null ? null : t('presenceChanged', formatAgo(Math.max(0, Math.round((now - entry.changedAt) / 1000)))),
+    changed:
+      entry.changedAt === null
+        ? null
+        : t('presenceChanged', formatAgo(Math.max(0, Math.round((now - entry.changedAt) / 1000)))),
     reason: entry.error?.message ?? null,
   };
 }

@@ -13,7 +13,12 @@ describe('parseMessage (runtime guard for every message)', () => {
     [{ type: 'clearCache', payload: {} }],
     [{ type: 'testProvider', payload: { dohUrl: 'https://dns.google/dns-query', dohMethod: 'post' } }],
     [{ type: 'viewPresence', payload: { e164: '+4312345678' } }],
-    [{ type: 'testSip', payload: { sipServer: 'wss://sip.example.com', sipAddress: 'sip:a@example.com', sipUsername: '', password: '' } }],
+    [
+      {
+        type: 'testSip',
+        payload: { sipServer: 'wss://sip.example.com', sipAddress: 'sip:a@example.com', sipUsername: '', password: '' },
+      },
+    ],
     [{ type: 'viewPresence', payload: { e164: '+4312345678', tabId: 4 } }],
   ])('accepts %j', (m) => {
     expect(parseMessage(m)).toEqual({ ok: true, value: m });
@@ -28,11 +33,17 @@ describe('parseMessage (runtime guard for every message)', () => {
     ['too long for E.164', { type: 'resolveNumber', payload: { e164: '+1234567890123456' } }],
     ['leading zero country code', { type: 'resolveNumber', payload: { e164: '+0123456' } }],
     ['unknown state', { type: 'reportNumbers', payload: { numbers: [{ e164: '+4312345678', state: 'owned' }] } }],
-    ['huge report', { type: 'reportNumbers', payload: { numbers: Array(10_001).fill({ e164: '+4312345678', state: 'idle' }) } }],
+    [
+      'huge report',
+      { type: 'reportNumbers', payload: { numbers: Array(10_001).fill({ e164: '+4312345678', state: 'idle' }) } },
+    ],
     ['negative tab', { type: 'getTabNumbers', payload: { tabId: -1 } }],
     ['bad method', { type: 'testProvider', payload: { dohUrl: 'https://x', dohMethod: 'put' } }],
     ['huge input', { type: 'inspectNumber', payload: { input: '1'.repeat(101), region: '' } }],
-    ['a SIP password that is not text', { type: 'testSip', payload: { sipServer: 'wss://x', sipAddress: 'sip:a@x', sipUsername: '', password: 1 } }],
+    [
+      'a SIP password that is not text',
+      { type: 'testSip', payload: { sipServer: 'wss://x', sipAddress: 'sip:a@x', sipUsername: '', password: 1 } },
+    ],
     ['presence for a URI instead of a number', { type: 'viewPresence', payload: { e164: 'sip:alice@example.com' } }],
     ['presence for a fractional tab', { type: 'viewPresence', payload: { e164: '+4312345678', tabId: 0.5 } }],
   ])('refuses %s with a coded error', (_why, m) => {
@@ -52,7 +63,7 @@ describe('checkSender', () => {
     expect(checkSender('testProvider', { ...page, hasTab: true }, OWN, ORIGIN)).toEqual({ ok: true, value: 'page' });
   });
 
-  it('lets content scripts only resolve and report numbers, and say which number\'s presence the card shows', () => {
+  it("lets content scripts only resolve and report numbers, and say which number's presence the card shows", () => {
     expect(checkSender('resolveNumber', content, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
     expect(checkSender('viewPresence', content, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
     expect(checkSender('reportNumbers', content, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
@@ -65,8 +76,12 @@ describe('checkSender', () => {
 
   it('refuses other extensions, look-alike origins and senders without tab or page', () => {
     expect(checkSender('resolveNumber', { ...content, id: 'other' }, OWN, ORIGIN).ok).toBe(false);
-    expect(checkSender('clearCache', { id: OWN, hasTab: true, url: `${ORIGIN}.evil.example/x` }, OWN, ORIGIN).ok).toBe(false);
-    expect(checkSender('resolveNumber', { id: OWN, hasTab: false, url: 'https://example.com/' }, OWN, ORIGIN).ok).toBe(false);
+    expect(checkSender('clearCache', { id: OWN, hasTab: true, url: `${ORIGIN}.evil.example/x` }, OWN, ORIGIN).ok).toBe(
+      false,
+    );
+    expect(checkSender('resolveNumber', { id: OWN, hasTab: false, url: 'https://example.com/' }, OWN, ORIGIN).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -89,8 +104,14 @@ describe('stateOfResult', () => {
 
 describe('senderKind (the check content scripts apply to what reaches them)', () => {
   it('calls the background and our pages "page", a web page\'s tab "content", anything else refused', () => {
-    expect(senderKind({ id: OWN, hasTab: false, url: `${ORIGIN}/service-worker-loader.js` }, OWN, ORIGIN)).toEqual({ ok: true, value: 'page' });
-    expect(senderKind({ id: OWN, hasTab: true, url: 'https://example.com/' }, OWN, ORIGIN)).toEqual({ ok: true, value: 'content' });
+    expect(senderKind({ id: OWN, hasTab: false, url: `${ORIGIN}/service-worker-loader.js` }, OWN, ORIGIN)).toEqual({
+      ok: true,
+      value: 'page',
+    });
+    expect(senderKind({ id: OWN, hasTab: true, url: 'https://example.com/' }, OWN, ORIGIN)).toEqual({
+      ok: true,
+      value: 'content',
+    });
     expect(senderKind({ id: 'other', hasTab: false, url: `${ORIGIN}/x` }, OWN, ORIGIN).ok).toBe(false);
   });
 });

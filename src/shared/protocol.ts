@@ -21,13 +21,33 @@ import { err, type CoreError, type Result } from '../core/result.ts';
  */
 export const PROTOCOL_ERROR_CODES = [
   // core/doh: the DoH exchange
-  'bad-url', 'bad-query', 'network', 'timeout', 'http-status', 'bad-content-type', 'malformed', 'mismatch', 'truncated', 'too-large',
+  'bad-url',
+  'bad-query',
+  'network',
+  'timeout',
+  'http-status',
+  'bad-content-type',
+  'malformed',
+  'mismatch',
+  'truncated',
+  'too-large',
   // core/enum/query.ts statusError: the resolver answered, unusably
-  'servfail', 'refused', 'dns-error',
+  'servfail',
+  'refused',
+  'dns-error',
   // core/enum/e164.ts: the number typed
-  'bad-number', 'bad-region', 'bad-suffix',
+  'bad-number',
+  'bad-region',
+  'bad-suffix',
   // the extension: messages, senders, limits, permissions, settings, storage
-  'bad-message', 'forbidden', 'unreachable', 'internal', 'rate-limited', 'no-host-permission', 'invalid-setting', 'storage',
+  'bad-message',
+  'forbidden',
+  'unreachable',
+  'internal',
+  'rate-limited',
+  'no-host-permission',
+  'invalid-setting',
+  'storage',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 export type ProtocolError = CoreError<ProtocolErrorCode>;
@@ -44,15 +64,36 @@ export type CoreErrorCode = Within<DohErrorCode | StatusErrorCode | E164Error['c
  */
 export const PRESENCE_ERROR_CODES = [
   // core/presence/session.ts and the background's PresenceManager: the connection
-  'sip-connect-failed', 'sip-disconnected', 'sip-no-notify',
+  'sip-connect-failed',
+  'sip-disconnected',
+  'sip-no-notify',
   // core/presence/subscription.ts SUBSCRIPTION_ERROR_CODES
-  'sip-auth-failed', 'sip-forbidden', 'sip-declined', 'sip-bad-event', 'sip-status', 'subscription-rejected', 'subscription-terminated', 'no-document',
+  'sip-auth-failed',
+  'sip-forbidden',
+  'sip-declined',
+  'sip-bad-event',
+  'sip-status',
+  'subscription-rejected',
+  'subscription-terminated',
+  'no-document',
   // core/presence/view.ts, target.ts, uri.ts: what to subscribe to, and what a NOTIFY said
-  'bad-subscription-state', 'bad-sip-uri', 'bad-pres-uri', 'unsupported-scheme', 'xmpp-unsupported',
+  'bad-subscription-state',
+  'bad-sip-uri',
+  'bad-pres-uri',
+  'unsupported-scheme',
+  'xmpp-unsupported',
   // core/presence/account.ts: the account fields
-  'bad-sip-server', 'bad-sip-address', 'bad-sip-username',
+  'bad-sip-server',
+  'bad-sip-address',
+  'bad-sip-username',
   // core/presence/pidf.ts PIDF_ERROR_CODES (with xml.ts XML_ERROR_CODES)
-  'xml-too-large', 'xml-doctype', 'xml-too-deep', 'xml-too-many-elements', 'xml-malformed', 'pidf-not-presence', 'pidf-must-understand',
+  'xml-too-large',
+  'xml-doctype',
+  'xml-too-deep',
+  'xml-too-many-elements',
+  'xml-malformed',
+  'pidf-not-presence',
+  'pidf-must-understand',
 ] as const;
 export type PresenceErrorCode = (typeof PRESENCE_ERROR_CODES)[number];
 type WithinPresence<T extends PresenceErrorCode> = T;
@@ -95,12 +136,18 @@ export interface ProtocolMap {
    * watched, never URIs a view names. `tabId` (popup only): the tab whose numbers it lists, whose cache partition
    * holds their results. Replies with what is known now; changes come as presenceChanged events.
    */
-  viewPresence: { request: { e164: string; tabId?: number }; response: { enabled: boolean; presence: PresenceEntry[] } };
+  viewPresence: {
+    request: { e164: string; tabId?: number };
+    response: { enabled: boolean; presence: PresenceEntry[] };
+  };
   /**
    * options → background: connect to a SIP server with these (unsaved) account fields and check the credentials;
    * `password` "" means the stored one, so the page never reads it back. The SIP outcome is data, not an error.
    */
-  testSip: { request: { sipServer: string; sipAddress: string; sipUsername: string; password: string }; response: SipTestOutcome };
+  testSip: {
+    request: { sipServer: string; sipAddress: string; sipUsername: string; password: string };
+    response: SipTestOutcome;
+  };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -113,7 +160,9 @@ export function parseContentMessage(raw: unknown): ContentMessage | undefined {
   const text = raw.payload.text;
   return isShortString(text, 200) ? { type: 'showCardForSelection', payload: { text } } : undefined;
 }
-export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K; payload: ProtocolMap[K]['request'] } : never;
+export type Message<K extends MessageType = MessageType> = K extends MessageType
+  ? { type: K; payload: ProtocolMap[K]['request'] }
+  : never;
 export type Reply<K extends MessageType> = Result<ProtocolMap[K]['response'], ProtocolError>;
 
 /** Message types a content script may send; everything else must come from the extension's own pages. */
@@ -133,7 +182,11 @@ export interface SenderFacts {
  * extension; our own origin (an extension page or the background) is a "page", a tab of a web page is a
  * "content" script. Returns the kind of sender, or an error.
  */
-export function senderKind(sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
+export function senderKind(
+  sender: SenderFacts,
+  ownId: string,
+  ownOrigin: string,
+): Result<'page' | 'content', ProtocolError> {
   if (sender.id !== ownId) return err('forbidden', 'Messages from other extensions are ignored.');
   let origin = '';
   try {
@@ -149,7 +202,12 @@ export function senderKind(sender: SenderFacts, ownId: string, ownOrigin: string
 }
 
 /** senderKind for a request to the background: a content script may send only CONTENT_SCRIPT_MESSAGES. */
-export function checkSender(type: MessageType, sender: SenderFacts, ownId: string, ownOrigin: string): Result<'page' | 'content', ProtocolError> {
+export function checkSender(
+  type: MessageType,
+  sender: SenderFacts,
+  ownId: string,
+  ownOrigin: string,
+): Result<'page' | 'content', ProtocolError> {
   const kind = senderKind(sender, ownId, ownOrigin);
   if (kind.ok && kind.value === 'content' && !CONTENT_SCRIPT_MESSAGES.includes(type)) {
     return err('forbidden', `${type} is only accepted from the extension's own pages.`);
@@ -171,8 +229,13 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
   inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
   clearCache: () => true,
   testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
-  testSip: (p) => isShortString(p.sipServer) && isShortString(p.sipAddress) && isShortString(p.sipUsername, 256) && isShortString(p.password, 1024),
-  viewPresence: (p) => isE164(p.e164) && (p.tabId === undefined || (Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0)),
+  testSip: (p) =>
+    isShortString(p.sipServer) &&
+    isShortString(p.sipAddress) &&
+    isShortString(p.sipUsername, 256) &&
+    isShortString(p.password, 1024),
+  viewPresence: (p) =>
+    isE164(p.e164) && (p.tabId === undefined || (Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0)),
 };
 
 /** Validate an untrusted value as a protocol message: a Message, or an error saying what is wrong. */
@@ -181,8 +244,13 @@ export function parseMessage(raw: unknown): Result<Message, ProtocolError> {
 }
 
 /** `{type, payload}` checked against a table of payload validators (messages here, events in events.ts). */
-export function parseTyped<T>(validators: Record<string, (p: Record<string, unknown>) => boolean>, raw: unknown, what: string): Result<T, ProtocolError> {
-  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type)) return err('bad-message', `Unknown ${what} type.`);
+export function parseTyped<T>(
+  validators: Record<string, (p: Record<string, unknown>) => boolean>,
+  raw: unknown,
+  what: string,
+): Result<T, ProtocolError> {
+  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(validators, raw.type))
+    return err('bad-message', `Unknown ${what} type.`);
   const { type, payload } = raw;
   if (!isRecord(payload) || !validators[type]!(payload)) return err('bad-message', `Invalid payload for ${type}.`);
   return { ok: true, value: { type, payload } as T };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, diffFromDefaults, managedKeys, parseSettings, presenceConfigured, SETTINGS_STORAGE_KEY, SIP_PASSWORD_STORAGE_KEY, sipUsernameOf, validateSetting } from './settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  diffFromDefaults,
+  managedKeys,
+  parseSettings,
+  presenceConfigured,
+  SETTINGS_STORAGE_KEY,
+  SIP_PASSWORD_STORAGE_KEY,
+  sipUsernameOf,
+  validateSetting,
+} from './settings.ts';
 import { normaliseSuffix } from '../core/enum/e164.ts';
 
 describe('settings schema', () => {
@@ -8,13 +18,27 @@ describe('settings schema', () => {
   });
 
   it('merges valid stored overrides field by field', () => {
-    const { settings, warnings } = parseSettings({ version: 1, dohUrl: 'https://dns.google/dns-query', suffixes: ['E164.ARPA.', 'e164.test'], defaultRegion: 'gb' });
+    const { settings, warnings } = parseSettings({
+      version: 1,
+      dohUrl: 'https://dns.google/dns-query',
+      suffixes: ['E164.ARPA.', 'e164.test'],
+      defaultRegion: 'gb',
+    });
     expect(warnings).toEqual([]);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, dohUrl: 'https://dns.google/dns-query', suffixes: ['e164.arpa', 'e164.test'], defaultRegion: 'GB' });
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      dohUrl: 'https://dns.google/dns-query',
+      suffixes: ['e164.arpa', 'e164.test'],
+      defaultRegion: 'GB',
+    });
   });
 
   it('falls back to the default for each invalid value, with a warning, keeping the valid ones', () => {
-    const { settings, warnings } = parseSettings({ dohUrl: 'http://insecure.example/dns-query', resolveOn: 'always', dohMethod: 'post' });
+    const { settings, warnings } = parseSettings({
+      dohUrl: 'http://insecure.example/dns-query',
+      resolveOn: 'always',
+      dohMethod: 'post',
+    });
     expect(settings.dohUrl).toBe(DEFAULT_SETTINGS.dohUrl);
     expect(settings.resolveOn).toBe('hover');
     expect(settings.dohMethod).toBe('post');
@@ -41,7 +65,10 @@ describe('settings schema', () => {
   });
 
   it('stores only what differs from the defaults', () => {
-    expect(diffFromDefaults({ ...DEFAULT_SETTINGS, resolveOn: 'visible' })).toEqual({ version: 1, resolveOn: 'visible' });
+    expect(diffFromDefaults({ ...DEFAULT_SETTINGS, resolveOn: 'visible' })).toEqual({
+      version: 1,
+      resolveOn: 'visible',
+    });
     expect(diffFromDefaults(DEFAULT_SETTINGS)).toEqual({ version: 1 });
   });
 
@@ -68,7 +95,12 @@ describe('live presence settings', () => {
   });
 
   it('accept a wss:// server anywhere, ws:// only on loopback, a sip: address, and store only what differs', () => {
-    const stored = { version: 1, presence: 'sip', sipServer: 'wss://sip.example.com/ws', sipAddress: 'sip:alice@example.com' };
+    const stored = {
+      version: 1,
+      presence: 'sip',
+      sipServer: 'wss://sip.example.com/ws',
+      sipAddress: 'sip:alice@example.com',
+    };
     const { settings, warnings } = parseSettings(stored);
     expect(warnings).toEqual([]);
     expect(presenceConfigured(settings)).toBe(true);
@@ -86,14 +118,17 @@ describe('live presence settings', () => {
     ['sipAddress', 'alice@example.com'],
     ['sipAddress', 'sip:alice@example.com;transport=ws'],
     ['sipUsername', ' alice'],
-  ] as const)('validateSetting(%s, %j) fails with the rule\'s message', (key, value) => {
+  ] as const)("validateSetting(%s, %j) fails with the rule's message", (key, value) => {
     const r = validateSetting(key, value);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-setting' } });
     if (!r.ok) expect(r.error.message.length).toBeGreaterThan(10);
   });
 
   it('an invalid stored server falls back to "" with a warning; a managed one wins', () => {
-    const { settings, warnings } = parseSettings({ presence: 'sip', sipServer: 'ws://sip.example.com/' }, { sipServer: 'wss://sip.corp.example/' });
+    const { settings, warnings } = parseSettings(
+      { presence: 'sip', sipServer: 'ws://sip.example.com/' },
+      { sipServer: 'wss://sip.corp.example/' },
+    );
     expect(settings.sipServer).toBe('wss://sip.corp.example/');
     expect(warnings).toEqual([expect.stringMatching(/^Ignoring stored setting sipServer: ws:\/\/ \(unencrypted\)/)]);
   });
@@ -121,29 +156,42 @@ describe('the managed-storage schema (public/managed-schema.json)', () => {
     for (const [key, prop] of Object.entries(schema.properties)) {
       const def = DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS];
       expect(prop.type, key).toBe(Array.isArray(def) ? 'array' : typeof def);
-      for (const choice of prop.enum ?? []) expect(validateSetting(key as 'dohMethod', choice).ok, `${key}=${choice}`).toBe(true);
+      for (const choice of prop.enum ?? [])
+        expect(validateSetting(key as 'dohMethod', choice).ok, `${key}=${choice}`).toBe(true);
     }
   });
 });
 
 describe('one domain rule', () => {
-  it.each(['e164.arpa', 'E164.ARPA.', 'e164.example-1.test', 'a..b', '-x.arpa', 'exa mple.org', 'javascript:alert(1)', `${'a'.repeat(64)}.arpa`, `${'abcdefghi.'.repeat(26)}arpa`, '', '.'])(
-    'the suffixes setting and the CLI --suffix agree on %j',
-    (name) => {
-      const setting = validateSetting('suffixes', [name]);
-      const cli = normaliseSuffix(name);
-      expect(setting.ok).toBe(cli.ok);
-      if (setting.ok && cli.ok) expect(setting.value).toEqual([cli.value]);
-    },
-  );
+  it.each([
+    'e164.arpa',
+    'E164.ARPA.',
+    'e164.example-1.test',
+    'a..b',
+    '-x.arpa',
+    'exa mple.org',
+    'javascript:alert(1)',
+    `${'a'.repeat(64)}.arpa`,
+    `${'abcdefghi.'.repeat(26)}arpa`,
+    '',
+    '.',
+  ])('the suffixes setting and the CLI --suffix agree on %j', (name) => {
+    const setting = validateSetting('suffixes', [name]);
+    const cli = normaliseSuffix(name);
+    expect(setting.ok).toBe(cli.ok);
+    if (setting.ok && cli.ok) expect(setting.value).toEqual([cli.value]);
+  });
 });
 
 describe('parseSettings: a stored version that is not a whole number from 0 up', () => {
-  it.each([-1e300, -(2 ** 53), -1, 0.5, Number.NaN, '1', null, { v: 1 }])('%s falls back to 0 with a warning and keeps the other keys', (version) => {
-    const { settings, warnings } = parseSettings({ version, dohUrl: 'https://dns.google/dns-query' });
-    expect(settings.dohUrl).toBe('https://dns.google/dns-query');
-    expect(warnings.some((w) => w.startsWith('Ignoring stored settings version'))).toBe(true);
-  });
+  it.each([-1e300, -(2 ** 53), -1, 0.5, Number.NaN, '1', null, { v: 1 }])(
+    '%s falls back to 0 with a warning and keeps the other keys',
+    (version) => {
+      const { settings, warnings } = parseSettings({ version, dohUrl: 'https://dns.google/dns-query' });
+      expect(settings.dohUrl).toBe('https://dns.google/dns-query');
+      expect(warnings.some((w) => w.startsWith('Ignoring stored settings version'))).toBe(true);
+    },
+  );
 
   it('a valid or later version is no warning', () => {
     expect(parseSettings({ version: 1 }).warnings).toEqual([]);

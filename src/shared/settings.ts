@@ -5,7 +5,12 @@ import { parseHostName } from '../core/dns/name.ts';
 import { DEFAULT_DOH_URL, DOH_METHODS, validateDohUrl, type DohMethod } from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { isRecord } from '../core/guards.ts';
-import { defaultSipUsername, validateSipAddress, validateSipServer, validateSipUsername } from '../core/presence/account.ts';
+import {
+  defaultSipUsername,
+  validateSipAddress,
+  validateSipServer,
+  validateSipUsername,
+} from '../core/presence/account.ts';
 import { err, ok, type CoreError, type Result } from '../core/result.ts';
 
 export type ResolveOn = 'hover' | 'visible' | 'never';
@@ -69,7 +74,9 @@ const dohUrl: Validator<string> = (v) => {
 const oneOf =
   <T extends string>(allowed: readonly T[]): Validator<T> =>
   (v) =>
-    typeof v === 'string' && (allowed as readonly string[]).includes(v) ? ok(v as T) : fail(`Choose one of: ${allowed.join(', ')}.`);
+    typeof v === 'string' && (allowed as readonly string[]).includes(v)
+      ? ok(v as T)
+      : fail(`Choose one of: ${allowed.join(', ')}.`);
 
 const listOf =
   (what: string, max: number, allowEmpty: boolean): Validator<string[]> =>
@@ -103,7 +110,11 @@ export const SETTINGS_SCHEMA: { [K in SettingKey]: Validator<Settings[K]> } = {
   dohMethod: oneOf(DOH_METHODS),
   suffixes: listOf('domain', 10, false),
   defaultRegion: (v) =>
-    v === '' ? ok('') : typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? ok(v.toUpperCase()) : fail('Use a two-letter region such as GB, or leave empty.'),
+    v === ''
+      ? ok('')
+      : typeof v === 'string' && /^[A-Za-z]{2}$/.test(v)
+        ? ok(v.toUpperCase())
+        : fail('Use a two-letter region such as GB, or leave empty.'),
   resolveOn: oneOf(['hover', 'visible', 'never'] as const),
   disabledSites: listOf('hostname', 10_000, true),
   presence: oneOf(PRESENCE_MODES),
@@ -114,10 +125,12 @@ export const SETTINGS_SCHEMA: { [K in SettingKey]: Validator<Settings[K]> } = {
 };
 
 /** The username to authenticate with: sipUsername, else the user part of sipAddress. */
-export const sipUsernameOf = (s: Pick<Settings, 'sipUsername' | 'sipAddress'>): string => s.sipUsername || defaultSipUsername(s.sipAddress);
+export const sipUsernameOf = (s: Pick<Settings, 'sipUsername' | 'sipAddress'>): string =>
+  s.sipUsername || defaultSipUsername(s.sipAddress);
 
 /** Whether live presence is on and has what it needs to connect (a password aside). */
-export const presenceConfigured = (s: Settings): boolean => s.presence === 'sip' && s.sipServer !== '' && s.sipAddress !== '';
+export const presenceConfigured = (s: Settings): boolean =>
+  s.presence === 'sip' && s.sipServer !== '' && s.sipAddress !== '';
 
 export const SETTING_KEYS = Object.keys(SETTINGS_SCHEMA) as SettingKey[];
 
@@ -146,11 +159,17 @@ export function parseSettings(stored: unknown, managed: unknown = {}): ParsedSet
   // back to 0 like any invalid value. The loop below must end: `v++` cannot move -1e300 or 2^53 (README "Settings").
   const storedVersion = local.version;
   const valid = typeof storedVersion === 'number' && Number.isSafeInteger(storedVersion) && storedVersion >= 0;
-  if (storedVersion !== undefined && !valid) warnings.push(`Ignoring stored settings version ${String(storedVersion).slice(0, 40)}: not a whole number from 0 up.`);
+  if (storedVersion !== undefined && !valid)
+    warnings.push(
+      `Ignoring stored settings version ${String(storedVersion).slice(0, 40)}: not a whole number from 0 up.`,
+    );
   const from = valid ? Math.min(storedVersion, SETTINGS_VERSION) : 0;
   for (let v = from; v < SETTINGS_VERSION; v++) local = MIGRATIONS[v]?.(local) ?? local;
   const settings = { ...DEFAULT_SETTINGS } as Settings;
-  const layers: [string, Record<string, unknown>][] = [['stored', local], ['managed', isRecord(managed) ? managed : {}]];
+  const layers: [string, Record<string, unknown>][] = [
+    ['stored', local],
+    ['managed', isRecord(managed) ? managed : {}],
+  ];
   for (const [origin, layer] of layers) {
     for (const key of SETTING_KEYS) {
       if (!(key in layer)) continue;

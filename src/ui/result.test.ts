@@ -19,21 +19,63 @@ describe('stateOf', () => {
 
 describe('links', () => {
   it('allows only the allow-listed schemes', () => {
-    for (const ok of ['pres:a@b', 'sip:a@b', 'SIPS:a@b', 'xmpp:a@b', 'im:a@b', 'tel:+431', 'mailto:a@b', 'http://a.test/', 'https://a.test/x']) {
+    for (const ok of [
+      'pres:a@b',
+      'sip:a@b',
+      'SIPS:a@b',
+      'xmpp:a@b',
+      'im:a@b',
+      'tel:+431',
+      'mailto:a@b',
+      'http://a.test/',
+      'https://a.test/x',
+    ]) {
       expect(linkScheme(ok), ok).toBeDefined();
     }
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'chrome://settings', 'vbscript:x', 'no-scheme', 'https://a b']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'chrome://settings',
+      'vbscript:x',
+      'no-scheme',
+      'https://a b',
+    ]) {
       expect(linkScheme(bad), bad).toBeUndefined();
     }
   });
   it('shows mailto: with header fields and http(s) to non-public hosts as text (RFC 6068 §2, RFC 1918)', () => {
-    for (const text of ['mailto:a@b?attach=/etc/passwd&body=x', 'mailto:a@b?subject=x', 'http://127.0.0.1:9/admin?delete=1', 'http://2130706433/', 'http://localhost/',
-      'https://router/', 'http://192.168.1.1/', 'http://10.0.0.1/', 'http://172.16.0.1/', 'http://169.254.169.254/latest', 'http://[::1]/', 'http://[fd00::1]/',
-      'http://[fe80::1]/', 'http://[::ffff:127.0.0.1]/', 'http://printer.local/', 'http://nas.home.arpa/', 'http://0.0.0.0/', 'http://a.localhost/']) {
+    for (const text of [
+      'mailto:a@b?attach=/etc/passwd&body=x',
+      'mailto:a@b?subject=x',
+      'http://127.0.0.1:9/admin?delete=1',
+      'http://2130706433/',
+      'http://localhost/',
+      'https://router/',
+      'http://192.168.1.1/',
+      'http://10.0.0.1/',
+      'http://172.16.0.1/',
+      'http://169.254.169.254/latest',
+      'http://[::1]/',
+      'http://[fd00::1]/',
+      'http://[fe80::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://printer.local/',
+      'http://nas.home.arpa/',
+      'http://0.0.0.0/',
+      'http://a.localhost/',
+    ]) {
       expect(linkScheme(text), text).toBeUndefined();
       expect(uriNode(text).tagName, text).toBe('CODE');
     }
-    for (const link of ['mailto:a@b', 'http://example.com/', 'https://172.32.0.1/', 'http://8.8.8.8/', 'https://[2001:db8::1]/']) expect(linkScheme(link), link).toBeDefined();
+    for (const link of [
+      'mailto:a@b',
+      'http://example.com/',
+      'https://172.32.0.1/',
+      'http://8.8.8.8/',
+      'https://[2001:db8::1]/',
+    ])
+      expect(linkScheme(link), link).toBeDefined();
   });
 
   it('renders links with rel=noopener noreferrer and others as text', () => {
@@ -55,7 +97,11 @@ describe('renderResult', () => {
     expect(el.querySelector('.state')?.textContent).toBe('Presence published');
     expect([...el.querySelectorAll('.pres a')].map((a) => a.textContent)).toEqual(['pres:alice@example.test']);
     const others = [...el.querySelectorAll('.uris li')].map((li) => li.textContent);
-    expect(others).toEqual(['sip:alice@example.test sip', 'mailto:alice@example.test email:mailto', 'javascript:alert(1) web:http']);
+    expect(others).toEqual([
+      'sip:alice@example.test sip',
+      'mailto:alice@example.test email:mailto',
+      'javascript:alert(1) web:http',
+    ]);
     expect(el.querySelectorAll('.uris a')).toHaveLength(2);
     expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC validated');
     expect(el.querySelector('.age')?.textContent).toBe('fetched 3 minutes ago');
@@ -67,20 +113,45 @@ describe('renderResult', () => {
     expect(el.querySelector('.pres code')?.textContent).toBe('pres:<img src=x onerror=alert(1)>@x');
   });
   it('isolates each reason and error text, so bidi controls cannot reorder the popup (UAX #9)', () => {
-    const rejected = [{ record: '100 10 "\\226\\128\\174u" "E2U+sip" "!^.*$!sip:a@b!" .', reason: 'unknown flag(s) "\u202Eu"' }];
+    const rejected = [
+      { record: '100 10 "\\226\\128\\174u" "E2U+sip" "!^.*$!sip:a@b!" .', reason: 'unknown flag(s) "\u202Eu"' },
+    ];
     const el = renderResult({ ...alice, rejected, rejectedOmitted: 7 }, NOW);
     const reason = el.querySelector('.rejected li bdi.reason');
     expect(reason?.textContent).toBe('unknown flag(s) "\u202Eu"');
     expect(el.querySelector('.rejected li > bdi > code')?.textContent).toBe(rejected[0]?.record);
     expect(el.querySelector('.rejected summary')?.textContent).toBe('8 records ignored');
     expect(el.querySelector('.rejected p')?.textContent).toBe('7 more not listed.');
-    const failed = renderResult({ ...alice, status: 'error', uris: [], pres: [], rejected: [], error: { code: 'malformed', message: 'x\u202Ey' } }, NOW);
+    const failed = renderResult(
+      {
+        ...alice,
+        status: 'error',
+        uris: [],
+        pres: [],
+        rejected: [],
+        error: { code: 'malformed', message: 'x\u202Ey' },
+      },
+      NOW,
+    );
     expect(failed.querySelector('.error > bdi')?.textContent).toBe('x\u202Ey');
   });
 
   it('shows the error of a failed lookup and unvalidated DNSSEC', () => {
-    const el = renderResult({ ...alice, status: 'error', dnssec: false, uris: [], pres: [], rejected: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
-    expect(el.querySelector('.error')?.textContent).toBe('The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)');
+    const el = renderResult(
+      {
+        ...alice,
+        status: 'error',
+        dnssec: false,
+        uris: [],
+        pres: [],
+        rejected: [],
+        error: { code: 'timeout', message: 'No answer in 5 s' },
+      },
+      NOW,
+    );
+    expect(el.querySelector('.error')?.textContent).toBe(
+      'The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)',
+    );
     expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC not validated');
   });
 });

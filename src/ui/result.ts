@@ -26,15 +26,27 @@ export function errorText(error: CoreError, make: Elements['h'] = h): (string | 
   const meaning = errorMeaning(error.code);
   const message = make('bdi', {}, error.message);
   const code = make('code', { class: 'code' }, error.code);
-  return meaning ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code) : [message, ' (', code, ')'];
+  return meaning
+    ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code)
+    : [message, ' (', code, ')'];
 }
 
 function uriItem(u: UriView): HTMLElement {
-  return h('li', {}, uriNode(u.uri), ' ', h('span', { class: 'services' }, u.services.join(', ') || t('noEnumservice')));
+  return h(
+    'li',
+    {},
+    uriNode(u.uri),
+    ' ',
+    h('span', { class: 'services' }, u.services.join(', ') || t('noEnumservice')),
+  );
 }
 
 /** The full form of a result: state, pres URIs, their live presence, other URIs with enumservices, DNSSEC, cache age. */
-export function renderResult(result: LookupResult, now = Date.now(), presence: readonly PresenceEntry[] = []): HTMLElement {
+export function renderResult(
+  result: LookupResult,
+  now = Date.now(),
+  presence: readonly PresenceEntry[] = [],
+): HTMLElement {
   const v = describeResult(result, now);
   const section = h(
     'article',
@@ -43,22 +55,41 @@ export function renderResult(result: LookupResult, now = Date.now(), presence: r
   );
   if (v.error) section.append(h('p', { class: 'error', role: 'alert' }, ...errorText(v.error)));
   if (v.presence.length > 0) {
-    section.append(h('h3', {}, t('resultPresence')), h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))));
+    section.append(
+      h('h3', {}, t('resultPresence')),
+      h('ul', { class: 'pres' }, ...v.presence.map((p) => h('li', {}, uriNode(p.uri)))),
+    );
   }
   if (presence.length > 0) section.append(h('h3', {}, t('presenceHeading')), presenceList(h, presence, now));
   if (v.others.length > 0) {
     section.append(h('h3', {}, t('resultOthers')), h('ul', { class: 'uris' }, ...v.others.map(uriItem)));
   }
   if (v.rejected.length > 0) {
-    const details = h('details', { class: 'rejected' }, h('summary', {}, plural('rejected', v.rejected.length + v.rejectedOmitted)));
+    const details = h(
+      'details',
+      { class: 'rejected' },
+      h('summary', {}, plural('rejected', v.rejected.length + v.rejectedOmitted)),
+    );
     // Reasons quote zone data (escaped by core); each sits in <bdi> so that no bidi control reorders the list.
-    details.append(h('ul', {}, ...v.rejected.map((r) => h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)))));
+    details.append(
+      h(
+        'ul',
+        {},
+        ...v.rejected.map((r) =>
+          h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)),
+        ),
+      ),
+    );
     if (v.rejectedOmitted > 0) details.append(h('p', {}, plural('rejectedMore', v.rejectedOmitted)));
     section.append(details);
   }
   const meta = h('p', { class: 'meta' });
   if (v.domain) meta.append(h('span', { class: 'domain' }, v.domain), ' · ');
-  meta.append(h('span', { class: 'dnssec', 'data-dnssec': String(v.dnssec.validated) }, v.dnssec.label), ' · ', h('span', { class: 'age' }, v.fetched));
+  meta.append(
+    h('span', { class: 'dnssec', 'data-dnssec': String(v.dnssec.validated) }, v.dnssec.label),
+    ' · ',
+    h('span', { class: 'age' }, v.fetched),
+  );
   section.append(meta);
   return section;
 }

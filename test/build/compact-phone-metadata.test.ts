@@ -3,15 +3,26 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { compactMetadataLiteral, trimForMatching } from '../../build/compact-phone-metadata.ts';
-import { findPhoneNumbersInText, getCountries, getExampleNumber, type CountryCode, type Examples, type MetadataJson } from 'libphonenumber-js/core';
+import {
+  findPhoneNumbersInText,
+  getCountries,
+  getExampleNumber,
+  type CountryCode,
+  type Examples,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
 import { metadataJson } from '../../src/content/detect/phone-lib.ts';
 
 const require = createRequire(import.meta.url);
-const moduleText = readFileSync(require.resolve('libphonenumber-js/metadata.max.json').replace(/\.json$/, '.json.js'), 'utf8');
+const moduleText = readFileSync(
+  require.resolve('libphonenumber-js/metadata.max.json').replace(/\.json$/, '.json.js'),
+  'utf8',
+);
 const metadata = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.max.json'), 'utf8')) as unknown;
 
 /** The module text as a bundler writes it: a template literal (backslash, backtick and ${ escaped). */
-const asTemplateLiteral = (text: string) => '`' + text.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${') + '`';
+const asTemplateLiteral = (text: string) =>
+  '`' + text.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${') + '`';
 
 describe('compactMetadataLiteral', () => {
   it('round-trips the max metadata (trimmed for matching) and leaves the rest of the bundle alone', () => {
@@ -38,7 +49,9 @@ describe('compactMetadataLiteral', () => {
 describe('trimForMatching', () => {
   const full = metadata as MetadataJson;
   const trimmed = JSON.parse(trimForMatching(JSON.stringify(metadata))) as MetadataJson;
-  const examples = JSON.parse(readFileSync(require.resolve('libphonenumber-js/examples.mobile.json'), 'utf8')) as Examples;
+  const examples = JSON.parse(
+    readFileSync(require.resolve('libphonenumber-js/examples.mobile.json'), 'utf8'),
+  ) as Examples;
 
   it('drops patterns (the metadata shrinks)', () => {
     expect(JSON.stringify(trimmed).length).toBeLessThan(JSON.stringify(full).length - 5_000);
@@ -59,7 +72,14 @@ describe('trimForMatching', () => {
       return d.join('');
     };
     const read = (text: string, country: CountryCode, m: MetadataJson) =>
-      findPhoneNumbersInText(text, { defaultCountry: country }, m).map((f) => [f.startsAt, f.endsAt, f.number.number, f.number.formatInternational(), f.number.isValid(), f.number.isPossible()]);
+      findPhoneNumbersInText(text, { defaultCountry: country }, m).map((f) => [
+        f.startsAt,
+        f.endsAt,
+        f.number.number,
+        f.number.formatInternational(),
+        f.number.isValid(),
+        f.number.isPossible(),
+      ]);
     let checked = 0;
     for (const country of getCountries(full)) {
       const example = getExampleNumber(country, examples, full);

@@ -38,7 +38,10 @@ async function tabThrough(page: Page, expected: string[]): Promise<void> {
       const el = document.activeElement;
       if (!el || el === document.body) return undefined;
       const style = getComputedStyle(el);
-      return { id: el.id || el.tagName.toLowerCase(), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      return {
+        id: el.id || el.tagName.toLowerCase(),
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
     });
     if (!focus) continue;
     expect(focus.ring, `focus ring on ${focus.id}`).toBe(true);
@@ -74,7 +77,16 @@ describe('axe-core and keyboard, English', () => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.locator('#test-provider').waitFor();
       expect(await violations(page)).toEqual([]);
-      await tabThrough(page, ['provider-custom', 'dohUrl', 'dohMethod', 'test-provider', 'suffixes', 'defaultRegion', 'resolveOn-hover', 'disabledSites']);
+      await tabThrough(page, [
+        'provider-custom',
+        'dohUrl',
+        'dohMethod',
+        'test-provider',
+        'suffixes',
+        'defaultRegion',
+        'resolveOn-hover',
+        'disabledSites',
+      ]);
       await page.close();
     });
   }
@@ -93,7 +105,12 @@ describe('axe-core on the hover card content', () => {
   });
 
   const result: LookupResult = {
-    e164: '+4312345678', domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa', status: 'found', dnssec: true, ttl: 300, fetchedAt: 0,
+    e164: '+4312345678',
+    domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
+    status: 'found',
+    dnssec: true,
+    ttl: 300,
+    fetchedAt: 0,
     pres: ['pres:alice@example.test'],
     uris: [
       { uri: 'pres:alice@example.test', enumservices: ['pres'], order: 10, preference: 10 },
@@ -103,23 +120,45 @@ describe('axe-core on the hover card content', () => {
     rejected: [],
   };
 
-  for (const [scheme, background] of [['light', '#ffffff'], ['dark', '#0d1117']] as const) {
+  for (const [scheme, background] of [
+    ['light', '#ffffff'],
+    ['dark', '#0d1117'],
+  ] as const) {
     test(`card, ${scheme} page: no violations (found, failed with a button)`, async () => {
       useMessages(getMessageFrom(readLocale('en')));
       const doc = new Window().document as unknown as Document;
       const cards = [
-        buildCard(doc, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: 60_000 }, () => {}),
-        buildCard(doc, { formatted: '+43 1 2345679', state: 'error', error: { code: 'timeout', message: 'No answer in 5 s' }, offerLookup: true, now: 0 }, () => {}),
+        buildCard(
+          doc,
+          { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: 60_000 },
+          () => {},
+        ),
+        buildCard(
+          doc,
+          {
+            formatted: '+43 1 2345679',
+            state: 'error',
+            error: { code: 'timeout', message: 'No answer in 5 s' },
+            offerLookup: true,
+            now: 0,
+          },
+          () => {},
+        ),
       ];
       // The card's own markup and style, each card in normal flow so that axe sees both.
-      const body = cards.map((c) => {
-        if (scheme === 'dark') c.classList.add('dark');
-        c.style.position = 'static';
-        c.style.margin = '8px';
-        return c.outerHTML;
-      }).join('');
-      server.route('/card.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card</title><style>${CARD_CSS}</style></head>` +
-        `<body style="background:${background}"><main>${body}</main></body></html>`);
+      const body = cards
+        .map((c) => {
+          if (scheme === 'dark') c.classList.add('dark');
+          c.style.position = 'static';
+          c.style.margin = '8px';
+          return c.outerHTML;
+        })
+        .join('');
+      server.route(
+        '/card.html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card</title><style>${CARD_CSS}</style></head>` +
+          `<body style="background:${background}"><main>${body}</main></body></html>`,
+      );
       const page = await ext.context.newPage();
       await page.goto(`${server.origin}/card.html`);
       expect(await page.locator('.card').count()).toBe(2);
@@ -134,7 +173,10 @@ describe('German (--lang=de)', () => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     server = await startPageServer();
-    server.route('/de.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Call</title></head><body><p id="n">Call +43 1 2345678 today.</p></body></html>');
+    server.route(
+      '/de.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Call</title></head><body><p id="n">Call +43 1 2345678 today.</p></body></html>',
+    );
     ext = await launchExtension({ spki: world.spki, args: ['--lang=de'] });
     await storeSettings(ext, { dohUrl: world.unboundDoh });
   });
@@ -175,7 +217,13 @@ describe('German (--lang=de)', () => {
 
 /** The text of the hover card, read through CDP (its shadow root is closed to the page). */
 async function cardText(page: Page): Promise<string> {
-  type Node = { nodeType: number; nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: (Node & { shadowRootType?: string })[] };
+  type Node = {
+    nodeType: number;
+    nodeName: string;
+    nodeValue?: string;
+    children?: Node[];
+    shadowRoots?: (Node & { shadowRootType?: string })[];
+  };
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };

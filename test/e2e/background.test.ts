@@ -15,7 +15,10 @@ let server: PageServer;
 beforeAll(async () => {
   browser = await launchExtension({ spki: world.spki });
   const worker = await browser.worker();
-  await worker.evaluate((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post' } }), world.unboundDoh);
+  await worker.evaluate(
+    (dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post' } }),
+    world.unboundDoh,
+  );
   page = await browser.openPage('src/popup/index.html');
   server = await startPageServer();
 });
@@ -31,7 +34,10 @@ test('a stopped and restarted service worker answers from its storage.session ca
   // The world is shared with other e2e files: count this test's queries, not the log's total.
   const name = '9.7.6.5.4.3.2.1.3.4.e164.arpa';
   const base = await enumQueries(name);
-  const first = (await send({ type: 'inspectNumber', payload: { input: '+43 1 2345679', region: '' } })) as { ok: boolean; value: { uris: { uri: string }[]; ttl: number } };
+  const first = (await send({ type: 'inspectNumber', payload: { input: '+43 1 2345679', region: '' } })) as {
+    ok: boolean;
+    value: { uris: { uri: string }[]; ttl: number };
+  };
   expect(first.ok).toBe(true);
   expect(first.value.uris.map((u) => u.uri)).toEqual(['sip:bob@example.test']);
   expect(await enumQueries(name)).toBe(base + 1);
@@ -47,7 +53,10 @@ test('a stopped and restarted service worker answers from its storage.session ca
   await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
   const stoppedAt = statuses.length;
 
-  const again = (await send({ type: 'inspectNumber', payload: { input: '+43 1 2345679', region: '' } })) as typeof first;
+  const again = (await send({
+    type: 'inspectNumber',
+    payload: { input: '+43 1 2345679', region: '' },
+  })) as typeof first;
   // The same answer (same fetchedAt), its remaining TTL counted down.
   expect({ ...again.value, ttl: 0 }).toEqual({ ...first.value, ttl: 0 });
   expect(await enumQueries(name)).toBe(base + 1);
@@ -65,18 +74,32 @@ test('an extension page can clear the cache; the next lookup queries again', asy
 });
 
 test('invalid messages get coded errors, never exceptions', async () => {
-  expect(await send({ type: 'resolveNumber', payload: { e164: 'javascript:alert(1)' } })).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+  expect(await send({ type: 'resolveNumber', payload: { e164: 'javascript:alert(1)' } })).toMatchObject({
+    ok: false,
+    error: { code: 'bad-message' },
+  });
   expect(await send({ type: 'nope' })).toMatchObject({ ok: false, error: { code: 'bad-message' } });
-  expect(await send({ type: 'inspectNumber', payload: { input: '12', region: '' } })).toMatchObject({ ok: false, error: { code: 'bad-number' } });
-  expect(await send({ type: 'testProvider', payload: { dohUrl: 'http://plain.example/dns-query', dohMethod: 'get' } })).toMatchObject({ ok: false, error: { code: 'bad-url' } });
+  expect(await send({ type: 'inspectNumber', payload: { input: '12', region: '' } })).toMatchObject({
+    ok: false,
+    error: { code: 'bad-number' },
+  });
+  expect(
+    await send({ type: 'testProvider', payload: { dohUrl: 'http://plain.example/dns-query', dohMethod: 'get' } }),
+  ).toMatchObject({ ok: false, error: { code: 'bad-url' } });
 });
 
 test('the options Test resolves the first suffix and reports DNSSEC, or the exact error', async () => {
-  const good = (await send({ type: 'testProvider', payload: { dohUrl: world.unboundDoh, dohMethod: 'get' } })) as { ok: boolean; value: { latencyMs: number; dnssec: boolean } };
+  const good = (await send({ type: 'testProvider', payload: { dohUrl: world.unboundDoh, dohMethod: 'get' } })) as {
+    ok: boolean;
+    value: { latencyMs: number; dnssec: boolean };
+  };
   expect(good.ok).toBe(true);
   expect(good.value.dnssec).toBe(true);
   expect(good.value.latencyMs).toBeGreaterThanOrEqual(0);
-  expect(await send({ type: 'testProvider', payload: { dohUrl: world.hangingDoh, dohMethod: 'get' } })).toMatchObject({ ok: false, error: { code: 'timeout' } });
+  expect(await send({ type: 'testProvider', payload: { dohUrl: world.hangingDoh, dohMethod: 'get' } })).toMatchObject({
+    ok: false,
+    error: { code: 'timeout' },
+  });
 });
 
 /**
@@ -90,7 +113,12 @@ async function sendFromContentScript(tab: Page, message: unknown): Promise<unkno
   await cdp.send('Runtime.enable');
   const isolated = () => contexts.find((c) => c.origin === browser.origin && c.auxData?.type === 'isolated');
   await expect.poll(isolated, { timeout: 10_000 }).toBeTruthy();
-  const r = await cdp.send('Runtime.evaluate', { expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`, contextId: isolated()!.id, awaitPromise: true, returnByValue: true });
+  const r = await cdp.send('Runtime.evaluate', {
+    expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+    contextId: isolated()!.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
   await cdp.detach();
   return (r.result as { value: unknown }).value;
 }

@@ -31,7 +31,10 @@ afterAll(async () => {
 async function openPage(): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`${server.origin}/focus.html`);
-  const marks = () => page.evaluate(() => [...CSS.highlights].filter(([k]) => String(k).startsWith('enum-')).reduce((n, [, h]) => n + h.size, 0));
+  const marks = () =>
+    page.evaluate(() =>
+      [...CSS.highlights].filter(([k]) => String(k).startsWith('enum-')).reduce((n, [, h]) => n + h.size, 0),
+    );
   await expect.poll(marks, { timeout: 15_000 }).toBe(2);
   return page;
 }
@@ -46,11 +49,20 @@ const focused = (page: Page) =>
 
 /** The focused node as assistive technology sees it (the accessibility tree crosses the closed shadow root). */
 async function focusedInAccessibilityTree(page: Page): Promise<{ role: string; name: string } | undefined> {
-  type AxNode = { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  type AxNode = {
+    role?: { value: string };
+    name?: { value: string };
+    properties?: { name: string; value: { value: unknown } }[];
+  };
   const cdp = await page.context().newCDPSession(page);
   try {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
-    const node = [...nodes].reverse().find((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+    const node = [...nodes]
+      .reverse()
+      .find(
+        (n) =>
+          n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+      );
     return node && { role: node.role?.value ?? '', name: node.name?.value ?? '' };
   } finally {
     await cdp.detach();
@@ -67,11 +79,15 @@ test('a card opened from the context menu takes the focus; Tab reaches its link;
   await page.click('#tel', { button: 'right' });
   const worker = await ext.worker();
   await worker.evaluate(async (url) => {
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === url) ?? (await chrome.tabs.query({ active: true }))[0];
+    const tab =
+      (await chrome.tabs.query({})).find((t) => t.url === url) ?? (await chrome.tabs.query({ active: true }))[0];
     await chrome.tabs.sendMessage(tab!.id!, { type: 'showCardForSelection', payload: { text: '' } }, { frameId: 0 });
   }, `${server.origin}/focus.html`);
   await expect.poll(() => focused(page), { timeout: 5_000 }).toBe('card');
-  expect(await focusedInAccessibilityTree(page)).toEqual({ role: 'dialog', name: expect.stringContaining('+43 1 2345679') });
+  expect(await focusedInAccessibilityTree(page)).toEqual({
+    role: 'dialog',
+    name: expect.stringContaining('+43 1 2345679'),
+  });
   // The focus stays in the card while the lookup answers and the card is rebuilt (bob: ENUM records, no presence).
   const answered = () => page.evaluate(() => (CSS.highlights.get('enum-no-pres')?.size ?? 0) > 0);
   await expect.poll(answered, { timeout: 20_000 }).toBe(true);

@@ -17,7 +17,10 @@ async function setSettings(settings: Record<string, unknown>): Promise<void> {
 
 beforeAll(async () => {
   server = await startPageServer();
-  server.route('/one-number.html', '<!doctype html><html lang="de"><body style="margin:40px;font:16px sans-serif"><p>Telefon: <span id="n">+43 1 2345678</span></p></body></html>');
+  server.route(
+    '/one-number.html',
+    '<!doctype html><html lang="de"><body style="margin:40px;font:16px sans-serif"><p>Telefon: <span id="n">+43 1 2345678</span></p></body></html>',
+  );
   ext = await launchExtension({ spki: world.spki });
 });
 afterAll(async () => {
@@ -50,7 +53,12 @@ async function hoverNumber(): Promise<Page> {
 const pageFinds = (page: Page, text: string) =>
   page.evaluate((t) => {
     getSelection()?.removeAllRanges();
-    return (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(t, false, false, true);
+    return (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(
+      t,
+      false,
+      false,
+      true,
+    );
   }, text);
 
 test("a page cannot find a DoH URL's path or token in the card with window.find()", async () => {
@@ -68,7 +76,13 @@ test("a page cannot find a DoH URL's path or token in the card with window.find(
   await page.close();
 });
 
-type CdpNode = { nodeId: number; nodeName: string; attributes?: string[]; children?: CdpNode[]; shadowRoots?: CdpNode[] };
+type CdpNode = {
+  nodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+};
 
 /** The box of the card's link to `href`, read through CDP (the shadow root is closed to the page). */
 async function linkBox(page: Page, href: string): Promise<{ x: number; y: number } | undefined> {
@@ -113,7 +127,9 @@ test('a link in the card acts only while the card is really visible: not once th
   // The page hides the card's host (the element added to <html> while the card shows) and waits for a click.
   await page.bringToFront();
   expect(await linkBox(page, href)).toEqual(at);
-  await page.evaluate(() => (document.documentElement.lastElementChild as HTMLElement).style.setProperty('opacity', '0', 'important'));
+  await page.evaluate(() =>
+    (document.documentElement.lastElementChild as HTMLElement).style.setProperty('opacity', '0', 'important'),
+  );
   expect(await page.evaluate(() => getComputedStyle(document.documentElement.lastElementChild!).opacity)).toBe('0');
   expect(await clickOpensTab(page, at)).toBe(false);
   // Also with the card itself left alone but the whole page faded out by a filter.

@@ -30,7 +30,12 @@ export function unpackedExtensionId(dir: string): string {
 const POLICY_DIR = '/etc/chromium/policies/managed';
 
 /** `args`: extra Chromium switches, e.g. `--lang=de` for the browser's UI language (the extension's locale). */
-export async function launchExtension(opts: { spki: string; dist?: string; managed?: Record<string, unknown>; args?: string[] }): Promise<ExtensionBrowser> {
+export async function launchExtension(opts: {
+  spki: string;
+  dist?: string;
+  managed?: Record<string, unknown>;
+  args?: string[];
+}): Promise<ExtensionBrowser> {
   const scratch = mkdtempSync(join(tmpdir(), 'enum-presence-chromium-'));
   const profile = join(scratch, 'profile');
   // A private copy: a rebuild of dist/chrome during the run (other work in the same tree) cannot pull files
@@ -41,10 +46,15 @@ export async function launchExtension(opts: { spki: string; dist?: string; manag
   grantTestWorldHosts(dist);
   // An administrator's policy for storage.managed, the way Chromium on Linux reads it: a "3rdparty" policy
   // file for this extension's id. The id is unique to this copy, so no other browser is affected.
-  const policyFile = opts.managed ? join(POLICY_DIR, `enum-presence-test-${unpackedExtensionId(dist)}.json`) : undefined;
+  const policyFile = opts.managed
+    ? join(POLICY_DIR, `enum-presence-test-${unpackedExtensionId(dist)}.json`)
+    : undefined;
   if (policyFile) {
     mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(dist)]: opts.managed } } }));
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(dist)]: opts.managed } } }),
+    );
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -67,8 +77,11 @@ export async function launchExtension(opts: { spki: string; dist?: string; manag
   const worker = async (): Promise<Worker> => {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      const w = context.serviceWorkers().find((x) => x.url().startsWith('chrome-extension://')) ??
-        (await context.waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined));
+      const w =
+        context.serviceWorkers().find((x) => x.url().startsWith('chrome-extension://')) ??
+        (await context
+          .waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) })
+          .catch(() => undefined));
       if (w && (await w.evaluate(() => true).catch(() => false))) return w;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -17,7 +17,10 @@ let server: PageServer;
 
 async function setSettings(settings: Record<string, unknown>): Promise<void> {
   const worker = await ext.worker();
-  await worker.evaluate((s) => chrome.storage.local.set({ settings: { version: 1, ...s } }), { dohUrl: world.unboundDoh, ...settings });
+  await worker.evaluate((s) => chrome.storage.local.set({ settings: { version: 1, ...s } }), {
+    dohUrl: world.unboundDoh,
+    ...settings,
+  });
 }
 
 beforeAll(async () => {
@@ -33,7 +36,8 @@ afterAll(async () => {
 });
 
 /** The marks of the document or of an open shadow root, read from CSS.highlights as a page would. */
-const annotatedIn = (page: Page | Frame, selector?: string) => page.evaluate(readMarks(selector)) as Promise<PageMark[]>;
+const annotatedIn = (page: Page | Frame, selector?: string) =>
+  page.evaluate(readMarks(selector)) as Promise<PageMark[]>;
 
 /** Move the mouse onto the `nth` mark in `where` the way a user does: from beside it, in several steps. */
 async function hoverMark(page: Page, where: string, nth = 0): Promise<PageMark['box']> {
@@ -44,7 +48,8 @@ async function hoverMark(page: Page, where: string, nth = 0): Promise<PageMark['
   return mark.box;
 }
 
-const stateOf = async (page: Page, where: string, nth = 0) => (await annotatedIn(page)).filter((m) => m.where === where)[nth]?.state;
+const stateOf = async (page: Page, where: string, nth = 0) =>
+  (await annotatedIn(page)).filter((m) => m.where === where)[nth]?.state;
 
 async function openNumbersPage(): Promise<Page> {
   const page = await ext.context.newPage();
@@ -87,7 +92,9 @@ describe('detection and annotation', () => {
 
   test('open shadow roots, a same-origin frame and an about:blank frame', async () => {
     const page = await openNumbersPage();
-    await expect.poll(async () => (await annotatedIn(page, '#shadow-host')).map((a) => a.text), { timeout: 10_000 }).toEqual(['030 5678901']);
+    await expect
+      .poll(async () => (await annotatedIn(page, '#shadow-host')).map((a) => a.text), { timeout: 10_000 })
+      .toEqual(['030 5678901']);
     const same = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
     await expect.poll(async () => (await annotatedIn(same)).map((a) => a.text)).toEqual(['030 7890123']);
     const blank = (await (await page.$('#blank'))!.contentFrame())!;
@@ -111,13 +118,21 @@ describe('detection and annotation', () => {
   test('shadow roots: closed ones, one inside another, and an open one attached after the page was scanned', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/shadow.html`);
-    await expect.poll(async () => (await annotatedIn(page)).map((a) => a.text), { timeout: 15_000 }).toEqual(['030 1112223']);
-    await expect.poll(() => page.evaluate(readMarksIn('window.closedRoots.closed')), { timeout: 10_000 }).toEqual([{ text: '030 4445556', state: 'idle' }]);
-    await expect.poll(() => page.evaluate(readMarksIn('window.closedRoots.inner')), { timeout: 10_000 }).toEqual([{ text: '030 7778889', state: 'idle' }]);
+    await expect
+      .poll(async () => (await annotatedIn(page)).map((a) => a.text), { timeout: 15_000 })
+      .toEqual(['030 1112223']);
+    await expect
+      .poll(() => page.evaluate(readMarksIn('window.closedRoots.closed')), { timeout: 10_000 })
+      .toEqual([{ text: '030 4445556', state: 'idle' }]);
+    await expect
+      .poll(() => page.evaluate(readMarksIn('window.closedRoots.inner')), { timeout: 10_000 })
+      .toEqual([{ text: '030 7778889', state: 'idle' }]);
     await page.waitForTimeout(500);
     await page.evaluate('window.attachLate()');
     const attached = Date.now();
-    await expect.poll(async () => (await annotatedIn(page, '#late')).map((a) => a.text), { timeout: 5_000, interval: 50 }).toEqual(['030 2223334']);
+    await expect
+      .poll(async () => (await annotatedIn(page, '#late')).map((a) => a.text), { timeout: 5_000, interval: 50 })
+      .toEqual(['030 2223334']);
     expect(Date.now() - attached).toBeLessThan(1500);
     await page.close();
   });
@@ -147,12 +162,16 @@ describe('detection and annotation', () => {
     await page.evaluate(() => {
       (document.getElementById('live')!.firstChild as Text).data = 'Jetzt: 030 2223334 und 040 5556667';
     });
-    await expect.poll(async () => (await annotatedIn(page)).filter((a) => a.where === 'live').map((a) => a.text)).toEqual(['030 2223334', '040 5556667']);
+    await expect
+      .poll(async () => (await annotatedIn(page)).filter((a) => a.where === 'live').map((a) => a.text))
+      .toEqual(['030 2223334', '040 5556667']);
     // The page rewrites the text of a marked number: the old range goes, the new number is marked.
     await page.evaluate(() => {
       (document.getElementById('static')!.firstChild as Text).data = 'Zentrale neu: 030 9998887';
     });
-    await expect.poll(async () => (await annotatedIn(page)).filter((a) => a.where === 'static').map((a) => a.text)).toEqual(['030 9998887']);
+    await expect
+      .poll(async () => (await annotatedIn(page)).filter((a) => a.where === 'static').map((a) => a.text))
+      .toEqual(['030 9998887']);
     // Text that is no longer a number keeps no mark; removed rows take their marks with them.
     await page.evaluate(() => {
       (document.getElementById('static')!.firstChild as Text).data = 'Zentrale: bald wieder';
@@ -173,7 +192,12 @@ const pageGeometry = (page: Page) =>
       const r = el.getBoundingClientRect();
       return `${el.tagName}#${el.id} ${r.x.toFixed(2)},${r.y.toFixed(2)} ${r.width.toFixed(2)}x${r.height.toFixed(2)}`;
     });
-    return { boxes, text: document.body.textContent, innerText: document.body.innerText, html: document.documentElement.outerHTML };
+    return {
+      boxes,
+      text: document.body.textContent,
+      innerText: document.body.innerText,
+      html: document.documentElement.outerHTML,
+    };
   });
 
 /** Pixels that differ between two PNG screenshots of the same size, decoded by the browser. */
@@ -190,7 +214,8 @@ async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<{ x: n
       const [x, y] = [await decode(pa), await decode(pb)];
       const out: { x: number; y: number }[] = [];
       for (let i = 0; i < x.data.length; i += 4) {
-        if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]) out.push({ x: (i / 4) % x.width, y: Math.floor(i / 4 / x.width) });
+        if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2])
+          out.push({ x: (i / 4) % x.width, y: Math.floor(i / 4 / x.width) });
       }
       return out;
     },
@@ -202,8 +227,12 @@ describe('the page stays as it was', () => {
   test('a MutationObserver the page installed first records nothing the extension did', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/observed.html`);
-    await expect.poll(async () => (await annotatedIn(page)).map((a) => a.text), { timeout: 15_000 }).toEqual(['030 1234567', '030 7654321', '030 111222']);
-    await expect.poll(async () => (await annotatedIn(page, '#open-host')).map((a) => a.text), { timeout: 10_000 }).toEqual(['030 2345678']);
+    await expect
+      .poll(async () => (await annotatedIn(page)).map((a) => a.text), { timeout: 15_000 })
+      .toEqual(['030 1234567', '030 7654321', '030 111222']);
+    await expect
+      .poll(async () => (await annotatedIn(page, '#open-host')).map((a) => a.text), { timeout: 10_000 })
+      .toEqual(['030 2345678']);
     await page.waitForTimeout(1500); // shadow-root polls, the report, idle work
     expect(await page.evaluate('window.mutations')).toEqual([]);
     await page.close();
@@ -222,13 +251,22 @@ describe('the page stays as it was', () => {
     expect(b.boxes).toEqual(a.boxes);
     // Caret blink, frames and focus aside, every differing pixel lies on or just under a number.
     await page.waitForTimeout(300);
-    const shots = [await reference.screenshot({ animations: 'disabled' }), await page.screenshot({ animations: 'disabled' })] as const;
+    const shots = [
+      await reference.screenshot({ animations: 'disabled' }),
+      await page.screenshot({ animations: 'disabled' }),
+    ] as const;
     const boxes = [...(await annotatedIn(page)), ...(await annotatedIn(page, '#shadow-host'))].map((m) => m.box);
     const diff = await differingPixels(page, ...shots);
     expect(diff.length).toBeGreaterThan(0);
-    const near = (p: { x: number; y: number }) => boxes.some((r) => p.x >= r.x - 2 && p.x <= r.x + r.width + 2 && p.y >= r.y - 2 && p.y <= r.y + r.height + 4);
-    const frames = await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
-    const inFrame = (p: { x: number; y: number }) => frames.some((r) => p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height);
+    const near = (p: { x: number; y: number }) =>
+      boxes.some((r) => p.x >= r.x - 2 && p.x <= r.x + r.width + 2 && p.y >= r.y - 2 && p.y <= r.y + r.height + 4);
+    const frames = await page.evaluate(() =>
+      [...document.querySelectorAll('iframe')].map(
+        (f) => f.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number },
+      ),
+    );
+    const inFrame = (p: { x: number; y: number }) =>
+      frames.some((r) => p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height);
     expect(diff.filter((p) => !near(p) && !inFrame(p))).toEqual([]);
     await reference.close();
     await page.close();
@@ -245,7 +283,15 @@ describe('the page stays as it was', () => {
   });
 });
 
-type CdpNode = { nodeId: number; nodeType: number; nodeValue?: string; nodeName: string; attributes?: string[]; children?: CdpNode[]; shadowRoots?: (CdpNode & { shadowRootType?: string })[] };
+type CdpNode = {
+  nodeId: number;
+  nodeType: number;
+  nodeValue?: string;
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+};
 
 /** The hover card, read through CDP (its shadow root is closed to the page): its texts and its box. */
 type Box = { x: number; y: number; width: number; height: number };
@@ -260,7 +306,12 @@ async function readCard(page: Page): Promise<{ texts: string[]; box?: Box; butto
       if (n.nodeName === 'BUTTON') button = n;
       if (n.nodeType === 3 && n.nodeValue?.trim()) texts.push(n.nodeValue.trim());
       if (n.nodeName === 'STYLE') return;
-      if (!card && n.attributes?.includes('class') && /\bcard\b/.test(n.attributes[n.attributes.indexOf('class') + 1] ?? '')) card = n;
+      if (
+        !card &&
+        n.attributes?.includes('class') &&
+        /\bcard\b/.test(n.attributes[n.attributes.indexOf('class') + 1] ?? '')
+      )
+        card = n;
       for (const c of n.children ?? []) collect(c);
     };
     const walk = (n: CdpNode) => {
@@ -270,7 +321,9 @@ async function readCard(page: Page): Promise<{ texts: string[]; box?: Box; butto
     walk(root);
     if (!card) return { texts };
     const boxOf = async (n: CdpNode): Promise<Box> => {
-      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: n.nodeId })) as { model: { border: number[]; width: number; height: number } };
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: n.nodeId })) as {
+        model: { border: number[]; width: number; height: number };
+      };
       return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
     };
     return { texts, box: await boxOf(card), button: button && (await boxOf(button)) };
@@ -290,7 +343,17 @@ describe('hover card and lookups', () => {
       const el = document.getElementById('enum')!;
       const r = el.getBoundingClientRect();
       for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'pointermove', 'mousemove']) {
-        el.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', clientX: r.x + 60, clientY: r.y + 8, movementX: 5, movementY: 5 }));
+        el.dispatchEvent(
+          new PointerEvent(type, {
+            bubbles: true,
+            composed: true,
+            pointerType: 'mouse',
+            clientX: r.x + 60,
+            clientY: r.y + 8,
+            movementX: 5,
+            movementY: 5,
+          }),
+        );
       }
       el.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, clientX: r.x + 60, clientY: r.y + 8 }));
     });
@@ -304,7 +367,8 @@ describe('hover card and lookups', () => {
   test('a trusted hover resolves the number (pres) and the card shows what ENUM says', async () => {
     // Nothing is looked up before the hover (privacy default resolveOn = hover). The world is shared by the
     // e2e files: compare with the count before the page loaded, after giving the page time to misbehave.
-    const aliceQueries = async () => (await readQueryLog(world)).filter((n) => n.startsWith('8.7.6.5.4.3.2.1.3.4.')).length;
+    const aliceQueries = async () =>
+      (await readQueryLog(world)).filter((n) => n.startsWith('8.7.6.5.4.3.2.1.3.4.')).length;
     const before = await aliceQueries();
     const page = await openNumbersPage();
     await page.setViewportSize({ width: 900, height: 700 });
@@ -313,7 +377,9 @@ describe('hover card and lookups', () => {
     await page.locator('#enum').scrollIntoViewIfNeeded();
     const numberBox = await hoverMark(page, 'enum', 0);
     await expect.poll(() => stateOf(page, 'enum', 0), { timeout: 20_000 }).toBe('pres');
-    await expect.poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 5_000 }).toContain('pres:alice@example.test');
+    await expect
+      .poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 5_000 })
+      .toContain('pres:alice@example.test');
     const card = await readCard(page);
     const text = card.texts.join(' | ');
     expect(text).toContain('+43 1 2345678');
@@ -335,7 +401,9 @@ describe('hover card and lookups', () => {
     await expect.poll(async () => (await readCard(page)).texts).toEqual([]);
     expect(Buffer.compare(withCard, await page.screenshot({ clip }))).not.toBe(0);
     // Only this number was looked up; the other numbers are still idle.
-    expect((await annotatedIn(page)).filter((a) => a.text !== '+43 1 2345678').every((a) => a.state === 'idle')).toBe(true);
+    expect((await annotatedIn(page)).filter((a) => a.text !== '+43 1 2345678').every((a) => a.state === 'idle')).toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -356,7 +424,12 @@ describe('hover card and lookups', () => {
 
   test('a number scrolled under a resting pointer, and an invisible full-viewport number, are never looked up', async () => {
     // Our own numbers: +1 202 555 0161 (under) and the trap numbers 0162-0164; count only their queries.
-    const names = ['1.6.1.0.5.5.5.2.0.2.1.', '2.6.1.0.5.5.5.2.0.2.1.', '3.6.1.0.5.5.5.2.0.2.1.', '4.6.1.0.5.5.5.2.0.2.1.'];
+    const names = [
+      '1.6.1.0.5.5.5.2.0.2.1.',
+      '2.6.1.0.5.5.5.2.0.2.1.',
+      '3.6.1.0.5.5.5.2.0.2.1.',
+      '4.6.1.0.5.5.5.2.0.2.1.',
+    ];
     const ours = async () => (await readQueryLog(world)).filter((n) => names.some((p) => n.startsWith(p))).length;
     const before = await ours();
     const page = await ext.context.newPage();
@@ -371,15 +444,29 @@ describe('hover card and lookups', () => {
     await page.evaluate((dy) => scrollBy(0, dy), under.y + under.height / 2 - 150);
     await page.waitForTimeout(800);
     // The page stretches invisible numbers over the whole viewport, one after another, and scrolls a pixel.
-    for (const [number, how] of [['+1 202 555 0162', ''], ['+1 202 555 0163', 'transparent']] as const) {
-      await page.evaluate(([n, h]) => (window as unknown as { showTrap(n: string, h: string): void }).showTrap(n, h), [number, how] as const);
-      await expect.poll(async () => (await annotatedIn(page)).some((a) => a.where === 'trap' && a.text === number), { timeout: 10_000 }).toBe(true);
+    for (const [number, how] of [
+      ['+1 202 555 0162', ''],
+      ['+1 202 555 0163', 'transparent'],
+    ] as const) {
+      await page.evaluate(([n, h]) => (window as unknown as { showTrap(n: string, h: string): void }).showTrap(n, h), [
+        number,
+        how,
+      ] as const);
+      await expect
+        .poll(async () => (await annotatedIn(page)).some((a) => a.where === 'trap' && a.text === number), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       await page.evaluate(() => scrollBy(0, 1));
       await page.waitForTimeout(500);
     }
     // Even real movement over an invisible viewport-sized number resolves nothing.
-    await page.evaluate(() => (window as unknown as { showTrap(n: string, h: string): void }).showTrap('+1 202 555 0164', ''));
-    await expect.poll(async () => (await annotatedIn(page)).some((a) => a.text === '+1 202 555 0164'), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() =>
+      (window as unknown as { showTrap(n: string, h: string): void }).showTrap('+1 202 555 0164', ''),
+    );
+    await expect
+      .poll(async () => (await annotatedIn(page)).some((a) => a.text === '+1 202 555 0164'), { timeout: 10_000 })
+      .toBe(true);
     await page.mouse.move(200, 200, { steps: 5 });
     await page.waitForTimeout(800);
     expect((await annotatedIn(page)).map((a) => a.state)).toEqual(['idle', 'idle']);
@@ -403,8 +490,14 @@ describe('resolveOn and the context-menu path', () => {
     await page.setViewportSize({ width: 1000, height: 260 });
     await page.goto(`${server.origin}/numbers.html`);
     await expect.poll(async () => (await annotatedIn(page)).length, { timeout: 15_000 }).toBe(18);
-    await expect.poll(async () => (await annotatedIn(page)).find((a) => a.where === 'de')?.state, { timeout: 20_000 }).not.toBe('idle');
-    expect((await annotatedIn(page)).filter((a) => a.where === 'enum').map((a) => a.state)).toEqual(['idle', 'idle', 'idle']);
+    await expect
+      .poll(async () => (await annotatedIn(page)).find((a) => a.where === 'de')?.state, { timeout: 20_000 })
+      .not.toBe('idle');
+    expect((await annotatedIn(page)).filter((a) => a.where === 'enum').map((a) => a.state)).toEqual([
+      'idle',
+      'idle',
+      'idle',
+    ]);
     await page.locator('#enum').scrollIntoViewIfNeeded();
     await expect.poll(() => stateOf(page, 'enum', 0), { timeout: 20_000 }).toBe('pres');
     await page.close();
@@ -415,7 +508,9 @@ describe('resolveOn and the context-menu path', () => {
     const page = await openNumbersPage();
     await page.locator('#enum').scrollIntoViewIfNeeded();
     await hoverMark(page, 'enum', 2);
-    await expect.poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 5_000 }).toContain('Not looked up yet');
+    await expect
+      .poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 5_000 })
+      .toContain('Not looked up yet');
     expect(await stateOf(page, 'enum', 2)).toBe('idle');
     const { button } = await readCard(page);
     expect(button).toBeDefined();
@@ -425,7 +520,7 @@ describe('resolveOn and the context-menu path', () => {
     await page.close();
   });
 
-  test('the background\'s context-menu message opens the card for the selected number (keyboard path)', async () => {
+  test("the background's context-menu message opens the card for the selected number (keyboard path)", async () => {
     await setSettings({ resolveOn: 'never' });
     const page = await openNumbersPage();
     await page.evaluate(() => {
@@ -439,11 +534,18 @@ describe('resolveOn and the context-menu path', () => {
     });
     const worker = await ext.worker();
     await worker.evaluate(async (url) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === url) ?? (await chrome.tabs.query({ active: true }))[0];
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'showCardForSelection', payload: { text: '+43 1 2345679' } }, { frameId: 0 });
+      const tab =
+        (await chrome.tabs.query({})).find((t) => t.url === url) ?? (await chrome.tabs.query({ active: true }))[0];
+      await chrome.tabs.sendMessage(
+        tab!.id!,
+        { type: 'showCardForSelection', payload: { text: '+43 1 2345679' } },
+        { frameId: 0 },
+      );
     }, `${server.origin}/numbers.html`);
     // An explicit request resolves even with "never".
-    await expect.poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 20_000 }).toContain('sip:bob@example.test');
+    await expect
+      .poll(async () => (await readCard(page)).texts.join(' | '), { timeout: 20_000 })
+      .toContain('sip:bob@example.test');
     expect(await stateOf(page, 'enum', 1)).toBe('no-pres');
     await page.close();
   });

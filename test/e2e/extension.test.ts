@@ -64,13 +64,18 @@ test('options → page → hover → badge → popup', async () => {
   const worker = await browser.worker();
   // The page is the active tab (ids need no "tabs" permission; URLs would).
   await page.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  );
   expect(tabId).toBeDefined();
   await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!)).toBe('1');
 
   // 5. The background knows the tab's numbers with their results (what the popup lists).
   const popup = await browser.openPage('src/popup/index.html');
-  const reply = (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabNumbers', payload: { tabId: id } }), tabId!)) as {
+  const reply = (await popup.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'getTabNumbers', payload: { tabId: id } }),
+    tabId!,
+  )) as {
     ok: boolean;
     value: { numbers: { e164: string; state: string; result?: { pres: string[] } }[] };
   };

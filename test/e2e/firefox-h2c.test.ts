@@ -20,7 +20,15 @@ async function bundleDohClient(): Promise<string> {
   const out = (await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry: new URL('../../src/core/doh/index.ts', import.meta.url).pathname, formats: ['iife'], name: 'EnumDoh' } },
+    build: {
+      write: false,
+      minify: false,
+      lib: {
+        entry: new URL('../../src/core/doh/index.ts', import.meta.url).pathname,
+        formats: ['iife'],
+        name: 'EnumDoh',
+      },
+    },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const chunk = (Array.isArray(out) ? out[0]! : out).output[0];
   return chunk.code;
@@ -38,7 +46,10 @@ afterAll(async () => {
 test('the h2c endpoint is a working DoH server for an HTTP/2 prior-knowledge client', async () => {
   const t = h2cFetch();
   try {
-    const r = await dohQuery({ url: h2c.url, method: 'get', name: CAMILLE, type: RRType.NAPTR, timeoutMs: 5000 }, t.fetch);
+    const r = await dohQuery(
+      { url: h2c.url, method: 'get', name: CAMILLE, type: RRType.NAPTR, timeoutMs: 5000 },
+      t.fetch,
+    );
     expect(r.ok && r.value.status).toBe('NOERROR');
     expect(r.ok && r.value.records.length).toBe(3);
   } finally {
@@ -49,9 +60,16 @@ test('the h2c endpoint is a working DoH server for an HTTP/2 prior-knowledge cli
 test('Firefox answers the h2c endpoint with 200 and garbage; the extension DoH client says bad-content-type', async () => {
   const page = await ext.openPage('src/options/index.html', '!!document.getElementById("dohUrl")');
   const raw = await page.evaluate(async (url) => {
-    const r = await fetch(`${url}?dns=AAABAAABAAAAAAAAB2V4YW1wbGUEdGVzdAAAAQAB`, { headers: { accept: 'application/dns-message' }, cache: 'no-store' });
+    const r = await fetch(`${url}?dns=AAABAAABAAAAAAAAB2V4YW1wbGUEdGVzdAAAAQAB`, {
+      headers: { accept: 'application/dns-message' },
+      cache: 'no-store',
+    });
     const body = new Uint8Array(await r.arrayBuffer());
-    return { status: r.status, contentType: r.headers.get('content-type'), hex: [...body].map((b) => b.toString(16).padStart(2, '0')).join(' ') };
+    return {
+      status: r.status,
+      contentType: r.headers.get('content-type'),
+      hex: [...body].map((b) => b.toString(16).padStart(2, '0')).join(' '),
+    };
   }, h2c.url);
   console.log(`[firefox h2c] status ${raw.status}, content-type ${raw.contentType}, body ${raw.hex}`);
   expect(raw.status).toBe(200);
@@ -62,14 +80,26 @@ test('Firefox answers the h2c endpoint with 200 and garbage; the extension DoH c
   await page.evaluate(`${await bundleDohClient()}\n;globalThis.EnumDoh = EnumDoh; undefined`);
   for (const method of ['get', 'post'] as const) {
     const r = await page.evaluate(
-      (q) => (globalThis as unknown as { EnumDoh: { dohQuery: typeof dohQuery } }).EnumDoh.dohQuery(q, (u, init) => fetch(u, init as RequestInit)),
+      (q) =>
+        (globalThis as unknown as { EnumDoh: { dohQuery: typeof dohQuery } }).EnumDoh.dohQuery(q, (u, init) =>
+          fetch(u, init as RequestInit),
+        ),
       { url: h2c.url, method, name: CAMILLE, type: RRType.NAPTR, timeoutMs: 5000 },
     );
-    expect(r).toEqual({ ok: false, error: { code: 'bad-content-type', message: `${new URL(h2c.url).origin} answered "no content type", expected application/dns-message` } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-content-type',
+        message: `${new URL(h2c.url).origin} answered "no content type", expected application/dns-message`,
+      },
+    });
   }
   // The same bundled client on Firefox's fetch over DoH with TLS (h2 by ALPN) gets the real answer.
   const good = await page.evaluate(
-    (q) => (globalThis as unknown as { EnumDoh: { dohQuery: typeof dohQuery } }).EnumDoh.dohQuery(q, (u, init) => fetch(u, init as RequestInit)),
+    (q) =>
+      (globalThis as unknown as { EnumDoh: { dohQuery: typeof dohQuery } }).EnumDoh.dohQuery(q, (u, init) =>
+        fetch(u, init as RequestInit),
+      ),
     { url: world.unboundDoh, method: 'get' as const, name: CAMILLE, type: RRType.NAPTR, timeoutMs: 5000 },
   );
   expect(good.ok && good.value.records.length).toBe(3);

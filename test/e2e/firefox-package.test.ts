@@ -12,7 +12,9 @@ import { readMarks, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
 const DIST = new URL('../../dist', import.meta.url).pathname;
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const zipOf = (target: string) => join(DIST, `enum-presence-${target}-${version}.zip`);
 
 function filesUnder(dir: string): string[] {
@@ -21,7 +23,11 @@ function filesUnder(dir: string): string[] {
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
 }
-const zipEntries = (zip: string) => execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter((l) => l && !l.endsWith('/')).sort();
+const zipEntries = (zip: string) =>
+  execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l && !l.endsWith('/'))
+    .sort();
 
 let ext: FirefoxExtension;
 let pages: PageServer;
@@ -37,7 +43,9 @@ afterAll(async () => {
 test.each(['chrome', 'firefox'])('dist/enum-presence-%s-<version>.zip holds exactly dist/%s', (target) => {
   const entries = zipEntries(zipOf(target));
   expect(entries).toEqual(filesUnder(join(DIST, target)));
-  const manifest = JSON.parse(execFileSync('unzip', ['-p', zipOf(target), 'manifest.json'], { encoding: 'utf8' })) as Record<string, unknown>;
+  const manifest = JSON.parse(
+    execFileSync('unzip', ['-p', zipOf(target), 'manifest.json'], { encoding: 'utf8' }),
+  ) as Record<string, unknown>;
   expect(manifest.version).toBe(version);
   expect('browser_specific_settings' in manifest).toBe(target === 'firefox');
 });

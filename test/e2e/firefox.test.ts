@@ -20,7 +20,8 @@ let pages: PageServer;
 /** The page's marks, read from CSS.highlights as a page would (README "Page annotations"). */
 const annotated = async (page: Page, root?: string) =>
   ((await page.evaluate(readMarks(root))) as PageMark[]).map(({ where, text, state }) => ({ where, text, state }));
-const boxOf = async (page: Page, where: string) => ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === where)!.line;
+const boxOf = async (page: Page, where: string) =>
+  ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === where)!.line;
 
 beforeAll(async () => {
   pages = await startPageServer();
@@ -38,13 +39,18 @@ test('options page: choose Custom, type the DoH server URL, Enter saves it, Test
   await url.type(world.unboundDoh);
   await url.press('Enter');
   await expect.poll(() => textOf(page, '#save-status')).toBe('Saved.');
-  const stored = await ext.inExtension(async () => (await chrome.storage.local.get('settings')).settings as { dohUrl?: string }, null);
+  const stored = await ext.inExtension(
+    async () => (await chrome.storage.local.get('settings')).settings as { dohUrl?: string },
+    null,
+  );
   expect(stored.dohUrl).toBe(world.unboundDoh);
   // Permission for the world's origin is already held (host_permissions), so no notice is shown.
   expect(await page.$eval('#host-access', (el) => (el as HTMLElement).hidden)).toBe(true);
 
   await (await page.$('#test-provider'))!.click();
-  await expect.poll(() => textOf(page, '#test-result'), { timeout: 20_000 }).toMatch(/^Works: answered in \d+ ms, DNSSEC validated\.$/);
+  await expect
+    .poll(() => textOf(page, '#test-result'), { timeout: 20_000 })
+    .toMatch(/^Works: answered in \d+ ms, DNSSEC validated\.$/);
   await page.close();
 });
 
@@ -71,24 +77,33 @@ test('a page: numbers are annotated without any query; a real pointer hover turn
 test('content: a page-installed MutationObserver records nothing; split numbers; closed and late shadow roots', async () => {
   const page = await ext.browser.newPage();
   await page.goto(`${pages.origin}/fixtures/observed.html`);
-  await expect.poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['030 1234567', '030 7654321', '030 111222']);
-  await expect.poll(async () => (await annotated(page, '#open-host')).map((m) => m.text), { timeout: 10_000 }).toEqual(['030 2345678']);
+  await expect
+    .poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 })
+    .toEqual(['030 1234567', '030 7654321', '030 111222']);
+  await expect
+    .poll(async () => (await annotated(page, '#open-host')).map((m) => m.text), { timeout: 10_000 })
+    .toEqual(['030 2345678']);
   await new Promise((r) => setTimeout(r, 1500));
   expect(await page.evaluate('window.mutations')).toEqual([]);
   await page.goto(`${pages.origin}/fixtures/split.html`);
-  await expect.poll(async () => (await annotated(page)).map((m) => `${m.where}|${m.text}`), { timeout: 15_000 }).toEqual([
-    'bold|(202) 555-0143',
-    'spans|+1 202 555 0144',
-    'wbr|+1 2025550145',
-    'shy|+1 202 555\u00ad0146',
-  ]);
+  await expect
+    .poll(async () => (await annotated(page)).map((m) => `${m.where}|${m.text}`), { timeout: 15_000 })
+    .toEqual(['bold|(202) 555-0143', 'spans|+1 202 555 0144', 'wbr|+1 2025550145', 'shy|+1 202 555\u00ad0146']);
   await page.goto(`${pages.origin}/fixtures/shadow.html`);
-  await expect.poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['030 1112223']);
-  await expect.poll(() => page.evaluate(readMarksIn('window.closedRoots.closed')), { timeout: 10_000 }).toEqual([{ text: '030 4445556', state: 'idle' }]);
-  await expect.poll(() => page.evaluate(readMarksIn('window.closedRoots.inner')), { timeout: 10_000 }).toEqual([{ text: '030 7778889', state: 'idle' }]);
+  await expect
+    .poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 })
+    .toEqual(['030 1112223']);
+  await expect
+    .poll(() => page.evaluate(readMarksIn('window.closedRoots.closed')), { timeout: 10_000 })
+    .toEqual([{ text: '030 4445556', state: 'idle' }]);
+  await expect
+    .poll(() => page.evaluate(readMarksIn('window.closedRoots.inner')), { timeout: 10_000 })
+    .toEqual([{ text: '030 7778889', state: 'idle' }]);
   await page.evaluate('window.attachLate()');
   const attached = Date.now();
-  await expect.poll(async () => (await annotated(page, '#late')).map((m) => m.text), { timeout: 5_000, interval: 50 }).toEqual(['030 2223334']);
+  await expect
+    .poll(async () => (await annotated(page, '#late')).map((m) => m.text), { timeout: 5_000, interval: 50 })
+    .toEqual(['030 2223334']);
   expect(Date.now() - attached).toBeLessThan(1500);
   await page.close();
 });
@@ -96,18 +111,34 @@ test('content: a page-installed MutationObserver records nothing; split numbers;
 test('content: a rewritten number leaves no stale range; switching the site off deletes every highlight', async () => {
   const page = await ext.browser.newPage();
   await page.goto(`${pages.origin}/fixtures/dynamic.html`);
-  await expect.poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['030 1234567']);
-  await page.evaluate(() => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale neu: 030 9998887'));
+  await expect
+    .poll(async () => (await annotated(page)).map((m) => m.text), { timeout: 15_000 })
+    .toEqual(['030 1234567']);
+  await page.evaluate(
+    () => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale neu: 030 9998887'),
+  );
   await expect.poll(async () => (await annotated(page)).map((m) => m.text)).toEqual(['030 9998887']);
-  await page.evaluate(() => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale: bald wieder'));
+  await page.evaluate(
+    () => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale: bald wieder'),
+  );
   await expect.poll(() => page.evaluate(COUNT_MARKS)).toBe(0);
-  await page.evaluate(() => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale: 030 1234567'));
+  await page.evaluate(
+    () => void ((document.getElementById('static')!.firstChild as Text).data = 'Zentrale: 030 1234567'),
+  );
   await expect.poll(() => page.evaluate(COUNT_MARKS)).toBe(1);
-  const settings = await ext.inExtension(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>, null);
-  await ext.inExtension((s) => chrome.storage.local.set({ settings: { ...s, disabledSites: ['127.0.0.1'] } }), settings);
+  const settings = await ext.inExtension(
+    async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>,
+    null,
+  );
+  await ext.inExtension(
+    (s) => chrome.storage.local.set({ settings: { ...s, disabledSites: ['127.0.0.1'] } }),
+    settings,
+  );
   try {
     await expect.poll(() => page.evaluate(COUNT_MARKS), { timeout: 10_000 }).toBe(0);
-    expect(await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()])).toEqual([]);
+    expect(
+      await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]),
+    ).toEqual([]);
   } finally {
     await ext.inExtension((s) => chrome.storage.local.set({ settings: s }), settings);
   }
@@ -117,7 +148,11 @@ test('content: a rewritten number leaves no stale range; switching the site off 
 
 test('content: a number scrolled under a resting pointer, and invisible full-viewport numbers, are never looked up', async () => {
   // Numbers of this test only (+1 202 555 0171-0173; the Chromium tests use others): count their queries.
-  const names = ['1.7.1.0.5.5.5.2.0.2.1.e164.arpa', '2.7.1.0.5.5.5.2.0.2.1.e164.arpa', '3.7.1.0.5.5.5.2.0.2.1.e164.arpa'];
+  const names = [
+    '1.7.1.0.5.5.5.2.0.2.1.e164.arpa',
+    '2.7.1.0.5.5.5.2.0.2.1.e164.arpa',
+    '3.7.1.0.5.5.5.2.0.2.1.e164.arpa',
+  ];
   const ours = async () => (await Promise.all(names.map((n) => timesQueried(world, n)))).reduce((a, b) => a + b, 0);
   const before = await ours();
   const page = await ext.browser.newPage();
@@ -129,9 +164,20 @@ test('content: a number scrolled under a resting pointer, and invisible full-vie
   const under = await boxOf(page, 'under');
   await page.evaluate((dy) => scrollBy(0, dy), under.y + under.height / 2 - 150);
   await new Promise((r) => setTimeout(r, 800));
-  for (const [number, how] of [['+1 202 555 0172', ''], ['+1 202 555 0173', 'transparent']] as const) {
-    await page.evaluate((n, h) => (window as unknown as { showTrap(n: string, h: string): void }).showTrap(n, h), number, how);
-    await expect.poll(async () => (await annotated(page)).some((m) => m.where === 'trap' && m.text === number), { timeout: 10_000 }).toBe(true);
+  for (const [number, how] of [
+    ['+1 202 555 0172', ''],
+    ['+1 202 555 0173', 'transparent'],
+  ] as const) {
+    await page.evaluate(
+      (n, h) => (window as unknown as { showTrap(n: string, h: string): void }).showTrap(n, h),
+      number,
+      how,
+    );
+    await expect
+      .poll(async () => (await annotated(page)).some((m) => m.where === 'trap' && m.text === number), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await page.evaluate(() => scrollBy(0, 1));
     await page.mouse.move(200, 200, { steps: 5 }); // real movement, over an invisible viewport-sized number
     await new Promise((r) => setTimeout(r, 600));
@@ -141,7 +187,9 @@ test('content: a number scrolled under a resting pointer, and invisible full-vie
   // Once the trap is gone, moving onto the visible number looks it up (the test can fail).
   await page.evaluate(() => (window as unknown as { removeTrap(): void }).removeTrap());
   await hoverBox(page, await boxOf(page, 'under'));
-  await expect.poll(async () => (await annotated(page))[0]?.state, { timeout: 20_000 }).toMatch(/^(pres|no-pres|none|error)$/);
+  await expect
+    .poll(async () => (await annotated(page))[0]?.state, { timeout: 20_000 })
+    .toMatch(/^(pres|no-pres|none|error)$/);
   await expect.poll(ours, { timeout: 10_000 }).toBeGreaterThan(before);
   await page.close();
 });
@@ -154,14 +202,19 @@ test('popup: the first text field inspects a typed number on Enter', async () =>
   await first.press('Enter');
   await page.waitForSelector('#inspect-result article', { timeout: 20_000 });
   expect(await page.$eval('#inspect-result article', (el) => el.getAttribute('data-state'))).toBe('pres');
-  expect(await page.$$eval('#inspect-result article .pres a', (as) => as.map((a) => a.textContent))).toEqual(['pres:yuki@example.test']);
+  expect(await page.$$eval('#inspect-result article .pres a', (as) => as.map((a) => a.textContent))).toEqual([
+    'pres:yuki@example.test',
+  ]);
   expect(await textOf(page, '#inspect-result article .dnssec')).toBe('DNSSEC validated');
   await page.close();
 });
 
-test("the card names the resolver by origin only: window.find() (which crosses closed shadow roots) finds no path or token", async () => {
+test('the card names the resolver by origin only: window.find() (which crosses closed shadow roots) finds no path or token', async () => {
   const origin = new URL(world.hangingDoh).origin;
-  await ext.inExtension((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl } }), `${origin}/SECRETtoken42/dns-query`);
+  await ext.inExtension(
+    (dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl } }),
+    `${origin}/SECRETtoken42/dns-query`,
+  );
   const page = await ext.browser.newPage();
   await page.goto(`${pages.origin}/numbers.html`);
   await expect.poll(async () => (await annotated(page)).length, { timeout: 15_000 }).toBe(2);
@@ -169,7 +222,12 @@ test("the card names the resolver by origin only: window.find() (which crosses c
   const finds = (text: string) =>
     page.evaluate((t) => {
       getSelection()?.removeAllRanges();
-      return (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(t, false, false, true);
+      return (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(
+        t,
+        false,
+        false,
+        true,
+      );
     }, text);
   await expect.poll(() => finds('within 5000 ms'), { timeout: 20_000 }).toBe(true);
   expect(await finds('SECRETtoken42')).toBe(false);
@@ -189,7 +247,15 @@ test('a card link opens on a real click while the card is visible, and not once 
   const linkBox = () =>
     page.evaluate((t) => {
       getSelection()?.removeAllRanges();
-      if (!(window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(t, false, false, true)) return undefined;
+      if (
+        !(window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(
+          t,
+          false,
+          false,
+          true,
+        )
+      )
+        return undefined;
       const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
       getSelection()?.removeAllRanges();
       return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
@@ -207,7 +273,9 @@ test('a card link opens on a real click while the card is visible, and not once 
   };
   expect(await opensTab()).toBe(true);
   await page.bringToFront();
-  await page.evaluate(() => (document.documentElement.lastElementChild as HTMLElement).style.setProperty('opacity', '0', 'important'));
+  await page.evaluate(() =>
+    (document.documentElement.lastElementChild as HTMLElement).style.setProperty('opacity', '0', 'important'),
+  );
   expect(await opensTab()).toBe(false);
   await page.close();
 });
@@ -226,7 +294,13 @@ test('a revoked host permission is explained on the options page and can be gran
   const input = (await popup.$('#inspect-input'))!;
   await input.type('+81 90 1234 5678');
   await input.press('Enter');
-  const shown = () => popup.evaluate(() => document.querySelector('#inspect-error')?.textContent || document.querySelector('#inspect-result .error')?.textContent || '');
+  const shown = () =>
+    popup.evaluate(
+      () =>
+        document.querySelector('#inspect-error')?.textContent ||
+        document.querySelector('#inspect-result .error')?.textContent ||
+        '',
+    );
   await expect.poll(shown, { timeout: 20_000 }).toMatch(/no-host-permission|127\.0\.0\.1|NetworkError/);
   console.log(`[firefox] popup lookup without host permission: ${await shown()}`);
   await popup.close();

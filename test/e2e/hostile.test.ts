@@ -10,12 +10,24 @@ let browser: ExtensionBrowser;
 let page: Page;
 let other: Page;
 
-type Reply = { ok: boolean; value?: { uris: { uri: string }[]; rejected: { record: string; reason: string }[]; rejectedOmitted?: number; ttl: number }; error?: { code: string; message: string } };
+type Reply = {
+  ok: boolean;
+  value?: {
+    uris: { uri: string }[];
+    rejected: { record: string; reason: string }[];
+    rejectedOmitted?: number;
+    ttl: number;
+  };
+  error?: { code: string; message: string };
+};
 
 beforeAll(async () => {
   browser = await launchExtension({ spki: world.spki });
   const worker = await browser.worker();
-  await worker.evaluate((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post' } }), world.hostileDoh);
+  await worker.evaluate(
+    (dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, dohMethod: 'post' } }),
+    world.hostileDoh,
+  );
   page = await browser.openPage('src/popup/index.html');
   other = await browser.openPage('src/popup/index.html');
 });
@@ -23,16 +35,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const inspect = (from: Page, input: string) => from.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'inspectNumber', payload: { input, region: '' } }) as Promise<Reply>;
+const inspect = (from: Page, input: string) =>
+  from.evaluate((m) => chrome.runtime.sendMessage(m), {
+    type: 'inspectNumber',
+    payload: { input, region: '' },
+  }) as Promise<Reply>;
 
 test('a body without end is dropped at 64 KB with code too-large, not read until the timeout', async () => {
   const huge = world.hostileDoh.replace('/dns-query', '/huge/dns-query');
-  const r = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'testProvider', payload: { dohUrl: huge, dohMethod: 'post' } })) as Reply;
+  const r = (await page.evaluate((m) => chrome.runtime.sendMessage(m), {
+    type: 'testProvider',
+    payload: { dohUrl: huge, dohMethod: 'post' },
+  })) as Reply;
   expect(r).toMatchObject({ ok: false, error: { code: 'too-large' } });
   expect(r.error?.message).toContain('more than 65535 octets');
 });
 
-test('compile bombs through ten non-terminals are refused, and another page\'s lookup answers meanwhile', async () => {
+test("compile bombs through ten non-terminals are refused, and another page's lookup answers meanwhile", async () => {
   const [bomb, good] = await Promise.all([inspect(page, HOSTILE.bombNonTerminals), inspect(other, HOSTILE.good)]);
   expect(good.value?.uris.map((u) => u.uri)).toEqual(['sip:good@example.test']);
   expect(bomb.ok).toBe(true);

@@ -22,11 +22,15 @@ test('configure a custom DoH provider through the options page and test it', asy
   await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
 
   const worker = await browser.worker();
-  const stored = await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { dohUrl?: string });
+  const stored = await worker.evaluate(
+    async () => (await chrome.storage.local.get('settings')).settings as { dohUrl?: string },
+  );
   expect(stored.dohUrl).toBe(world.unboundDoh);
 
   await page.getByRole('button', { name: 'Test', exact: true }).click();
-  await expect.poll(() => page.locator('#test-result').textContent(), { timeout: 20_000 }).toMatch(/^Works: answered in \d+ ms, DNSSEC validated\.$/);
+  await expect
+    .poll(() => page.locator('#test-result').textContent(), { timeout: 20_000 })
+    .toMatch(/^Works: answered in \d+ ms, DNSSEC validated\.$/);
 
   // A reload shows the saved custom provider.
   await page.reload();
@@ -49,7 +53,10 @@ test('an invalid URL is shown next to the field and not saved', async () => {
 // A real administrator policy: launchExtension writes Chromium's "3rdparty" policy file for this extension's
 // id (/etc/chromium/policies/managed; the tests run as root, as CI does), and storage.managed serves it.
 test('managed settings lock their fields (a real Chromium policy)', async () => {
-  const managed = await launchExtension({ spki: world.spki, managed: { dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'never' } });
+  const managed = await launchExtension({
+    spki: world.spki,
+    managed: { dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'never' },
+  });
   const page = await managed.context.newPage();
   await page.goto(`${managed.origin}/src/options/index.html`);
   const quad9 = page.getByLabel('Quad9 (dns.quad9.net)');
@@ -58,12 +65,16 @@ test('managed settings lock their fields (a real Chromium policy)', async () => 
   await expect.poll(() => quad9.isChecked(), { timeout: 10_000 }).toBe(true);
   expect(await quad9.isDisabled()).toBe(true);
   expect(await page.getByLabel('Custom').isDisabled()).toBe(true);
-  expect(await page.locator('#dohUrl-locked').textContent()).toBe('Set by your administrator; it cannot be changed here.');
+  expect(await page.locator('#dohUrl-locked').textContent()).toBe(
+    'Set by your administrator; it cannot be changed here.',
+  );
   expect(await page.locator('#resolveOn-never').isChecked()).toBe(true);
   expect(await page.locator('#resolveOn-hover').isDisabled()).toBe(true);
   expect(await page.getByLabel('Query method').isDisabled()).toBe(false);
   // The background resolves with the managed provider too (unreachable from this offline machine: the error names it).
-  const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'inspectNumber', payload: { input: '+43 1 2345678', region: '' } }))) as {
+  const reply = (await page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'inspectNumber', payload: { input: '+43 1 2345678', region: '' } }),
+  )) as {
     ok: boolean;
     value?: { status: string; error?: { message: string } };
   };

@@ -14,7 +14,10 @@ beforeAll(async () => {
   browser = await launchExtension({ spki: world.spki });
   // The provider is configured through the options UI in options.test.ts; here it is simply stored.
   const worker = await browser.worker();
-  await worker.evaluate((dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, defaultRegion: 'GB' } }), world.unboundDoh);
+  await worker.evaluate(
+    (dohUrl) => chrome.storage.local.set({ settings: { version: 1, dohUrl, defaultRegion: 'GB' } }),
+    world.unboundDoh,
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -69,11 +72,16 @@ test('Clear cache answers', async () => {
 test('lists the numbers of the current tab, and the site switch adds the site to disabledSites', async () => {
   const server = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end('<!doctype html><html lang="en-GB"><title>site</title><p>London: +44 20 7946 0000. San Francisco: +1 415 555 2671.</p></html>');
+    res.end(
+      '<!doctype html><html lang="en-GB"><title>site</title><p>London: +44 20 7946 0000. San Francisco: +1 415 555 2671.</p></html>',
+    );
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const worker = await browser.worker();
-  const settings = async () => (await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as { disabledSites?: string[] };
+  const settings = async () =>
+    (await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as {
+      disabledSites?: string[];
+    };
   try {
     // Resolve numbers as they appear, so the tab has results without a hover.
     await worker.evaluate(async () => {
@@ -84,7 +92,14 @@ test('lists the numbers of the current tab, and the site switch adds the site to
     const web = await browser.context.newPage();
     await web.goto(url);
     await expect
-      .poll(async () => ((await web.evaluate(readMarks())) as PageMark[]).map((m) => m.state).sort().join(), { timeout: 20_000 })
+      .poll(
+        async () =>
+          ((await web.evaluate(readMarks())) as PageMark[])
+            .map((m) => m.state)
+            .sort()
+            .join(),
+        { timeout: 20_000 },
+      )
       .toBe('no-pres,pres');
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true })).map((t) => t.id).pop());
     const page = await browser.context.newPage();

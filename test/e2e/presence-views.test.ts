@@ -26,14 +26,24 @@ const pidf = (basic: 'open' | 'closed', person = '') => `<?xml version="1.0" enc
   xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" entity="sip:alice@example.test">
   <tuple id="t1"><status><basic>${basic}</basic></status></tuple>${person}
 </presence>`;
-const ON_THE_PHONE = '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities><dm:note>Call me later</dm:note></dm:person>';
+const ON_THE_PHONE =
+  '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities><dm:note>Call me later</dm:note></dm:person>';
 
 async function useAccount(kamailio: Kamailio, user: string): Promise<void> {
   const worker = await browser.worker();
-  await worker.evaluate(({ dohUrl, sipServer, sipAddress, password }) => chrome.storage.local.set({
-    settings: { version: 1, dohUrl, dohMethod: 'post', presence: 'sip', sipServer, sipAddress },
-    sipPassword: password,
-  }), { dohUrl: world.unboundDoh, sipServer: kamailio.ws, sipAddress: kamailio.aor(user), password: kamailio.users[user]! });
+  await worker.evaluate(
+    ({ dohUrl, sipServer, sipAddress, password }) =>
+      chrome.storage.local.set({
+        settings: { version: 1, dohUrl, dohMethod: 'post', presence: 'sip', sipServer, sipAddress },
+        sipPassword: password,
+      }),
+    {
+      dohUrl: world.unboundDoh,
+      sipServer: kamailio.ws,
+      sipAddress: kamailio.aor(user),
+      password: kamailio.users[user]!,
+    },
+  );
 }
 
 beforeAll(async () => {
@@ -56,21 +66,28 @@ afterAll(async () => {
 });
 
 /** The texts of each `enum-status-<state>` highlight's ranges, read from the page's world as a page would. */
-const statusMarks = (page: Page) => page.evaluate(() => {
-  const found: Record<string, string[]> = {};
-  for (const state of ['available', 'busy', 'away', 'offline', 'pending', 'blocked', 'unknown']) {
-    const highlight = CSS.highlights.get(`enum-status-${state}`);
-    highlight?.forEach((r) => {
-      const range = document.createRange();
-      range.setStart((r as StaticRange).startContainer, (r as StaticRange).startOffset);
-      range.setEnd((r as StaticRange).endContainer, (r as StaticRange).endOffset);
-      (found[state] ??= []).push(range.toString());
-    });
-  }
-  return found;
-});
+const statusMarks = (page: Page) =>
+  page.evaluate(() => {
+    const found: Record<string, string[]> = {};
+    for (const state of ['available', 'busy', 'away', 'offline', 'pending', 'blocked', 'unknown']) {
+      const highlight = CSS.highlights.get(`enum-status-${state}`);
+      highlight?.forEach((r) => {
+        const range = document.createRange();
+        range.setStart((r as StaticRange).startContainer, (r as StaticRange).startOffset);
+        range.setEnd((r as StaticRange).endContainer, (r as StaticRange).endOffset);
+        (found[state] ??= []).push(range.toString());
+      });
+    }
+    return found;
+  });
 
-type CdpNode = { nodeType: number; nodeValue?: string; nodeName: string; children?: CdpNode[]; shadowRoots?: (CdpNode & { shadowRootType?: string })[] };
+type CdpNode = {
+  nodeType: number;
+  nodeValue?: string;
+  nodeName: string;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+};
 
 /** The hover card's texts, read through CDP (its shadow root is closed to the page). */
 async function cardText(page: Page): Promise<string> {
@@ -98,7 +115,9 @@ describe('the hover card and the page mark', () => {
   test('open + on-the-phone: the open card says busy and the number is in enum-status-busy within 1 s; closed: offline', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/numbers.html`);
-    await expect.poll(async () => ((await page.evaluate(readMarks())) as PageMark[]).length, { timeout: 15_000 }).toBe(18);
+    await expect
+      .poll(async () => ((await page.evaluate(readMarks())) as PageMark[]).length, { timeout: 15_000 })
+      .toBe(18);
     await page.locator('#enum').scrollIntoViewIfNeeded();
     const mark = ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === 'enum')!;
     expect(mark.text).toBe('+43 1 2345678');
@@ -117,13 +136,20 @@ describe('the hover card and the page mark', () => {
     expect(busy).toContain('Call me later');
     expect(busy).not.toContain('last known');
     // Only the number looked at is watched: the other numbers on the page have no presence mark.
-    expect(await page.evaluate(() => ['enum-pres', 'enum-status-busy'].map((n) => CSS.highlights.get(n)?.size))).toEqual([1, 1]);
+    expect(
+      await page.evaluate(() => ['enum-pres', 'enum-status-busy'].map((n) => CSS.highlights.get(n)?.size)),
+    ).toEqual([1, 1]);
     // The visible mark (src/content/annotations.css): a solid underline, amber for busy, grey for offline.
-    const decoration = (state: string) => page.evaluate((s) => {
-      const style = getComputedStyle(document.getElementById('enum')!, `::highlight(enum-status-${s})`);
-      return `${style.textDecorationLine} ${style.textDecorationStyle} ${style.textDecorationColor}`;
-    }, state);
-    expect([await decoration('busy'), await decoration('offline'), await decoration('available')]).toEqual(['underline solid rgb(191, 135, 0)', 'underline solid rgb(140, 149, 159)', 'underline solid rgb(26, 127, 55)']);
+    const decoration = (state: string) =>
+      page.evaluate((s) => {
+        const style = getComputedStyle(document.getElementById('enum')!, `::highlight(enum-status-${s})`);
+        return `${style.textDecorationLine} ${style.textDecorationStyle} ${style.textDecorationColor}`;
+      }, state);
+    expect([await decoration('busy'), await decoration('offline'), await decoration('available')]).toEqual([
+      'underline solid rgb(191, 135, 0)',
+      'underline solid rgb(140, 149, 159)',
+      'underline solid rgb(26, 127, 55)',
+    ]);
 
     await publisher.publish(pidf('closed'));
     await expect.poll(() => statusMarks(page), { timeout: 1000, interval: 50 }).toEqual({ offline: ['+43 1 2345678'] });
@@ -141,16 +167,25 @@ describe('the options page', () => {
     expect(await page.getByLabel('SIP WebSocket server').inputValue()).toBe(new URL(sip.ws).href); // as validated and saved
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe(''); // never shown back
     await page.getByRole('button', { name: 'Test SIP account' }).click();
-    await expect.poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 }).toMatch(/^Connected as bob \(sip:bob@example\.test\) in \d+ ms\.$/);
+    await expect
+      .poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 })
+      .toMatch(/^Connected as bob \(sip:bob@example\.test\) in \d+ ms\.$/);
     await page.getByLabel('Password', { exact: true }).fill('not-bobs-password');
     await page.getByRole('button', { name: 'Test SIP account' }).click();
-    await expect.poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 })
-      .toMatch(/^Failed: The SIP server refused the username or password \(401\/407\)\. The SIP server refused the username or password \(407 .*\)\. \(sip-auth-failed\)$/);
+    await expect
+      .poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 })
+      .toMatch(
+        /^Failed: The SIP server refused the username or password \(401\/407\)\. The SIP server refused the username or password \(407 .*\)\. \(sip-auth-failed\)$/,
+      );
     // Saved on change to its own storage.local key, never into the settings.
     await page.getByLabel('Password', { exact: true }).press('Tab');
     const worker = await browser.worker();
-    await expect.poll(() => worker.evaluate(() => chrome.storage.local.get(null))).toMatchObject({ sipPassword: 'not-bobs-password' });
-    expect(JSON.stringify(await worker.evaluate(() => chrome.storage.local.get('settings')))).not.toContain('not-bobs-password');
+    await expect
+      .poll(() => worker.evaluate(() => chrome.storage.local.get(null)))
+      .toMatchObject({ sipPassword: 'not-bobs-password' });
+    expect(JSON.stringify(await worker.evaluate(() => chrome.storage.local.get('settings')))).not.toContain(
+      'not-bobs-password',
+    );
     await page.close();
   });
 });
@@ -160,15 +195,24 @@ describe('the popup', () => {
     await page.fill('#inspect-input', ALICE);
     await page.click('form.inspect button[type=submit]');
   };
-  const presenceLine = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#inspect-result li.presence')].map((li) => `${li.getAttribute('data-presence')}: ${li.textContent?.trim()}`));
+  const presenceLine = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('#inspect-result li.presence')].map(
+        (li) => `${li.getAttribute('data-presence')}: ${li.textContent?.trim()}`,
+      ),
+    );
 
   test('a number typed into the popup shows its live presence; with RFC 5025 rules: pending, then blocked', async () => {
     await useAccount(ruled, 'bob'); // alice's rules: bob must be confirmed
     const page = await browser.openPage('src/popup/index.html');
     await inspect(page);
-    await expect.poll(() => presenceLine(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/^pending: Waiting for permission/)]);
+    await expect
+      .poll(() => presenceLine(page), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^pending: Waiting for permission/)]);
     await useAccount(ruled, 'carol'); // carol is blocked: the change is pushed to the open popup
-    await expect.poll(() => presenceLine(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/^blocked: Not allowed to see/)]);
+    await expect
+      .poll(() => presenceLine(page), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^blocked: Not allowed to see/)]);
     await page.close();
   });
 });

@@ -23,9 +23,17 @@ const pidf = (basic: 'open' | 'closed', person = '') => `<?xml version="1.0" enc
   xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" entity="sip:alice@example.test">
   <tuple id="t1"><status><basic>${basic}</basic></status></tuple>${person}
 </presence>`;
-const ON_THE_PHONE = '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities><dm:note>Call me later</dm:note></dm:person>';
+const ON_THE_PHONE =
+  '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities><dm:note>Call me later</dm:note></dm:person>';
 
-interface Entry { uri: string; state: string; subscribed: boolean; activities: string[]; note: string | null; error?: { code: string; message: string } }
+interface Entry {
+  uri: string;
+  state: string;
+  subscribed: boolean;
+  activities: string[];
+  note: string | null;
+  error?: { code: string; message: string };
+}
 
 beforeAll(async () => {
   sip = await startKamailio();
@@ -34,10 +42,21 @@ beforeAll(async () => {
   publisher = presencePublisher(alice);
   browser = await launchExtension({ spki: world.spki });
   const worker = await browser.worker();
-  await worker.evaluate(({ dohUrl, sipServer, password }) => chrome.storage.local.set({
-    settings: { version: 1, dohUrl, dohMethod: 'post', presence: 'sip', sipServer, sipAddress: 'sip:bob@example.test' },
-    sipPassword: password,
-  }), { dohUrl: world.unboundDoh, sipServer: sip.ws, password: sip.users.bob! });
+  await worker.evaluate(
+    ({ dohUrl, sipServer, password }) =>
+      chrome.storage.local.set({
+        settings: {
+          version: 1,
+          dohUrl,
+          dohMethod: 'post',
+          presence: 'sip',
+          sipServer,
+          sipAddress: 'sip:bob@example.test',
+        },
+        sipPassword: password,
+      }),
+    { dohUrl: world.unboundDoh, sipServer: sip.ws, password: sip.users.bob! },
+  );
   page = await browser.openPage('src/popup/index.html');
   await listen();
 });
@@ -49,32 +68,51 @@ afterAll(async () => {
 });
 
 /** Collect the events pushed to this page, as a view does (a port named like shared/events.ts EVENTS_PORT). */
-const listen = () => page.evaluate(() => {
-  const w = window as unknown as { pushed: unknown[] };
-  w.pushed ??= [];
-  chrome.runtime.connect({ name: 'enum-presence-events' }).onMessage.addListener((m) => w.pushed.push(m));
-});
-const pushedEntries = () => page.evaluate(() => ((window as unknown as { pushed: { type: string; payload: { entry: unknown } }[] }).pushed)
-  .filter((e) => e.type === 'presenceChanged').map((e) => e.payload.entry)) as Promise<Entry[]>;
+const listen = () =>
+  page.evaluate(() => {
+    const w = window as unknown as { pushed: unknown[] };
+    w.pushed ??= [];
+    chrome.runtime.connect({ name: 'enum-presence-events' }).onMessage.addListener((m) => w.pushed.push(m));
+  });
+const pushedEntries = () =>
+  page.evaluate(() =>
+    (window as unknown as { pushed: { type: string; payload: { entry: unknown } }[] }).pushed
+      .filter((e) => e.type === 'presenceChanged')
+      .map((e) => e.payload.entry),
+  ) as Promise<Entry[]>;
 const latest = async () => (await pushedEntries()).filter((e) => e.uri === 'pres:alice@example.test').at(-1);
 const send = (message: unknown) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-const subscribes = async () => ((await sip.log()).match(/REQ SUBSCRIBE sip:alice@example\.test .* expires=600/g) ?? []).length;
+const subscribes = async () =>
+  ((await sip.log()).match(/REQ SUBSCRIBE sip:alice@example\.test .* expires=600/g) ?? []).length;
 
 test('viewing a number subscribes to its presence; busy and then offline are pushed live', async () => {
   await publisher.publish(pidf('open', ON_THE_PHONE));
   // The card resolves the number first; viewPresence watches only the presence URIs of a cached result.
-  expect(await send({ type: 'viewPresence', payload: { e164: ALICE } })).toEqual({ ok: true, value: { enabled: true, presence: [] } });
-  expect(await send({ type: 'inspectNumber', payload: { input: ALICE, region: '' } })).toMatchObject({ ok: true, value: { pres: ['pres:alice@example.test'] } });
-  const viewed = (await send({ type: 'viewPresence', payload: { e164: ALICE } })) as { ok: boolean; value: { enabled: boolean; presence: Entry[] } };
+  expect(await send({ type: 'viewPresence', payload: { e164: ALICE } })).toEqual({
+    ok: true,
+    value: { enabled: true, presence: [] },
+  });
+  expect(await send({ type: 'inspectNumber', payload: { input: ALICE, region: '' } })).toMatchObject({
+    ok: true,
+    value: { pres: ['pres:alice@example.test'] },
+  });
+  const viewed = (await send({ type: 'viewPresence', payload: { e164: ALICE } })) as {
+    ok: boolean;
+    value: { enabled: boolean; presence: Entry[] };
+  };
   expect(viewed).toMatchObject({ ok: true, value: { enabled: true, presence: [{ uri: 'pres:alice@example.test' }] } });
-  await expect.poll(latest, { timeout: 5000 }).toMatchObject({ state: 'busy', subscribed: true, activities: ['on-the-phone'], note: 'Call me later' });
+  await expect
+    .poll(latest, { timeout: 5000 })
+    .toMatchObject({ state: 'busy', subscribed: true, activities: ['on-the-phone'], note: 'Call me later' });
 
   await publisher.publish(pidf('closed'));
   // Kamailio notified within tens of ms in the library measurement (docs/presence.md): 1 s is plenty.
   await expect.poll(latest, { timeout: 1000, interval: 50 }).toMatchObject({ state: 'offline', subscribed: true });
   // Viewing it again answers from what is known, without a new SUBSCRIBE.
   const before = await subscribes();
-  expect(await send({ type: 'viewPresence', payload: { e164: ALICE } })).toMatchObject({ value: { presence: [{ state: 'offline' }] } });
+  expect(await send({ type: 'viewPresence', payload: { e164: ALICE } })).toMatchObject({
+    value: { presence: [{ state: 'offline' }] },
+  });
   expect(await subscribes()).toBe(before);
 });
 
@@ -84,7 +122,9 @@ test('a stopped worker re-subscribes what is still wanted (storage.session) and 
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   // The next message starts a new worker; at start it restores the wanted set and subscribes again.
-  await expect.poll(() => send({ type: 'viewPresence', payload: { e164: ALICE } }).catch(() => undefined), { timeout: 10_000 }).toMatchObject({ ok: true });
+  await expect
+    .poll(() => send({ type: 'viewPresence', payload: { e164: ALICE } }).catch(() => undefined), { timeout: 10_000 })
+    .toMatchObject({ ok: true });
   await expect.poll(subscribes, { timeout: 5000 }).toBeGreaterThan(before);
   await listen(); // the old worker's port closed with it
   await publisher.publish(pidf('open'));
@@ -93,29 +133,48 @@ test('a stopped worker re-subscribes what is still wanted (storage.session) and 
 
 test('a restarted SIP server: the loss is pushed, then the worker reconnects and subscribes again', async () => {
   await sip.restart(); // Kamailio keeps subscriptions and published state in memory only: both are gone
-  await expect.poll(latest, { timeout: 5000 }).toMatchObject({ subscribed: false, error: { code: 'sip-disconnected' } });
+  await expect
+    .poll(latest, { timeout: 5000 })
+    .toMatchObject({ subscribed: false, error: { code: 'sip-disconnected' } });
   // Only a new SUBSCRIBE can bring this document to the worker.
   const again = await startUserAgent(sip.ws, sip.aor('alice'), sip.users.alice!);
   try {
-    await expect.poll(async () => {
-      await presencePublisher(again).publish(pidf('open', ON_THE_PHONE.replace('Call me later', 'Back after the restart')));
-      return latest();
-    }, { timeout: 15_000, interval: 1000 }).toMatchObject({ state: 'busy', subscribed: true, note: 'Back after the restart' });
+    await expect
+      .poll(
+        async () => {
+          await presencePublisher(again).publish(
+            pidf('open', ON_THE_PHONE.replace('Call me later', 'Back after the restart')),
+          );
+          return latest();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toMatchObject({ state: 'busy', subscribed: true, note: 'Back after the restart' });
   } finally {
     await again.stop().catch(() => undefined);
   }
 });
 
-test('the options page\'s Test: connected as the user with the stored password; a typed wrong one is refused (407)', async () => {
+test("the options page's Test: connected as the user with the stored password; a typed wrong one is refused (407)", async () => {
   const account = { sipServer: sip.ws, sipAddress: 'sip:bob@example.test', sipUsername: '' };
-  expect(await send({ type: 'testSip', payload: { ...account, password: '' } })).toEqual({ ok: true, value: { connected: true, as: 'bob (sip:bob@example.test)', latencyMs: expect.any(Number) } });
-  expect(await send({ type: 'testSip', payload: { ...account, password: 'wrong' } })).toMatchObject({ ok: true, value: { connected: false, error: { code: 'sip-auth-failed' } } });
-  expect(await send({ type: 'testSip', payload: { ...account, sipServer: 'ws://sip.example.test/', password: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-setting' } });
+  expect(await send({ type: 'testSip', payload: { ...account, password: '' } })).toEqual({
+    ok: true,
+    value: { connected: true, as: 'bob (sip:bob@example.test)', latencyMs: expect.any(Number) },
+  });
+  expect(await send({ type: 'testSip', payload: { ...account, password: 'wrong' } })).toMatchObject({
+    ok: true,
+    value: { connected: false, error: { code: 'sip-auth-failed' } },
+  });
+  expect(
+    await send({ type: 'testSip', payload: { ...account, sipServer: 'ws://sip.example.test/', password: '' } }),
+  ).toMatchObject({ ok: false, error: { code: 'invalid-setting' } });
 });
 
 test('a wrong password is pushed as a clear error', async () => {
   const worker = await browser.worker();
   await worker.evaluate(() => chrome.storage.local.set({ sipPassword: 'not-bobs-password' }));
-  await expect.poll(latest, { timeout: 5000 }).toMatchObject({ state: 'unknown', subscribed: false, error: { code: 'sip-auth-failed' } });
+  await expect
+    .poll(latest, { timeout: 5000 })
+    .toMatchObject({ state: 'unknown', subscribed: false, error: { code: 'sip-auth-failed' } });
   expect((await latest())?.error?.message).toMatch(/refused the username or password \(407/);
 });

@@ -12,13 +12,22 @@ import { getMessageFrom, localeNames, readLocale, type Message } from './locales
 const ROOT = join(import.meta.dirname, '../..');
 const en = readLocale('en');
 /** Every state (a compile error when one is missing here): each has its message state_<state>. */
-const STATES: Record<EnumState, true> = { idle: true, pending: true, pres: true, 'no-pres': true, none: true, error: true };
+const STATES: Record<EnumState, true> = {
+  idle: true,
+  pending: true,
+  pres: true,
+  'no-pres': true,
+  none: true,
+  error: true,
+};
 const ENUM_STATES = Object.keys(STATES);
 
 /** Placeholder names used in the message text, and the defined ones with their content ($1…). */
 function placeholders(m: Message): { used: string[]; defined: string[] } {
   const used = [...new Set([...m.message.matchAll(/\$([a-z0-9_@]+)\$/gi)].map((x) => x[1]!.toLowerCase()))].sort();
-  const defined = Object.entries(m.placeholders ?? {}).map(([name, p]) => `${name.toLowerCase()}=${p.content}`).sort();
+  const defined = Object.entries(m.placeholders ?? {})
+    .map(([name, p]) => `${name.toLowerCase()}=${p.content}`)
+    .sort();
   return { used, defined };
 }
 
@@ -37,15 +46,23 @@ describe('locales', () => {
     it(`${lang}: the same keys as English, each with English's placeholders, none empty`, () => {
       const messages = readLocale(lang);
       const keys = Object.keys(messages);
-      expect(keys.filter((k) => !(k in en)), `keys English does not have`).toEqual([]);
-      expect(Object.keys(en).filter((k) => !(k in messages)), `keys missing`).toEqual([]);
+      expect(
+        keys.filter((k) => !(k in en)),
+        `keys English does not have`,
+      ).toEqual([]);
+      expect(
+        Object.keys(en).filter((k) => !(k in messages)),
+        `keys missing`,
+      ).toEqual([]);
       for (const [key, m] of Object.entries(messages)) {
         expect(key, 'message names: letters, digits, _ and @ only').toMatch(/^[A-Za-z0-9_@]+$/);
         expect(m.message.trim(), key).not.toBe('');
-        if (key === 'locale') expect(m.message, 'locale: the folder\'s language').toBe(lang);
+        if (key === 'locale') expect(m.message, "locale: the folder's language").toBe(lang);
         const mine = placeholders(m);
         expect(mine, key).toEqual(placeholders(en[key]!));
-        expect(mine.used, `${key}: every placeholder defined and used`).toEqual(mine.defined.map((d) => d.split('=')[0]));
+        expect(mine.used, `${key}: every placeholder defined and used`).toEqual(
+          mine.defined.map((d) => d.split('=')[0]),
+        );
       }
     });
   }
@@ -78,7 +95,20 @@ describe('formatting in another language', () => {
     expect(plural('rejected', 1)).toBe('1 Eintrag ignoriert');
     expect(plural('rejected', 1234)).toBe('1.234 Einträge ignoriert');
     const now = 1_700_000_000_000;
-    const v = describeResult({ e164: '+4312345678', domain: 'x', status: 'found', dnssec: true, uris: [], pres: [], rejected: [], ttl: 300, fetchedAt: now - 60_000 }, now);
+    const v = describeResult(
+      {
+        e164: '+4312345678',
+        domain: 'x',
+        status: 'found',
+        dnssec: true,
+        uris: [],
+        pres: [],
+        rejected: [],
+        ttl: 300,
+        fetchedAt: now - 60_000,
+      },
+      now,
+    );
     expect(v.freshness).toBe('beantwortet vor 1 Minute, noch 4 Min. gültig');
     expect(v.dnssec.label).toBe('DNSSEC geprüft');
   });

@@ -23,7 +23,11 @@ export function getMessageFrom(messages: Record<string, Message>): GetMessage {
     const m = messages[key];
     if (!m) return '';
     const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-    const placeholders = Object.fromEntries(Object.entries(m.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-    return m.message.replace(/\$([a-z0-9_@]+)\$|\$\$/gi, (all, name?: string) => (name ? fill(placeholders[name.toLowerCase()] ?? all) : '$'));
+    const placeholders = Object.fromEntries(
+      Object.entries(m.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]),
+    );
+    return m.message.replace(/\$([a-z0-9_@]+)\$|\$\$/gi, (all, name?: string) =>
+      name ? fill(placeholders[name.toLowerCase()] ?? all) : '$',
+    );
   };
 }

@@ -18,7 +18,9 @@ beforeAll(async () => {
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [CLI, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile } });
+    const { stdout, stderr } = await run('node', [CLI, ...args], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -43,7 +45,22 @@ describe('enum-presence lookup', () => {
   });
 
   it('accepts a national number with --region, POST, several suffixes and --resolve-pres', async () => {
-    const r = await cli('lookup', '01 2345675', '--region', 'AT', '--doh', world.unboundDoh, '--method', 'post', '--suffix', 'e164.arpa', '--suffix', 'e164.test', '--resolve-pres', '--json');
+    const r = await cli(
+      'lookup',
+      '01 2345675',
+      '--region',
+      'AT',
+      '--doh',
+      world.unboundDoh,
+      '--method',
+      'post',
+      '--suffix',
+      'e164.arpa',
+      '--suffix',
+      'e164.test',
+      '--resolve-pres',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.domain).toBe('5.7.6.5.4.3.2.1.3.4.e164.test');
@@ -66,7 +83,14 @@ describe('enum-presence lookup', () => {
 
   it('exits 2 on bad input and sends no query', async () => {
     const before = (await readQueryLog(world)).length;
-    for (const args of [['lookup', '020 7946 0148'], ['lookup', 'not a number'], ['lookup', '+43 1 2345678', '--method', 'put'], ['frobnicate'], ['lookup', '+43 1 2345678', '--doh', 'http://127.0.0.1/dns-query'], ['lookup', '+43 1 2345678', '--doh', world.unboundDoh.replace('https://', 'https://user:secret@')]]) {
+    for (const args of [
+      ['lookup', '020 7946 0148'],
+      ['lookup', 'not a number'],
+      ['lookup', '+43 1 2345678', '--method', 'put'],
+      ['frobnicate'],
+      ['lookup', '+43 1 2345678', '--doh', 'http://127.0.0.1/dns-query'],
+      ['lookup', '+43 1 2345678', '--doh', world.unboundDoh.replace('https://', 'https://user:secret@')],
+    ]) {
       const r = await cli('--doh', world.unboundDoh, ...args); // a later --doh in args wins
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/enum-presence: /);
@@ -87,7 +111,9 @@ describe('enum-presence lookup', () => {
   it('without NODE_EXTRA_CA_CERTS the self-signed resolver is refused (exit 3, says why)', async () => {
     const env = { ...process.env };
     delete env.NODE_EXTRA_CA_CERTS;
-    const r = await run('node', [CLI, 'lookup', '+43 1 2345678', '--doh', world.unboundDoh], { env }).catch((e) => e as { code: number; stderr: string });
+    const r = await run('node', [CLI, 'lookup', '+43 1 2345678', '--doh', world.unboundDoh], { env }).catch(
+      (e) => e as { code: number; stderr: string },
+    );
     expect((r as { code: number }).code).toBe(3);
     expect((r as { stderr: string }).stderr).toMatch(/certificate/i);
   });
@@ -97,7 +123,7 @@ describe('enum-presence lookup: zone data never reaches the terminal raw (hostil
   // Escapes as the record column writes them (RFC 1035 §5.1 \DDD): ESC → \027, BEL → \007, CR → \013, CSI → \194\155.
   const fake = '\\027]0;PWNED-TITLE\\007\\027[2J\\027[H\\027[31mFAKE: 1 usable URI sip:bank@trusted.example\\027[0m';
   /** No C0 control but the newline, no DEL, no C1 and no bidi control. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
   it('escapes controls in the flags, services and regexp of rejected records', async () => {
@@ -105,16 +131,24 @@ describe('enum-presence lookup: zone data never reaches the terminal raw (hostil
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(raw);
     const lines = r.stdout.split('\n');
-    expect(lines).toContain(`rejected: 100 10 "${fake}" "E2U+sip" "!^.*$!sip:a@b!" .  — unknown flag(s) "${fake}": ENUM defines only "u" (terminal) and "" (non-terminal)`);
-    expect(lines.find((l) => l.startsWith('rejected: 100 20 '))).toMatch(/ — "sip\\013\\027\[1A\\027\[2K\\194\\15531m" is not/);
-    expect(lines.find((l) => l.startsWith('rejected: 100 30 '))).toMatch(/ — unknown flag\(s\) "\\027\[5m\\008\\008\\008" after the last delimiter/);
+    expect(lines).toContain(
+      `rejected: 100 10 "${fake}" "E2U+sip" "!^.*$!sip:a@b!" .  — unknown flag(s) "${fake}": ENUM defines only "u" (terminal) and "" (non-terminal)`,
+    );
+    expect(lines.find((l) => l.startsWith('rejected: 100 20 '))).toMatch(
+      / — "sip\\013\\027\[1A\\027\[2K\\194\\15531m" is not/,
+    );
+    expect(lines.find((l) => l.startsWith('rejected: 100 30 '))).toMatch(
+      / — unknown flag\(s\) "\\027\[5m\\008\\008\\008" after the last delimiter/,
+    );
     expect(lines.find((l) => l.startsWith('rejected: 100 40 '))).not.toMatch(raw);
   });
 
-  it('escapes controls in a JSON-API resolver\'s text on stderr', async () => {
+  it("escapes controls in a JSON-API resolver's text on stderr", async () => {
     const r = await cli('lookup', HOSTILE.escapes, '--doh', world.hostileDoh, '--method', 'json');
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('enum-presence: JSON DoH Answer[0]: RDATA text of type 35 "\\027]0;PWNED-TITLE\\007\\027[2J\\027[HFAKE: 1 usable URI": expected 6 fields, got 4\n');
+    expect(r.stderr).toBe(
+      'enum-presence: JSON DoH Answer[0]: RDATA text of type 35 "\\027]0;PWNED-TITLE\\007\\027[2J\\027[HFAKE: 1 usable URI": expected 6 fields, got 4\n',
+    );
   });
 
   it('--json has no raw bidi control: reasons quote zone text escaped', async () => {
@@ -123,6 +157,8 @@ describe('enum-presence lookup: zone data never reaches the terminal raw (hostil
     expect(r.stdout).not.toMatch(raw);
     const out = JSON.parse(r.stdout);
     expect(out.uris.map((u: { uri: string }) => u.uri)).toEqual(['sip:ok@example.test']);
-    expect(out.rejected[0].reason).toBe('unknown flag(s) "\\226\\128\\174u": ENUM defines only "u" (terminal) and "" (non-terminal)');
+    expect(out.rejected[0].reason).toBe(
+      'unknown flag(s) "\\226\\128\\174u": ENUM defines only "u" (terminal) and "" (non-terminal)',
+    );
   });
 });

@@ -6,7 +6,13 @@ import { createNodeFetch } from '../../src/cli/transport.ts';
 import type { DohMethod } from '../../src/core/doh/types.ts';
 import { MAX_NEGATIVE_TTL, MAX_TTL } from '../../src/core/doh/index.ts';
 import { lookupE164 } from '../../src/core/enum/lookup.ts';
-import { COMPILE_BUDGET, MAX_ERE_SIZE, MAX_NON_TERMINAL_LOOKUPS, MAX_RECORDS_PER_SET, MAX_REJECTED } from '../../src/core/naptr/index.ts';
+import {
+  COMPILE_BUDGET,
+  MAX_ERE_SIZE,
+  MAX_NON_TERMINAL_LOOKUPS,
+  MAX_RECORDS_PER_SET,
+  MAX_REJECTED,
+} from '../../src/core/naptr/index.ts';
 import { HOSTILE } from '../world/hostile.ts';
 
 const world = inject('world');
@@ -14,10 +20,19 @@ const transport = createNodeFetch({ ca: readFileSync(world.certFile, 'utf8') });
 afterAll(() => transport.close());
 
 const lookup = (e164: string, dohUrl = world.hostileDoh, method: DohMethod = 'post') =>
-  lookupE164(e164, { dohUrl, method, suffixes: ['e164.arpa'], timeoutMs: 10_000, fetch: transport.fetch, now: Date.now });
+  lookupE164(e164, {
+    dohUrl,
+    method,
+    suffixes: ['e164.arpa'],
+    timeoutMs: 10_000,
+    fetch: transport.fetch,
+    now: Date.now,
+  });
 
 describe('regexp compile bombs', () => {
-  const refused = new RegExp(`expands to \\d+ positions through counted repetition .* at most ${MAX_ERE_SIZE} are allowed`);
+  const refused = new RegExp(
+    `expands to \\d+ positions through counted repetition .* at most ${MAX_ERE_SIZE} are allowed`,
+  );
 
   it('refuses every bomb regexp of one ~64 KB answer and reports the records past the per-set cap', async () => {
     const r = await lookup(HOSTILE.bomb);
@@ -41,7 +56,9 @@ describe('regexp compile bombs', () => {
     const r = await lookup(HOSTILE.budget);
     expect(r.uris.length).toBeGreaterThan(0);
     expect(r.uris.length).toBeLessThanOrEqual(COMPILE_BUDGET / 251);
-    expect(r.rejected[0]?.reason).toMatch(new RegExp(`^not compiled: .* of ${COMPILE_BUDGET} compile units .*\\(in c\\d\\.hostile\\.example\\)$`));
+    expect(r.rejected[0]?.reason).toMatch(
+      new RegExp(`^not compiled: .* of ${COMPILE_BUDGET} compile units .*\\(in c\\d\\.hostile\\.example\\)$`),
+    );
   });
 
   it('a normal lookup on the same resolver still answers after the bombs', async () => {

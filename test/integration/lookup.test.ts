@@ -14,7 +14,15 @@ const transport = createNodeFetch({ ca: readFileSync(world.certFile, 'utf8') });
 afterAll(() => transport.close());
 
 function config(over: { dohUrl?: string; method?: DohMethod; suffixes?: string[]; timeoutMs?: number } = {}) {
-  return { dohUrl: world.unboundDoh, method: 'get' as DohMethod, suffixes: ['e164.arpa'], timeoutMs: 5000, fetch: transport.fetch, now: Date.now, ...over };
+  return {
+    dohUrl: world.unboundDoh,
+    method: 'get' as DohMethod,
+    suffixes: ['e164.arpa'],
+    timeoutMs: 5000,
+    fetch: transport.fetch,
+    now: Date.now,
+    ...over,
+  };
 }
 
 async function lookup(number: string, over: Parameters<typeof config>[0] = {}) {
@@ -85,9 +93,16 @@ describe('record selection against real answers', () => {
 
   it('keeps the good records of a hostile set and rejects the rest with reasons (g)', async () => {
     const r = await lookup('+43 1 2345707');
-    expect(r.uris.map((u) => u.uri)).toEqual(['sip:grace@example.test', 'pres:grace@example.test', 'mailto:grace@example.test']);
+    expect(r.uris.map((u) => u.uri)).toEqual([
+      'sip:grace@example.test',
+      'pres:grace@example.test',
+      'mailto:grace@example.test',
+    ]);
     expect(r.rejected).toHaveLength(6);
-    expect(r.rejected[0]).toMatchObject({ record: expect.stringContaining('javascript:alert(1)'), reason: expect.stringMatching(/javascript/) });
+    expect(r.rejected[0]).toMatchObject({
+      record: expect.stringContaining('javascript:alert(1)'),
+      reason: expect.stringMatching(/javascript/),
+    });
   });
 
   it('never lets javascript: or data: through', async () => {
@@ -186,8 +201,16 @@ describe('pres URIs (RFC 3861) and the cache', () => {
         user: 'alice',
         domain: 'example.test',
         protocols: [
-          { protocol: 'sip', srv: '_pres._sip.example.test', targets: [{ target: 'sip.example.test', port: 5060, priority: 10, weight: 0 }] },
-          { protocol: 'xmpp', srv: '_pres._xmpp.example.test', targets: [{ target: 'xmpp.example.test', port: 5269, priority: 10, weight: 0 }] },
+          {
+            protocol: 'sip',
+            srv: '_pres._sip.example.test',
+            targets: [{ target: 'sip.example.test', port: 5060, priority: 10, weight: 0 }],
+          },
+          {
+            protocol: 'xmpp',
+            srv: '_pres._xmpp.example.test',
+            targets: [{ target: 'xmpp.example.test', port: 5269, priority: 10, weight: 0 }],
+          },
         ],
       },
     ]);
@@ -201,7 +224,10 @@ describe('pres URIs (RFC 3861) and the cache', () => {
 
   it('answers a repeated lookup from cache without a query, and shares concurrent lookups', async () => {
     let requests = 0;
-    const counting = { ...transport, fetch: ((url, init) => (requests++, transport.fetch(url, init))) as typeof transport.fetch };
+    const counting = {
+      ...transport,
+      fetch: ((url, init) => (requests++, transport.fetch(url, init))) as typeof transport.fetch,
+    };
     const client = new EnumClient({ fetch: counting.fetch, now: Date.now });
     const settings = { dohUrl: world.unboundDoh, method: 'get' as const, suffixes: ['e164.arpa'] };
     const [a, b] = await Promise.all([client.lookup('+4312345679', settings), client.lookup('+4312345679', settings)]);

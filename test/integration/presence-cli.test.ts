@@ -42,11 +42,18 @@ afterAll(async () => {
   if (caDir) rmSync(caDir, { recursive: true, force: true });
 });
 
-async function cli(password: string | undefined, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  password: string | undefined,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return cliWithCa(world.certFile, password, ...args);
 }
 
-async function cliWithCa(ca: string, password: string | undefined, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cliWithCa(
+  ca: string,
+  password: string | undefined,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: ca, LANG: 'de_AT.UTF-8' };
   delete env.ENUM_PRESENCE_SIP_PASSWORD;
   if (password !== undefined) env.ENUM_PRESENCE_SIP_PASSWORD = password;
@@ -60,7 +67,19 @@ async function cliWithCa(ca: string, password: string | undefined, ...args: stri
 }
 
 const lookupAs = (server: string, user: string, password: string | undefined, ...extra: string[]) =>
-  cli(password, 'lookup', ALICE_NUMBER, '--doh', world.unboundDoh, '--presence', '--sip-server', server, '--sip-address', `sip:${user}@example.test`, ...extra);
+  cli(
+    password,
+    'lookup',
+    ALICE_NUMBER,
+    '--doh',
+    world.unboundDoh,
+    '--presence',
+    '--sip-server',
+    server,
+    '--sip-address',
+    `sip:${user}@example.test`,
+    ...extra,
+  );
 
 const pidf = (basic: 'open' | 'closed', person = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model"
@@ -69,32 +88,69 @@ const pidf = (basic: 'open' | 'closed', person = '') => `<?xml version="1.0" enc
 </presence>`;
 
 describe('enum-presence lookup --presence', () => {
-  it('open + on-the-phone: busy in the JSON, with the activity and the note in the reader\'s language; then unsubscribes', async () => {
-    await publisher.publish(pidf('open', `<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities>
-      <dm:note xml:lang="en">On the phone</dm:note><dm:note xml:lang="de">Am Telefon</dm:note></dm:person>`));
+  it("open + on-the-phone: busy in the JSON, with the activity and the note in the reader's language; then unsubscribes", async () => {
+    await publisher.publish(
+      pidf(
+        'open',
+        `<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities>
+      <dm:note xml:lang="en">On the phone</dm:note><dm:note xml:lang="de">Am Telefon</dm:note></dm:person>`,
+      ),
+    );
     const r = await lookupAs(sip.ws, 'bob', sip.users.bob, '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.status).toBe('found');
-    expect(out.presence).toEqual([{
-      uri: 'pres:alice@example.test', target: 'sip:alice@example.test', subscribed: true,
-      state: 'busy', activities: ['on-the-phone'], note: 'Am Telefon', changedAt: expect.any(Number),
-    }]);
+    expect(out.presence).toEqual([
+      {
+        uri: 'pres:alice@example.test',
+        target: 'sip:alice@example.test',
+        subscribed: true,
+        state: 'busy',
+        activities: ['on-the-phone'],
+        note: 'Am Telefon',
+        changedAt: expect.any(Number),
+      },
+    ]);
     // Before exiting it unsubscribed: a SUBSCRIBE with Expires: 0 (RFC 6665 §4.1.2.3) reached the server.
     expect(await sip.log()).toMatch(/REQ SUBSCRIBE \S+ from \S+ proto=ws expires=0\n/);
   });
 
   it('closed: offline, as a line of the readable table, over WSS', async () => {
     await publisher.publish(pidf('closed'));
-    const r = await cliWithCa(bothCas, sip.users.bob, 'lookup', ALICE_NUMBER, '--doh', world.unboundDoh, '--presence', '--sip-server', sip.wss, '--sip-address', 'sip:bob@example.test');
+    const r = await cliWithCa(
+      bothCas,
+      sip.users.bob,
+      'lookup',
+      ALICE_NUMBER,
+      '--doh',
+      world.unboundDoh,
+      '--presence',
+      '--sip-server',
+      sip.wss,
+      '--sip-address',
+      'sip:bob@example.test',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^presence pres:alice@example\.test: offline since \d{4}-\d\d-\d\dT/m);
   });
 
   it('a WSS server whose certificate is not trusted: unknown, saying so', async () => {
-    const r = await cli(sip.users.bob, 'lookup', ALICE_NUMBER, '--doh', world.unboundDoh, '--presence', '--sip-server', sip.wss, '--sip-address', 'sip:bob@example.test');
+    const r = await cli(
+      sip.users.bob,
+      'lookup',
+      ALICE_NUMBER,
+      '--doh',
+      world.unboundDoh,
+      '--presence',
+      '--sip-server',
+      sip.wss,
+      '--sip-address',
+      'sip:bob@example.test',
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^presence pres:alice@example\.test: unknown: Could not connect to the SIP server wss:.*certificate/m);
+    expect(r.stdout).toMatch(
+      /^presence pres:alice@example\.test: unknown: Could not connect to the SIP server wss:.*certificate/m,
+    );
   });
 
   it('a wrong password: unknown with a clear error, exit status of the lookup (0)', async () => {
@@ -110,7 +166,13 @@ describe('enum-presence lookup --presence', () => {
     try {
       const r = await lookupAs(ruled.ws, 'carol', ruled.users.carol, '--json');
       expect(r.code, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout).presence).toEqual([expect.objectContaining({ subscribed: false, state: 'blocked', error: expect.objectContaining({ code: 'subscription-rejected' }) })]);
+      expect(JSON.parse(r.stdout).presence).toEqual([
+        expect.objectContaining({
+          subscribed: false,
+          state: 'blocked',
+          error: expect.objectContaining({ code: 'subscription-rejected' }),
+        }),
+      ]);
     } finally {
       await ruled.stop();
     }
@@ -119,7 +181,10 @@ describe('enum-presence lookup --presence', () => {
   it('no SIP server listening: unknown with the connection error, within --timeout', async () => {
     const r = await lookupAs('ws://127.0.0.1:9', 'bob', 'x', '--json', '--timeout', '3000');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).presence[0]).toMatchObject({ state: 'unknown', error: { code: 'sip-connect-failed', message: expect.stringMatching(/ECONNREFUSED/) } });
+    expect(JSON.parse(r.stdout).presence[0]).toMatchObject({
+      state: 'unknown',
+      error: { code: 'sip-connect-failed', message: expect.stringMatching(/ECONNREFUSED/) },
+    });
   });
 
   it('bad usage exits 2 and sends nothing: ws:// to another host, no password, no --sip-address, --sip-* without --presence', async () => {

@@ -17,7 +17,16 @@ afterAll(async () => {
 
 const plain = (url: string, protocol: string) => new WebSocket(url, protocol) as unknown as WebSocketLike;
 const test = (server: string, address: string, password: string, webSocket = plain) =>
-  testSipAccount({ server, address, username: address.replace(/^sip:|@.*$/g, ''), password, webSocket, now: () => performance.now(), languages: [], connectTimeoutMs: 3000 });
+  testSipAccount({
+    server,
+    address,
+    username: address.replace(/^sip:|@.*$/g, ''),
+    password,
+    webSocket,
+    now: () => performance.now(),
+    languages: [],
+    connectTimeoutMs: 3000,
+  });
 
 describe('testSipAccount', () => {
   it('right credentials: connected as the user, with the time it took', async () => {
@@ -27,18 +36,28 @@ describe('testSipAccount', () => {
     expect(await sip.log()).toMatch(/REQ SUBSCRIBE sip:bob@example\.test from \S+ proto=ws expires=0\n/);
   });
 
-  it('a wrong password: sip-auth-failed, saying the server\'s 407', async () => {
+  it("a wrong password: sip-auth-failed, saying the server's 407", async () => {
     expect(await test(sip.ws, 'sip:bob@example.test', 'wrong')).toMatchObject({
-      connected: false, error: { code: 'sip-auth-failed', message: expect.stringContaining('407 Proxy Authentication Required') },
+      connected: false,
+      error: { code: 'sip-auth-failed', message: expect.stringContaining('407 Proxy Authentication Required') },
     });
   });
 
   it('an address in a domain the server does not serve: 403', async () => {
-    expect(await test(sip.ws, 'sip:bob@elsewhere.example', 'x')).toMatchObject({ connected: false, error: { code: 'sip-forbidden' } });
+    expect(await test(sip.ws, 'sip:bob@elsewhere.example', 'x')).toMatchObject({
+      connected: false,
+      error: { code: 'sip-forbidden' },
+    });
   });
 
-  it('nothing listening, or a certificate not trusted: sip-connect-failed with the socket\'s words', async () => {
-    expect(await test('ws://127.0.0.1:9', 'sip:bob@example.test', 'x')).toMatchObject({ connected: false, error: { code: 'sip-connect-failed', message: expect.stringMatching(/ECONNREFUSED/) } });
-    expect(await test(sip.wss, 'sip:bob@example.test', sip.users.bob!)).toMatchObject({ connected: false, error: { code: 'sip-connect-failed', message: expect.stringMatching(/certificate/) } });
+  it("nothing listening, or a certificate not trusted: sip-connect-failed with the socket's words", async () => {
+    expect(await test('ws://127.0.0.1:9', 'sip:bob@example.test', 'x')).toMatchObject({
+      connected: false,
+      error: { code: 'sip-connect-failed', message: expect.stringMatching(/ECONNREFUSED/) },
+    });
+    expect(await test(sip.wss, 'sip:bob@example.test', sip.users.bob!)).toMatchObject({
+      connected: false,
+      error: { code: 'sip-connect-failed', message: expect.stringMatching(/certificate/) },
+    });
   });
 });

@@ -6,8 +6,20 @@ import type { UserAgent } from 'sip.js';
 import { documentActivities, documentNotes, presenceState } from '../../src/core/presence/derive.ts';
 import { pickNote } from '../../src/core/presence/note.ts';
 import { parsePidf } from '../../src/core/presence/pidf.ts';
-import { notifiedSubscription, parseSubscriptionState, rejectedSubscription } from '../../src/core/presence/subscription.ts';
-import { installWebSocket, presencePublisher, SipRejection, startUserAgent, watchPresence, type Notification, type Watch } from '../world/kamailio-client.ts';
+import {
+  notifiedSubscription,
+  parseSubscriptionState,
+  rejectedSubscription,
+} from '../../src/core/presence/subscription.ts';
+import {
+  installWebSocket,
+  presencePublisher,
+  SipRejection,
+  startUserAgent,
+  watchPresence,
+  type Notification,
+  type Watch,
+} from '../world/kamailio-client.ts';
 import { sipOptionsOk, startKamailio, type Kamailio } from '../world/kamailio.ts';
 
 let sip: Kamailio;
@@ -33,7 +45,11 @@ function read(n: Notification) {
   if (status) return { state: status.state };
   const doc = parsePidf(n.body);
   if (!doc.ok) return { state: 'unknown', error: doc.error.code };
-  return { state: presenceState(doc.value), activities: documentActivities(doc.value), note: pickNote(documentNotes(doc.value), ['de-AT', 'en'])?.text };
+  return {
+    state: presenceState(doc.value),
+    activities: documentActivities(doc.value),
+    note: pickNote(documentNotes(doc.value), ['de-AT', 'en'])?.text,
+  };
 }
 const hasBody = (n: Notification) => n.body !== '';
 
@@ -58,12 +74,18 @@ describe('presence through Kamailio', () => {
     expect(first && read(first)).toEqual({ state: 'unknown' });
   });
 
-  it('open + on-the-phone arrives as busy, with the activity and the note in the reader\'s language', async () => {
+  it("open + on-the-phone arrives as busy, with the activity and the note in the reader's language", async () => {
     const publisher = presencePublisher(await agent(sip.ws, 'alice'));
     const seen = watch.notifications.length;
-    await publisher.publish(pidf(sip.aor('alice'), 'open', `<dm:person id="p">
+    await publisher.publish(
+      pidf(
+        sip.aor('alice'),
+        'open',
+        `<dm:person id="p">
       <rpid:activities><rpid:on-the-phone/></rpid:activities>
-      <dm:note xml:lang="en">On the phone</dm:note><dm:note xml:lang="de">Am Telefon</dm:note></dm:person>`));
+      <dm:note xml:lang="en">On the phone</dm:note><dm:note xml:lang="de">Am Telefon</dm:note></dm:person>`,
+      ),
+    );
     const n = await watch.next(hasBody, seen);
     expect(n.contentType).toBe('application/pidf+xml');
     expect(read(n)).toEqual({ state: 'busy', activities: ['on-the-phone'], note: 'Am Telefon' });
@@ -96,13 +118,19 @@ describe('presence through Kamailio', () => {
 
   it('a wrong password is a 407 from the server, read as sip-auth-failed', async () => {
     const carol = await agent(sip.ws, 'carol', 'not-carols-password');
-    const failure = await watchPresence(carol, sip.aor('alice')).then(() => undefined, (e: unknown) => e);
+    const failure = await watchPresence(carol, sip.aor('alice')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(SipRejection);
     const { status, reasonPhrase } = failure as SipRejection;
     expect(status).toBe(407);
     expect(rejectedSubscription(status, reasonPhrase)).toEqual({
       state: 'unknown',
-      reason: { code: 'sip-auth-failed', message: 'The SIP server refused the username or password (407 Proxy Authentication Required).' },
+      reason: {
+        code: 'sip-auth-failed',
+        message: 'The SIP server refused the username or password (407 Proxy Authentication Required).',
+      },
     });
   });
 });
@@ -110,14 +138,22 @@ describe('presence through Kamailio', () => {
 describe('blocked and pending', () => {
   it('a SUBSCRIBE the server refuses is a 403, read as blocked', async () => {
     const bob = await agent(sip.ws, 'bob');
-    const failure = await watchPresence(bob, 'sip:alice@elsewhere.example').then(() => undefined, (e: unknown) => e);
+    const failure = await watchPresence(bob, 'sip:alice@elsewhere.example').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failure).toMatchObject({ status: 403 });
     const { status, reasonPhrase } = failure as SipRejection;
-    expect(rejectedSubscription(status, reasonPhrase)).toMatchObject({ state: 'blocked', reason: { code: 'sip-forbidden' } });
+    expect(rejectedSubscription(status, reasonPhrase)).toMatchObject({
+      state: 'blocked',
+      reason: { code: 'sip-forbidden' },
+    });
   });
 
   it('with authorization rules (RFC 5025): confirm → pending, block → blocked, allow → active', async () => {
-    const ruled = await startKamailio({ rules: { alice: { bob: 'confirm', carol: 'block' }, carol: { bob: 'allow' } } });
+    const ruled = await startKamailio({
+      rules: { alice: { bob: 'confirm', carol: 'block' }, carol: { bob: 'allow' } },
+    });
     try {
       const first = async (watcher: string, target: string) => {
         const ua = await startUserAgent(ruled.ws, ruled.aor(watcher), ruled.users[watcher] ?? '');

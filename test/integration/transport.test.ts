@@ -34,14 +34,20 @@ async function askUnboundOverTcp(query: Buffer): Promise<Buffer> {
 beforeAll(async () => {
   const cert = await makeCert(dir);
   h1Ca = readFileSync(cert.certFile, 'utf8');
-  server = https.createServer({ cert: h1Ca, key: readFileSync(cert.keyFile), ALPNProtocols: ['http/1.1'] }, async (req, res) => {
-    h1Requests++;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const query = req.method === 'POST' ? Buffer.concat(chunks) : Buffer.from(new URL(req.url ?? '', 'https://x').searchParams.get('dns') ?? '', 'base64url');
-    const answer = await askUnboundOverTcp(query);
-    res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': answer.length }).end(answer);
-  });
+  server = https.createServer(
+    { cert: h1Ca, key: readFileSync(cert.keyFile), ALPNProtocols: ['http/1.1'] },
+    async (req, res) => {
+      h1Requests++;
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const query =
+        req.method === 'POST'
+          ? Buffer.concat(chunks)
+          : Buffer.from(new URL(req.url ?? '', 'https://x').searchParams.get('dns') ?? '', 'base64url');
+      const answer = await askUnboundOverTcp(query);
+      res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': answer.length }).end(answer);
+    },
+  );
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   h1Url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}/dns-query`;
@@ -52,7 +58,12 @@ afterAll(async () => {
 });
 
 const config = (dohUrl: string, fetch: ReturnType<typeof createNodeFetch>['fetch'], method: 'get' | 'post') => ({
-  dohUrl, method, suffixes: ['e164.arpa'], timeoutMs: 5000, fetch, now: Date.now,
+  dohUrl,
+  method,
+  suffixes: ['e164.arpa'],
+  timeoutMs: 5000,
+  fetch,
+  now: Date.now,
 });
 
 describe('createNodeFetch', () => {
@@ -76,7 +87,11 @@ describe('createNodeFetch', () => {
       return (original as (...a: unknown[]) => net.Socket).apply(this, args);
     } as typeof original;
     try {
-      const results = await Promise.all(['+4312345678', '+4312345679', '+4312345670', '+4312345677'].map((n) => lookupE164(n, config(world.unboundDoh, t.fetch, 'post'))));
+      const results = await Promise.all(
+        ['+4312345678', '+4312345679', '+4312345670', '+4312345677'].map((n) =>
+          lookupE164(n, config(world.unboundDoh, t.fetch, 'post')),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual(['found', 'found', 'found', 'found']);
     } finally {
       net.Socket.prototype.connect = original;
@@ -87,8 +102,12 @@ describe('createNodeFetch', () => {
 
   it('refuses plain http and names refused connections', async () => {
     const t = createNodeFetch();
-    await expect(t.fetch('http://127.0.0.1/dns-query', { method: 'GET', headers: {}, signal: new AbortController().signal })).rejects.toThrow(/https/);
-    await expect(t.fetch('https://127.0.0.1:1/dns-query', { method: 'GET', headers: {}, signal: new AbortController().signal })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(
+      t.fetch('http://127.0.0.1/dns-query', { method: 'GET', headers: {}, signal: new AbortController().signal }),
+    ).rejects.toThrow(/https/);
+    await expect(
+      t.fetch('https://127.0.0.1:1/dns-query', { method: 'GET', headers: {}, signal: new AbortController().signal }),
+    ).rejects.toThrow(/ECONNREFUSED/);
     await t.close();
   });
 });

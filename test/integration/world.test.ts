@@ -9,7 +9,11 @@ import { readQueryLog } from '../world/query-log.ts';
 const world = inject('world');
 const ALICE = '8.7.6.5.4.3.2.1.3.4.e164.arpa';
 
-interface Out { code: number; stdout: string; ms: number }
+interface Out {
+  code: number;
+  stdout: string;
+  ms: number;
+}
 function tool(cmd: string, args: string[], timeoutMs = 10_000): Promise<Out> {
   const t0 = performance.now();
   return new Promise((resolve) => {
@@ -21,8 +25,19 @@ function tool(cmd: string, args: string[], timeoutMs = 10_000): Promise<Out> {
 }
 const port = (url: string) => new URL(url).port;
 const kdigDoh = (url: string, name: string, ...extra: string[]) =>
-  tool('kdig', ['@127.0.0.1', '-p', port(url), '+https', `+tls-ca=${world.certFile}`, '+tls-hostname=localhost', ...extra, 'NAPTR', name]);
-const dig = (p: number, name: string, type = 'NAPTR') => tool('dig', ['@127.0.0.1', '-p', String(p), '+dnssec', '+time=3', '+tries=1', name, type]);
+  tool('kdig', [
+    '@127.0.0.1',
+    '-p',
+    port(url),
+    '+https',
+    `+tls-ca=${world.certFile}`,
+    '+tls-hostname=localhost',
+    ...extra,
+    'NAPTR',
+    name,
+  ]);
+const dig = (p: number, name: string, type = 'NAPTR') =>
+  tool('dig', ['@127.0.0.1', '-p', String(p), '+dnssec', '+time=3', '+tries=1', name, type]);
 const digFlags = (out: string) => /;; flags: ([a-z ]*);/.exec(out)?.[1]?.split(' ') ?? [];
 const kdigFlags = (out: string) => /;; Flags: ([a-z ]*);/.exec(out)?.[1]?.split(' ') ?? [];
 const naptrs = (out: string) => out.split('\n').filter((l) => /^[^;].*\sNAPTR\s/.test(l));
@@ -47,7 +62,10 @@ describe('DNS world', () => {
   it('unbound plain DNS: AD for the trusted zones, SERVFAIL for broken.test, no AD for unsigned.test', async () => {
     const p = world.unboundDns.port;
     const [arpa, test, broken, unsigned] = await Promise.all([
-      dig(p, ALICE), dig(p, '5.7.6.5.4.3.2.1.3.4.e164.test'), dig(p, '8.7.6.5.4.3.2.1.3.4.broken.test'), dig(p, '8.7.6.5.4.3.2.1.3.4.unsigned.test'),
+      dig(p, ALICE),
+      dig(p, '5.7.6.5.4.3.2.1.3.4.e164.test'),
+      dig(p, '8.7.6.5.4.3.2.1.3.4.broken.test'),
+      dig(p, '8.7.6.5.4.3.2.1.3.4.unsigned.test'),
     ]);
     expect(arpa.stdout).toContain('status: NOERROR');
     expect(digFlags(arpa.stdout)).toContain('ad');
@@ -62,7 +80,9 @@ describe('DNS world', () => {
   it('unbound: CNAME, NODATA and NXDOMAIN cases', async () => {
     const p = world.unboundDns.port;
     const [cname, nodata, nx] = await Promise.all([
-      dig(p, '3.7.6.5.4.3.2.1.3.4.e164.arpa'), dig(p, '4.7.6.5.4.3.2.1.3.4.e164.arpa'), dig(p, '5.7.6.5.4.3.2.1.3.4.e164.arpa'),
+      dig(p, '3.7.6.5.4.3.2.1.3.4.e164.arpa'),
+      dig(p, '4.7.6.5.4.3.2.1.3.4.e164.arpa'),
+      dig(p, '5.7.6.5.4.3.2.1.3.4.e164.arpa'),
     ]);
     expect(cname.stdout).toMatch(/CNAME\s+cname-target\.e164\.arpa\./);
     expect(cname.stdout).toContain('sip:erin@example.test');
@@ -73,14 +93,21 @@ describe('DNS world', () => {
   });
 
   it('serves the malformed-regexp records from unbound local-data (kdig; dig rejects them)', async () => {
-    const r = await tool('kdig', ['@127.0.0.1', '-p', String(world.unboundDns.port), 'NAPTR', '8.0.7.5.4.3.2.1.3.4.e164.arpa']);
+    const r = await tool('kdig', [
+      '@127.0.0.1',
+      '-p',
+      String(world.unboundDns.port),
+      'NAPTR',
+      '8.0.7.5.4.3.2.1.3.4.e164.arpa',
+    ]);
     expect(naptrs(r.stdout)).toHaveLength(7);
     expect(r.stdout).toContain('!^(.*$!sip:unbalanced@example.test!');
   });
 
   it('BIND DoH answers authoritatively and never sets AD, also for broken.test', async () => {
     const [alice, broken] = await Promise.all([
-      kdigDoh(world.bindDoh, ALICE, '+adflag', '+dnssec'), kdigDoh(world.bindDoh, '8.7.6.5.4.3.2.1.3.4.broken.test', '+adflag'),
+      kdigDoh(world.bindDoh, ALICE, '+adflag', '+dnssec'),
+      kdigDoh(world.bindDoh, '8.7.6.5.4.3.2.1.3.4.broken.test', '+adflag'),
     ]);
     expect(alice.stdout).toMatch(/HTTP\/2-POST.*status: 200/);
     expect(kdigFlags(alice.stdout)).toContain('aa');
@@ -111,7 +138,10 @@ describe('DNS world', () => {
 
   it('derives the same DS records as dnssec-dsfromkey', async () => {
     const norm = (l: string) => l.trim().split(/\s+/).join(' ').toUpperCase();
-    const [mine, tools] = await Promise.all([dsRecords('e164.arpa', world.bindDns.port), dsRecordsViaTools('e164.arpa', world.bindDns.port)]);
+    const [mine, tools] = await Promise.all([
+      dsRecords('e164.arpa', world.bindDns.port),
+      dsRecordsViaTools('e164.arpa', world.bindDns.port),
+    ]);
     expect(mine.map(norm)).toEqual(tools.map(norm));
     expect(mine[0]).toMatch(/^e164\.arpa\. IN DS \d+ 13 2 [0-9A-F]{64}$/);
   });
@@ -128,12 +158,27 @@ describe('DNS world', () => {
       }
     }
     expect(queries.length).toBeGreaterThan(50);
-    const r = await tool('dig', ['@127.0.0.1', '-p', String(world.unboundDns.port), '+dnssec', '+noall', '+comments', '+time=3', '+tries=1',
-      ...queries.flatMap((q) => q.split(' '))], 30_000);
+    const r = await tool(
+      'dig',
+      [
+        '@127.0.0.1',
+        '-p',
+        String(world.unboundDns.port),
+        '+dnssec',
+        '+noall',
+        '+comments',
+        '+time=3',
+        '+tries=1',
+        ...queries.flatMap((q) => q.split(' ')),
+      ],
+      30_000,
+    );
     const statuses = [...r.stdout.matchAll(/status: (\w+)/g)].map((m) => m[1]);
     const flags = [...r.stdout.matchAll(/;; flags: ([a-z ]*);/g)].map((m) => m[1]!.split(' '));
     expect(statuses).toHaveLength(queries.length);
-    queries.forEach((q, i) => expect(`${q} ${statuses[i]} ${flags[i]!.includes('ad') ? 'AD' : 'no-AD'}`).toBe(`${q} NOERROR AD`));
+    queries.forEach((q, i) =>
+      expect(`${q} ${statuses[i]} ${flags[i]!.includes('ad') ? 'AD' : 'no-AD'}`).toBe(`${q} NOERROR AD`),
+    );
   });
 
   it('zones/README.md: every listed number maps to its ENUM name and is valid for libphonenumber', () => {

@@ -12,7 +12,11 @@ import { describePresence, numberPresence, presenceLabel } from '../../src/share
 describe('popup and hover card', () => {
   it('the popup and the hover card list the same URIs under the same headings', () => {
     const popup = renderResult(result, NOW);
-    const card = buildCard(document, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW }, () => {});
+    const card = buildCard(
+      document,
+      { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW },
+      () => {},
+    );
     for (const el of [popup, card]) {
       const headings = [...el.querySelectorAll('h3')].map((h) => h.textContent);
       expect(headings).toEqual([t('resultPresence'), t('resultOthers')]);
@@ -23,37 +27,92 @@ describe('popup and hover card', () => {
   });
 
   it('the popup shows an error code with its meaning in words', () => {
-    const el = renderResult({ ...result, status: 'error', uris: [], pres: [], error: { code: 'timeout', message: 'No answer in 5 s' } }, NOW);
-    expect(el.querySelector('.error')?.textContent).toBe('The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)');
+    const el = renderResult(
+      { ...result, status: 'error', uris: [], pres: [], error: { code: 'timeout', message: 'No answer in 5 s' } },
+      NOW,
+    );
+    expect(el.querySelector('.error')?.textContent).toBe(
+      'The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)',
+    );
     expect(el.querySelector('.error code')?.textContent).toBe('timeout');
   });
 
   it('the hover card shows an error the way the popup does, from a result or from a failed reply', () => {
     const error = { code: 'timeout', message: 'No answer in 5 s' };
-    const popup = renderResult({ ...result, status: 'error', uris: [], pres: [], error }, NOW).querySelector('.error')?.textContent;
-    const fromResult = buildCard(document, { formatted: '+43 1 2345678', state: 'error', result: { ...result, status: 'error', uris: [], pres: [], error }, offerLookup: true, now: NOW }, () => {});
-    const fromReply = buildCard(document, { formatted: '+43 1 2345678', state: 'error', error, offerLookup: true, now: NOW }, () => {});
+    const popup = renderResult({ ...result, status: 'error', uris: [], pres: [], error }, NOW).querySelector(
+      '.error',
+    )?.textContent;
+    const fromResult = buildCard(
+      document,
+      {
+        formatted: '+43 1 2345678',
+        state: 'error',
+        result: { ...result, status: 'error', uris: [], pres: [], error },
+        offerLookup: true,
+        now: NOW,
+      },
+      () => {},
+    );
+    const fromReply = buildCard(
+      document,
+      { formatted: '+43 1 2345678', state: 'error', error, offerLookup: true, now: NOW },
+      () => {},
+    );
     for (const card of [fromResult, fromReply]) expect(card.querySelector('.meta')?.textContent).toBe(popup);
   });
 });
 
 describe('live presence in the popup and the hover card', () => {
-  const busy: PresenceEntry = { uri: 'pres:alice@example.test', target: 'sip:alice@example.test', subscribed: true, state: 'busy', activities: ['on-the-phone'], note: 'Call me later', changedAt: NOW - 5 * 60_000 };
-  const lines = (el: HTMLElement) => [...el.querySelectorAll('li.presence')].map((li) => `${li.getAttribute('data-presence')}|${li.textContent}`);
+  const busy: PresenceEntry = {
+    uri: 'pres:alice@example.test',
+    target: 'sip:alice@example.test',
+    subscribed: true,
+    state: 'busy',
+    activities: ['on-the-phone'],
+    note: 'Call me later',
+    changedAt: NOW - 5 * 60_000,
+  };
+  const lines = (el: HTMLElement) =>
+    [...el.querySelectorAll('li.presence')].map((li) => `${li.getAttribute('data-presence')}|${li.textContent}`);
 
   it('both show the same line: state, activities, when it changed, the note', () => {
     const popup = renderResult(result, NOW, [busy]);
-    const card = buildCard(document, { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW, presence: [busy] }, () => {});
+    const card = buildCard(
+      document,
+      { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW, presence: [busy] },
+      () => {},
+    );
     expect(lines(popup)).toEqual(['busy| Busy (on-the-phone · changed 5 minutes ago)Call me later']);
     expect(lines(card)).toEqual(lines(popup));
-    for (const el of [popup, card]) expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toContain(t('presenceHeading'));
+    for (const el of [popup, card])
+      expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toContain(t('presenceHeading'));
   });
 
   it('a state without a live subscription is marked as the last known; a refusal says why', () => {
-    expect(describePresence({ ...busy, subscribed: false }, NOW)).toMatchObject({ state: 'busy', lastKnown: true, changed: 'changed 5 minutes ago' });
-    const blocked = describePresence({ ...busy, subscribed: false, state: 'blocked', activities: [], note: null, error: { code: 'sip-forbidden', message: 'The SIP server refused the subscription (403 Forbidden).' } }, NOW);
-    expect(blocked).toMatchObject({ stateLabel: presenceLabel('blocked'), lastKnown: false, reason: 'The SIP server refused the subscription (403 Forbidden).' });
-    expect(describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW)).toMatchObject({ lastKnown: false, changed: null, reason: null });
+    expect(describePresence({ ...busy, subscribed: false }, NOW)).toMatchObject({
+      state: 'busy',
+      lastKnown: true,
+      changed: 'changed 5 minutes ago',
+    });
+    const blocked = describePresence(
+      {
+        ...busy,
+        subscribed: false,
+        state: 'blocked',
+        activities: [],
+        note: null,
+        error: { code: 'sip-forbidden', message: 'The SIP server refused the subscription (403 Forbidden).' },
+      },
+      NOW,
+    );
+    expect(blocked).toMatchObject({
+      stateLabel: presenceLabel('blocked'),
+      lastKnown: false,
+      reason: 'The SIP server refused the subscription (403 Forbidden).',
+    });
+    expect(
+      describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW),
+    ).toMatchObject({ lastKnown: false, changed: null, reason: null });
   });
 
   it('a number shows the most reachable state of its presence URIs', () => {

@@ -13,16 +13,30 @@ export const ALL_ZONES = [...SIGNED_ZONES, ...UNSIGNED_ZONES];
 /** TXT record present in every zone, used for readiness checks (filtered out of the query log). */
 export const PROBE_LABEL = 'world-probe';
 
-export interface BindOpts { dir: string; dnsPort: number; dohPort: number; certFile: string; keyFile: string }
-export interface Bind { daemon: Daemon; queryLogFile: string; logFile: string }
+export interface BindOpts {
+  dir: string;
+  dnsPort: number;
+  dohPort: number;
+  certFile: string;
+  keyFile: string;
+}
+export interface Bind {
+  daemon: Daemon;
+  queryLogFile: string;
+  logFile: string;
+}
 
 function config(o: BindOpts, zonesDir: string, keysDir: string, logFile: string, queryLogFile: string): string {
   const zone = (name: string, signed: boolean) => `zone "${name}" {
     type primary;
-    file "${join(zonesDir, `${name}.zone`)}";${signed ? `
+    file "${join(zonesDir, `${name}.zone`)}";${
+      signed
+        ? `
     dnssec-policy default;
     inline-signing yes;
-    key-directory "${keysDir}";` : ''}
+    key-directory "${keysDir}";`
+        : ''
+    }
 };`;
   return `tls world-tls { key-file "${o.keyFile}"; cert-file "${o.certFile}"; };
 http world-doh { endpoints { "/dns-query"; }; };
@@ -66,7 +80,13 @@ export function startBind(o: BindOpts): Bind {
   const queryLogFile = join(o.dir, 'bind-queries.log');
   const confFile = join(o.dir, 'named.conf');
   writeFileSync(confFile, config(o, zonesDir, keysDir, logFile, queryLogFile));
-  const daemon = startDaemon('named', o.dir, 'named', ['-f', '-4', '-n', '2', '-c', confFile], join(o.dir, 'named.pid'));
+  const daemon = startDaemon(
+    'named',
+    o.dir,
+    'named',
+    ['-f', '-4', '-n', '2', '-c', confFile],
+    join(o.dir, 'named.pid'),
+  );
   return { daemon, queryLogFile, logFile };
 }
 
@@ -74,21 +94,30 @@ export function startBind(o: BindOpts): Bind {
 export async function waitBindSigned(b: Bind, dnsPort: number, timeoutMs = 10_000): Promise<void> {
   const signed = async (z: string) => {
     const [txt, keys, state] = await Promise.all([
-      probe(dnsPort, `${PROBE_LABEL}.${z}`, T.TXT), probe(dnsPort, z, T.DNSKEY), probe(dnsPort, z, T.SIGNING_STATE),
+      probe(dnsPort, `${PROBE_LABEL}.${z}`, T.TXT),
+      probe(dnsPort, z, T.DNSKEY),
+      probe(dnsPort, z, T.SIGNING_STATE),
     ]);
     const has = (a: ProbeAnswer, type: number, covered?: number) =>
       a.answers.some((r) => r.type === type && (covered === undefined || r.covered === covered));
     // BIND's private signing-state records (alg, key id, removal, complete): all keys fully signed.
     const states = state.answers.filter((r) => r.type === T.SIGNING_STATE);
     const complete = states.length > 0 && states.every((r) => r.rdata.length === 5 && r.rdata[4] === 1);
-    return complete && has(txt, T.TXT) && has(txt, T.RRSIG, T.TXT) && has(keys, T.DNSKEY) && has(keys, T.RRSIG, T.DNSKEY);
+    return (
+      complete && has(txt, T.TXT) && has(txt, T.RRSIG, T.TXT) && has(keys, T.DNSKEY) && has(keys, T.RRSIG, T.DNSKEY)
+    );
   };
   const loaded = async (z: string) => (await probe(dnsPort, `${PROBE_LABEL}.${z}`, T.TXT)).answers.length > 0;
   await waitFor('BIND to listen', () => tcpOpen(dnsPort), timeoutMs, b.daemon.exited);
-  await waitFor('BIND to load and sign the zones', async () => {
-    const ok = await Promise.all([...SIGNED_ZONES.map(signed), ...UNSIGNED_ZONES.map(loaded)]);
-    return ok.every(Boolean) ? true : undefined;
-  }, timeoutMs, b.daemon.exited);
+  await waitFor(
+    'BIND to load and sign the zones',
+    async () => {
+      const ok = await Promise.all([...SIGNED_ZONES.map(signed), ...UNSIGNED_ZONES.map(loaded)]);
+      return ok.every(Boolean) ? true : undefined;
+    },
+    timeoutMs,
+    b.daemon.exited,
+  );
 }
 
 /** DS records (SHA-256) of the zone's KSK/CSK, computed from the DNSKEYs BIND serves. */
@@ -104,6 +133,7 @@ export async function dsRecordsViaTools(zone: string, dnsPort: number): Promise<
   const keys = await run('dig', ['@127.0.0.1', '-p', String(dnsPort), '+norec', '+noall', '+answer', zone, 'DNSKEY']);
   const ds = await run('dnssec-dsfromkey', ['-2', '-f', '-', zone], { input: keys.stdout });
   const lines = ds.stdout.split('\n').filter((l) => /\sDS\s/.test(l));
-  if (ds.code !== 0 || lines.length === 0) throw new Error(`dnssec-dsfromkey for ${zone} failed: ${ds.stderr}${keys.stdout}`);
+  if (ds.code !== 0 || lines.length === 0)
+    throw new Error(`dnssec-dsfromkey for ${zone} failed: ${ds.stderr}${keys.stdout}`);
   return lines;
 }

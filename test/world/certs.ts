@@ -15,12 +15,27 @@ export async function makeCert(dir: string): Promise<Cert> {
   const certFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
   const r = await run('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '3650',
-    '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-addext', 'basicConstraints=critical,CA:FALSE',
-    '-addext', 'extendedKeyUsage=serverAuth',
-    '-keyout', keyFile, '-out', certFile,
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-addext',
+    'basicConstraints=critical,CA:FALSE',
+    '-addext',
+    'extendedKeyUsage=serverAuth',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
   ]);
   if (r.code !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
   const pem = await readFile(certFile, 'utf8');

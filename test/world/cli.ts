@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const shutdown = (sig: NodeJS.Signals) => {
     clearInterval(keepAlive);
     process.stderr.write(`${sig}: stopping the DNS world\n`);
-    void world.stop().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
+    void world.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
   };
   // Registered after startWorld's own handlers, so ours run last and the world is stopped gracefully.
   process.once('SIGINT', shutdown);

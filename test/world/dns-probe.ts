@@ -4,14 +4,27 @@ import { createHash } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { connect as netConnect } from 'node:net';
 
-export interface ProbeRecord { name: string; type: number; rdata: Buffer; covered?: number }
-export interface ProbeAnswer { rcode: number; ad: boolean; aa: boolean; answers: ProbeRecord[] }
+export interface ProbeRecord {
+  name: string;
+  type: number;
+  rdata: Buffer;
+  covered?: number;
+}
+export interface ProbeAnswer {
+  rcode: number;
+  ad: boolean;
+  aa: boolean;
+  answers: ProbeRecord[];
+}
 /** SIGNING_STATE: BIND's private sig-signing-type record at the apex (named.conf default 65534). */
 export const T = { TXT: 16, NAPTR: 35, RRSIG: 46, DNSKEY: 48, SIGNING_STATE: 65534 } as const;
 
 function encodeName(name: string): Buffer {
   const labels = name.replace(/\.$/, '').split('.').filter(Boolean);
-  return Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'ascii')])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'ascii')])),
+    Buffer.from([0]),
+  ]);
 }
 
 function readName(msg: Buffer, off: number): { name: string; next: number } {
@@ -19,7 +32,10 @@ function readName(msg: Buffer, off: number): { name: string; next: number } {
   let next = -1;
   for (let hops = 0; hops < 64; hops++) {
     const len = msg.readUInt8(off);
-    if (len === 0) { off += 1; break; }
+    if (len === 0) {
+      off += 1;
+      break;
+    }
     if ((len & 0xc0) === 0xc0) {
       if (next < 0) next = off + 2;
       off = msg.readUInt16BE(off) & 0x3fff;
@@ -32,7 +48,12 @@ function readName(msg: Buffer, off: number): { name: string; next: number } {
 }
 
 /** Query over UDP with RD (optional), AD and EDNS DO set. */
-export function probe(port: number, name: string, type: number, opts: { rd?: boolean; timeoutMs?: number } = {}): Promise<ProbeAnswer> {
+export function probe(
+  port: number,
+  name: string,
+  type: number,
+  opts: { rd?: boolean; timeoutMs?: number } = {},
+): Promise<ProbeAnswer> {
   const id = Math.floor(Math.random() * 0xffff);
   const header = Buffer.alloc(12);
   header.writeUInt16BE(id, 0);
@@ -46,13 +67,24 @@ export function probe(port: number, name: string, type: number, opts: { rd?: boo
   const query = Buffer.concat([header, encodeName(name), q, opt]);
   return new Promise((resolve, reject) => {
     const sock = createSocket('udp4');
-    const timer = setTimeout(() => { sock.close(); reject(new Error(`timeout: ${name}`)); }, opts.timeoutMs ?? 1000);
-    sock.on('error', (e) => { clearTimeout(timer); sock.close(); reject(e); });
+    const timer = setTimeout(() => {
+      sock.close();
+      reject(new Error(`timeout: ${name}`));
+    }, opts.timeoutMs ?? 1000);
+    sock.on('error', (e) => {
+      clearTimeout(timer);
+      sock.close();
+      reject(e);
+    });
     sock.on('message', (msg) => {
       if (msg.length < 12 || msg.readUInt16BE(0) !== id) return;
       clearTimeout(timer);
       sock.close();
-      try { resolve(parse(msg)); } catch (e) { reject(e as Error); }
+      try {
+        resolve(parse(msg));
+      } catch (e) {
+        reject(e as Error);
+      }
     });
     sock.send(query, port, '127.0.0.1');
   });
@@ -84,16 +116,24 @@ export function keyTag(rdata: Buffer): number {
 /** DS records (digest type 2, SHA-256) in presentation form for the SEP keys among DNSKEY rdatas. */
 export function dsFromDnskeys(zone: string, dnskeys: Buffer[]): string[] {
   const owner = encodeName(zone.toLowerCase());
-  return dnskeys.filter((k) => (k.readUInt16BE(0) & 1) === 1).map((k) => {
-    const digest = createHash('sha256').update(Buffer.concat([owner, k])).digest('hex').toUpperCase();
-    return `${zone}. IN DS ${keyTag(k)} ${k.readUInt8(3)} 2 ${digest}`;
-  });
+  return dnskeys
+    .filter((k) => (k.readUInt16BE(0) & 1) === 1)
+    .map((k) => {
+      const digest = createHash('sha256')
+        .update(Buffer.concat([owner, k]))
+        .digest('hex')
+        .toUpperCase();
+      return `${zone}. IN DS ${keyTag(k)} ${k.readUInt8(3)} 2 ${digest}`;
+    });
 }
 
 /** Resolves true once something accepts TCP connections on 127.0.0.1:port (refusals are instant). */
 export function tcpOpen(port: number): Promise<true | undefined> {
   return new Promise((resolve) => {
-    const s = netConnect({ host: '127.0.0.1', port }, () => { s.destroy(); resolve(true); });
+    const s = netConnect({ host: '127.0.0.1', port }, () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(undefined));
   });
 }

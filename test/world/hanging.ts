@@ -3,7 +3,10 @@
 import { createServer, type TLSSocket } from 'node:tls';
 import { readFile } from 'node:fs/promises';
 
-export interface Hanging { port: number; close(): Promise<void> }
+export interface Hanging {
+  port: number;
+  close(): Promise<void>;
+}
 
 export async function startHanging(certFile: string, keyFile: string): Promise<Hanging> {
   const [cert, key] = await Promise.all([readFile(certFile), readFile(keyFile)]);
@@ -11,11 +14,17 @@ export async function startHanging(certFile: string, keyFile: string): Promise<H
   const server = createServer({ cert, key, ALPNProtocols: ['h2', 'http/1.1'] }, (socket) => {
     sockets.add(socket);
     socket.unref();
-    socket.on('data', () => { /* swallow the request */ });
-    socket.on('error', () => { /* client gave up */ });
+    socket.on('data', () => {
+      /* swallow the request */
+    });
+    socket.on('error', () => {
+      /* client gave up */
+    });
     socket.on('close', () => sockets.delete(socket));
   });
-  server.on('tlsClientError', () => { /* e.g. a client that rejects the self-signed cert */ });
+  server.on('tlsClientError', () => {
+    /* e.g. a client that rejects the self-signed cert */
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -25,9 +34,10 @@ export async function startHanging(certFile: string, keyFile: string): Promise<H
   server.unref();
   return {
     port: addr.port,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

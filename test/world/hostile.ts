@@ -29,7 +29,11 @@ export const HOSTILE = {
   good: '+12025550110',
 } as const;
 
-export interface Hostile { url: string; port: number; close(): Promise<void> }
+export interface Hostile {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
 
 const MAX_MESSAGE = 65_535;
 const TTL_MAX = 0x7fffffff;
@@ -37,23 +41,45 @@ const TTL_MAX = 0x7fffffff;
 export const enumName = (e164: string): string => `${e164.slice(1).split('').reverse().join('.')}.e164.arpa`;
 
 function wireName(name: string): Buffer {
-  const labels = name.replace(/\.$/, '').split('.').filter((l) => l !== '');
-  return Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'ascii')])), Buffer.from([0])]);
+  const labels = name
+    .replace(/\.$/, '')
+    .split('.')
+    .filter((l) => l !== '');
+  return Buffer.concat([
+    ...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'ascii')])),
+    Buffer.from([0]),
+  ]);
 }
 
 const charString = (b: Buffer): Buffer => Buffer.concat([Buffer.from([b.length]), b]);
 
-interface Rr { type: number; ttl: number; rdata: Buffer }
+interface Rr {
+  type: number;
+  ttl: number;
+  rdata: Buffer;
+}
 
-function naptr(order: number, preference: number, flags: Buffer, services: Buffer, regexp: Buffer, replacement = ''): Rr {
+function naptr(
+  order: number,
+  preference: number,
+  flags: Buffer,
+  services: Buffer,
+  regexp: Buffer,
+  replacement = '',
+): Rr {
   const head = Buffer.alloc(4);
   head.writeUInt16BE(order, 0);
   head.writeUInt16BE(preference, 2);
-  return { type: 35, ttl: 300, rdata: Buffer.concat([head, charString(flags), charString(services), charString(regexp), wireName(replacement)]) };
+  return {
+    type: 35,
+    ttl: 300,
+    rdata: Buffer.concat([head, charString(flags), charString(services), charString(regexp), wireName(replacement)]),
+  };
 }
 const terminal = (pref: number, services: string, regexp: string, flags = 'u'): Rr =>
   naptr(100, pref, Buffer.from(flags, 'utf8'), Buffer.from(services, 'utf8'), Buffer.from(regexp, 'utf8'));
-const nonTerminal = (pref: number, target: string): Rr => naptr(100, pref, Buffer.alloc(0), Buffer.from('E2U+sip'), Buffer.alloc(0), target);
+const nonTerminal = (pref: number, target: string): Rr =>
+  naptr(100, pref, Buffer.alloc(0), Buffer.from('E2U+sip'), Buffer.alloc(0), target);
 
 /** The bomb regexp: 18 sibling groups, ≤ 255 octets, distinct by `tag`. */
 export const bombRegexp = (tag: string): string => `!^${'(.{0,31}){31}'.repeat(18)}$!sip:${tag}@x!`;
@@ -62,7 +88,11 @@ export const bombRegexp = (tag: string): string => `!^${'(.{0,31}){31}'.repeat(1
  *  `tag`; it matches the number, so each compiled one yields a URI. */
 export const allowedRegexp = (tag: string): string => `!^([[:punct:][:digit:]]{0,50})$!sip:${tag}@x!`;
 
-interface Answer { rcode: number; answers: Rr[]; authority?: Rr[] }
+interface Answer {
+  rcode: number;
+  answers: Rr[];
+  authority?: Rr[];
+}
 
 /** Fills a message with records from `make(i)` until the next would pass 65,535 octets. */
 function fill(make: (i: number) => Rr, questionLength: number): Rr[] {
@@ -79,24 +109,41 @@ function fill(make: (i: number) => Rr, questionLength: number): Rr[] {
 
 function answerFor(qname: string, questionLength: number): Answer {
   const name = qname.toLowerCase().replace(/\.$/, '');
-  const nts = (prefix: string) => ({ rcode: 0, answers: Array.from({ length: 10 }, (_, k) => nonTerminal(k, `${prefix}${k}.hostile.example`)) });
-  if (name === enumName(HOSTILE.bomb)) return { rcode: 0, answers: fill((i) => terminal(i, 'E2U+sip', bombRegexp(`p${i}`)), questionLength) };
+  const nts = (prefix: string) => ({
+    rcode: 0,
+    answers: Array.from({ length: 10 }, (_, k) => nonTerminal(k, `${prefix}${k}.hostile.example`)),
+  });
+  if (name === enumName(HOSTILE.bomb))
+    return { rcode: 0, answers: fill((i) => terminal(i, 'E2U+sip', bombRegexp(`p${i}`)), questionLength) };
   if (name === enumName(HOSTILE.bombNonTerminals)) return nts('b');
   const bombAt = /^b(\d)\.hostile\.example$/.exec(name);
-  if (bombAt) return { rcode: 0, answers: fill((i) => terminal(i, 'E2U+sip', bombRegexp(`k${bombAt[1]}p${i}`)), questionLength) };
+  if (bombAt)
+    return { rcode: 0, answers: fill((i) => terminal(i, 'E2U+sip', bombRegexp(`k${bombAt[1]}p${i}`)), questionLength) };
   if (name === enumName(HOSTILE.budget)) return nts('c');
   const budgetAt = /^c(\d)\.hostile\.example$/.exec(name);
-  if (budgetAt) return { rcode: 0, answers: fill((i) => terminal(i, 'E2U+sip', allowedRegexp(`k${budgetAt[1]}p${i}`)), questionLength) };
+  if (budgetAt)
+    return {
+      rcode: 0,
+      answers: fill((i) => terminal(i, 'E2U+sip', allowedRegexp(`k${budgetAt[1]}p${i}`)), questionLength),
+    };
   if (name === enumName(HOSTILE.flood)) return nts('f');
   if (/^f\d\.hostile\.example$/.test(name)) {
     const junk = (i: number) => Buffer.from(Array.from({ length: 255 }, (_, j) => 0x80 + ((i + j) % 0x7f)));
-    return { rcode: 0, answers: fill((i) => ({ ...naptr(100, i, junk(i), junk(i + 1), junk(i + 2)), ttl: 86_400 }), questionLength) };
+    return {
+      rcode: 0,
+      answers: fill((i) => ({ ...naptr(100, i, junk(i), junk(i + 1), junk(i + 2)), ttl: 86_400 }), questionLength),
+    };
   }
   if (name === enumName(HOSTILE.escapes)) {
     return {
       rcode: 0,
       answers: [
-        terminal(10, 'E2U+sip', '!^.*$!sip:a@b!', '\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[H\x1b[31mFAKE: 1 usable URI sip:bank@trusted.example\x1b[0m'),
+        terminal(
+          10,
+          'E2U+sip',
+          '!^.*$!sip:a@b!',
+          '\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[H\x1b[31mFAKE: 1 usable URI sip:bank@trusted.example\x1b[0m',
+        ),
         terminal(20, 'E2U+sip\r\x1b[1A\x1b[2K\x9b31m', '!^.*$!sip:a@b!'),
         terminal(30, 'E2U+sip', '!^.*$!sip:a@b!\x1b[5m\b\b\b'),
         terminal(40, 'E2U+sip', '!^[[:\x1b[8m:]]$!sip:a@b!'),
@@ -114,7 +161,8 @@ function answerFor(qname: string, questionLength: number): Answer {
       ],
     };
   }
-  if (name === enumName(HOSTILE.ttlMax)) return { rcode: 0, answers: [{ ...terminal(10, 'E2U+sip', '!^.*$!sip:pinned@example.test!'), ttl: TTL_MAX }] };
+  if (name === enumName(HOSTILE.ttlMax))
+    return { rcode: 0, answers: [{ ...terminal(10, 'E2U+sip', '!^.*$!sip:pinned@example.test!'), ttl: TTL_MAX }] };
   if (name === enumName(HOSTILE.negativeTtlMax)) {
     const serial = Buffer.alloc(20);
     serial.writeUInt32BE(1, 0);
@@ -122,10 +170,15 @@ function answerFor(qname: string, questionLength: number): Answer {
     serial.writeUInt32BE(600, 8);
     serial.writeUInt32BE(86400, 12);
     serial.writeUInt32BE(TTL_MAX, 16);
-    const soa = { type: 6, ttl: TTL_MAX, rdata: Buffer.concat([wireName('ns.hostile.example'), wireName('admin.hostile.example'), serial]) };
+    const soa = {
+      type: 6,
+      ttl: TTL_MAX,
+      rdata: Buffer.concat([wireName('ns.hostile.example'), wireName('admin.hostile.example'), serial]),
+    };
     return { rcode: 3, answers: [], authority: [soa] };
   }
-  if (name === enumName(HOSTILE.good)) return { rcode: 0, answers: [terminal(10, 'E2U+sip', '!^.*$!sip:good@example.test!')] };
+  if (name === enumName(HOSTILE.good))
+    return { rcode: 0, answers: [terminal(10, 'E2U+sip', '!^.*$!sip:good@example.test!')] };
   return { rcode: 3, answers: [] };
 }
 
@@ -173,7 +226,16 @@ function jsonAnswer(name: string): string {
   const Question = [{ name, type: 35 }];
   if (name.toLowerCase().replace(/\.$/, '') === enumName(HOSTILE.escapes)) {
     const data = '\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[HFAKE: 1 usable URI';
-    return JSON.stringify({ Status: 0, TC: false, RD: true, RA: true, AD: false, CD: false, Question, Answer: [{ name, type: 35, TTL: 300, data }] });
+    return JSON.stringify({
+      Status: 0,
+      TC: false,
+      RD: true,
+      RA: true,
+      AD: false,
+      CD: false,
+      Question,
+      Answer: [{ name, type: 35, TTL: 300, data }],
+    });
   }
   return JSON.stringify({ Status: 3, TC: false, RD: true, RA: true, AD: false, CD: false, Question });
 }
@@ -182,13 +244,19 @@ export async function startHostile(certFile: string, keyFile: string): Promise<H
   const [cert, key] = await Promise.all([readFile(certFile), readFile(keyFile)]);
   const server = http2.createSecureServer({ cert, key, allowHTTP1: true }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    res.on('error', () => { /* the client went away */ });
+    res.on('error', () => {
+      /* the client went away */
+    });
     if (url.pathname.startsWith('/huge/')) {
       // Streams application/dns-message until the client gives up.
-      res.writeHead(200, { 'content-type': url.searchParams.has('name') ? 'application/dns-json' : 'application/dns-message' });
+      res.writeHead(200, {
+        'content-type': url.searchParams.has('name') ? 'application/dns-json' : 'application/dns-message',
+      });
       const chunk = Buffer.alloc(64 * 1024, 0x41);
       const pump = (): void => {
-        while (!res.destroyed && res.write(chunk)) { /* until back-pressure */ }
+        while (!res.destroyed && res.write(chunk)) {
+          /* until back-pressure */
+        }
         if (!res.destroyed) res.once('drain', pump);
       };
       pump();
@@ -220,7 +288,9 @@ export async function startHostile(certFile: string, keyFile: string): Promise<H
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => send(Buffer.concat(chunks)));
   });
-  server.on('sessionError', () => { /* a client reset */ });
+  server.on('sessionError', () => {
+    /* a client reset */
+  });
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -236,9 +306,10 @@ export async function startHostile(certFile: string, keyFile: string): Promise<H
   return {
     port: addr.port,
     url: `https://127.0.0.1:${addr.port}/dns-query`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

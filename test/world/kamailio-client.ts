@@ -26,8 +26,11 @@ export async function startUserAgent(server: string, aor: string, password: stri
   const uri = UserAgent.makeURI(aor);
   if (!uri) throw new Error(`not a SIP URI: ${aor}`);
   const ua = new UserAgent({
-    uri, transportOptions: { server }, logLevel: 'error',
-    authorizationUsername: uri.user ?? '', authorizationPassword: password,
+    uri,
+    transportOptions: { server },
+    logLevel: 'error',
+    authorizationUsername: uri.user ?? '',
+    authorizationPassword: password,
   });
   await ua.start();
   return ua;
@@ -39,7 +42,11 @@ export function presencePublisher(ua: UserAgent): Publisher {
 }
 
 export class SipRejection extends Error {
-  constructor(readonly status: number, readonly reasonPhrase: string, method: string) {
+  constructor(
+    readonly status: number,
+    readonly reasonPhrase: string,
+    method: string,
+  ) {
     super(`${method} rejected: ${status} ${reasonPhrase}`);
   }
 }
@@ -70,29 +77,41 @@ export function watchPresence(ua: UserAgent, target: string, expires = 300): Pro
   const onNotify = (request: Core.IncomingNotifyRequest) => {
     request.accept();
     const m = request.message;
-    notifications.push({ subscriptionState: m.getHeader('Subscription-State') ?? '', contentType: m.getHeader('Content-Type') ?? '', body: m.body });
+    notifications.push({
+      subscriptionState: m.getHeader('Subscription-State') ?? '',
+      contentType: m.getHeader('Content-Type') ?? '',
+      body: m.body,
+    });
     for (const w of waiters) w();
   };
   const watch: Watch = {
     notifications,
     unsubscribe: () => subscription?.unsubscribe(),
-    next: (test, after = 0, timeoutMs = 5000) => new Promise((resolve, reject) => {
-      const check = () => {
-        const found = notifications.slice(after).find(test);
-        if (!found) return;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no matching NOTIFY within ${timeoutMs} ms; got ${JSON.stringify(notifications.slice(after))}`));
-      }, timeoutMs);
-      waiters.add(check);
-      check();
-    }),
+    next: (test, after = 0, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = notifications.slice(after).find(test);
+          if (!found) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(`no matching NOTIFY within ${timeoutMs} ms; got ${JSON.stringify(notifications.slice(after))}`),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
   };
-  const headers = ['Event: presence', `Expires: ${expires}`, 'Accept: application/pidf+xml', `Contact: ${core.configuration.contact.toString()}`];
+  const headers = [
+    'Event: presence',
+    `Expires: ${expires}`,
+    'Accept: application/pidf+xml',
+    `Contact: ${core.configuration.contact.toString()}`,
+  ];
   const message = core.makeOutgoingRequestMessage('SUBSCRIBE', uri, core.configuration.aor, uri, {}, headers);
   return new Promise((resolve, reject) => {
     core.subscribe(message, {

@@ -37,28 +37,52 @@ const TABLES = ['version', 'presentity', 'active_watchers', 'watchers', 'xcap', 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /** db_text tables: the presence module checks their versions at start even when it keeps state in memory. */
-function writeDbText(dbDir: string, domain: string, users: Record<string, string>, rules: KamailioConfigOpts['rules'] = {}): void {
+function writeDbText(
+  dbDir: string,
+  domain: string,
+  users: Record<string, string>,
+  rules: KamailioConfigOpts['rules'] = {},
+): void {
   mkdirSync(dbDir, { recursive: true });
   for (const t of TABLES) copyFileSync(join(DBTEXT_TEMPLATES, t), join(dbDir, t));
   // id:username:domain:password:ha1:ha1b — db_text refuses rows with empty ha1/ha1b columns.
   const rows = Object.entries(users).map(([user, pw], i) =>
-    [i + 1, user, domain, pw, md5(`${user}:${domain}:${pw}`), md5(`${user}@${domain}:${domain}:${pw}`)].join(':'));
+    [i + 1, user, domain, pw, md5(`${user}:${domain}:${pw}`), md5(`${user}@${domain}:${domain}:${pw}`)].join(':'),
+  );
   const header = 'id(int,auto) username(string) domain(string) password(string) ha1(string) ha1b(string) ';
   writeFileSync(join(dbDir, 'subscriber'), `${header}\n${rows.join('\n')}\n`);
   // id:username:domain:doc:doc_type:etag:source:doc_uri:port — doc_type 2 is pres-rules (xcap_client).
   const xcap = Object.entries(rules).map(([user, watchers], i) =>
-    [i + 1, user, domain, dbTextValue(presRules(domain, watchers)), 2, `e${i + 1}`, 1, dbTextValue(`pres-rules/users/sip:${user}@${domain}/index`), 0].join(':'));
-  const xcapHeader = 'id(int,auto) username(string) domain(string) doc(string) doc_type(int) etag(string) source(int) doc_uri(string) port(int) ';
+    [
+      i + 1,
+      user,
+      domain,
+      dbTextValue(presRules(domain, watchers)),
+      2,
+      `e${i + 1}`,
+      1,
+      dbTextValue(`pres-rules/users/sip:${user}@${domain}/index`),
+      0,
+    ].join(':'),
+  );
+  const xcapHeader =
+    'id(int,auto) username(string) domain(string) doc(string) doc_type(int) etag(string) source(int) doc_uri(string) port(int) ';
   writeFileSync(join(dbDir, 'xcap'), `${xcapHeader}\n${xcap.map((r) => `${r}\n`).join('')}`);
 }
 
 /** An RFC 5025 pres-rules document: one rule per watcher, identified by its SIP URI (RFC 4745 <one>). */
 function presRules(domain: string, watchers: Record<string, SubHandling>): string {
-  const rules = Object.entries(watchers).map(([w, handling], i) =>
-    `<cr:rule id="r${i}"><cr:conditions><cr:identity><cr:one id="sip:${w}@${domain}"/></cr:identity></cr:conditions>` +
-    `<cr:actions><pr:sub-handling>${handling}</pr:sub-handling></cr:actions><cr:transformations/></cr:rule>`);
-  return '<?xml version="1.0" encoding="UTF-8"?><cr:ruleset xmlns="urn:ietf:params:xml:ns:pres-rules" ' +
-    'xmlns:pr="urn:ietf:params:xml:ns:pres-rules" xmlns:cr="urn:ietf:params:xml:ns:common-policy">' + rules.join('') + '</cr:ruleset>';
+  const rules = Object.entries(watchers).map(
+    ([w, handling], i) =>
+      `<cr:rule id="r${i}"><cr:conditions><cr:identity><cr:one id="sip:${w}@${domain}"/></cr:identity></cr:conditions>` +
+      `<cr:actions><pr:sub-handling>${handling}</pr:sub-handling></cr:actions><cr:transformations/></cr:rule>`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><cr:ruleset xmlns="urn:ietf:params:xml:ns:pres-rules" ' +
+    'xmlns:pr="urn:ietf:params:xml:ns:pres-rules" xmlns:cr="urn:ietf:params:xml:ns:common-policy">' +
+    rules.join('') +
+    '</cr:ruleset>'
+  );
 }
 
 // db_text escapes ':' (the column separator), '\\' and line breaks inside values.
@@ -112,10 +136,14 @@ modparam("presence", "max_expires", 3600)
 modparam("presence_xml", "db_url", "${db}")
 ${o.rules ? 'modparam("presence_xml", "force_active", 0)\nmodparam("presence_xml", "integrated_xcap_server", 1)' : 'modparam("presence_xml", "force_active", 1)'}
 modparam("nathelper", "received_avp", "$avp(RECEIVED)")
-${auth ? `modparam("auth_db", "db_url", "${db}")
+${
+  auth
+    ? `modparam("auth_db", "db_url", "${db}")
 modparam("auth_db", "calculate_ha1", yes)
 modparam("auth_db", "password_column", "password")
-modparam("auth_db", "load_credentials", "")` : ''}
+modparam("auth_db", "load_credentials", "")`
+    : ''
+}
 
 request_route {
 	if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }
@@ -135,10 +163,14 @@ request_route {
 
 route[PRESENCE] {
 	if (!is_myself("$rd")) { sl_send_reply("403", "Not my domain"); exit; }
-${auth ? `	if (!auth_check("$fd", "subscriber", "1")) { auth_challenge("$fd", "1"); exit; }
+${
+  auth
+    ? `	if (!auth_check("$fd", "subscriber", "1")) { auth_challenge("$fd", "1"); exit; }
 	if (is_method("PUBLISH") && $fU != $rU) { sl_send_reply("403", "May only publish own presence"); exit; }
 	consume_credentials();
-` : ''}	if (!t_newtran()) { sl_reply_error(); exit; }
+`
+    : ''
+}	if (!t_newtran()) { sl_reply_error(); exit; }
 	if (is_method("PUBLISH")) handle_publish(); else handle_subscribe();
 	exit;
 }
@@ -161,7 +193,9 @@ export function writeKamailioConfig(o: KamailioConfigOpts): string {
   const dbDir = join(o.dir, 'db');
   writeDbText(dbDir, o.domain, o.users, o.rules);
   const tlsCfg = join(o.dir, 'tls.cfg');
-  writeFileSync(tlsCfg, `[server:default]
+  writeFileSync(
+    tlsCfg,
+    `[server:default]
 method = TLSv1.2+
 verify_certificate = no
 require_certificate = no
@@ -171,7 +205,8 @@ certificate = ${o.certFile}
 [client:default]
 verify_certificate = no
 require_certificate = no
-`);
+`,
+  );
   const cfg = join(o.dir, 'kamailio.cfg');
   writeFileSync(cfg, config(o, dbDir, tlsCfg));
   return cfg;

@@ -39,12 +39,20 @@ export interface Kamailio {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SIP_USERS: Readonly<Record<string, string>> = { alice: 'alice-pw', bob: 'bob-pw', carol: 'carol-pw' };
+export const DEFAULT_SIP_USERS: Readonly<Record<string, string>> = {
+  alice: 'alice-pw',
+  bob: 'bob-pw',
+  carol: 'carol-pw',
+};
 
 const PID_FILE = 'kamailio.pid';
 
 function comm(pid: number): string {
-  try { return readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { return ''; }
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** Kill Kamailios of folders whose owning Node process is gone, and remove those folders. */
@@ -54,12 +62,23 @@ function reapStaleKamailios(): void {
     const dir = join(WORLDS_DIR, name);
     const read = (f: string) => Number.parseInt(readFileSync(join(dir, f), 'utf8'), 10);
     let owner = NaN;
-    try { owner = read('owner.pid'); } catch { continue; } // being created right now
-    try { process.kill(owner, 0); continue; } catch { /* owner gone */ }
+    try {
+      owner = read('owner.pid');
+    } catch {
+      continue;
+    } // being created right now
+    try {
+      process.kill(owner, 0);
+      continue;
+    } catch {
+      /* owner gone */
+    }
     try {
       const pid = read(PID_FILE);
       if (pid > 1 && comm(pid) === 'kamailio') process.kill(pid, 'SIGKILL');
-    } catch { /* never started or already gone */ }
+    } catch {
+      /* never started or already gone */
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -68,12 +87,27 @@ function reapStaleKamailios(): void {
 export function sipOptionsOk(url: string, ca?: string): Promise<true | undefined> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, 'sip', { ca, handshakeTimeout: 1000 });
-    const done = (v: true | undefined) => { ws.terminate(); resolve(v); };
+    const done = (v: true | undefined) => {
+      ws.terminate();
+      resolve(v);
+    };
     const branch = `z9hG4bK${Math.random().toString(36).slice(2)}`;
-    ws.on('open', () => ws.send([
-      'OPTIONS sip:127.0.0.1 SIP/2.0', `Via: SIP/2.0/${url.startsWith('wss') ? 'WSS' : 'WS'} probe.invalid;branch=${branch}`,
-      'Max-Forwards: 70', 'From: <sip:probe@probe.invalid>;tag=probe', 'To: <sip:127.0.0.1>',
-      `Call-ID: ${branch}`, 'CSeq: 1 OPTIONS', 'Content-Length: 0', '', ''].join('\r\n')));
+    ws.on('open', () =>
+      ws.send(
+        [
+          'OPTIONS sip:127.0.0.1 SIP/2.0',
+          `Via: SIP/2.0/${url.startsWith('wss') ? 'WSS' : 'WS'} probe.invalid;branch=${branch}`,
+          'Max-Forwards: 70',
+          'From: <sip:probe@probe.invalid>;tag=probe',
+          'To: <sip:127.0.0.1>',
+          `Call-ID: ${branch}`,
+          'CSeq: 1 OPTIONS',
+          'Content-Length: 0',
+          '',
+          '',
+        ].join('\r\n'),
+      ),
+    );
     ws.on('message', (data) => done(/^SIP\/2\.0 200 /.test(String(data)) ? true : undefined));
     ws.on('error', () => done(undefined));
     setTimeout(() => done(undefined), 2000).unref();
@@ -89,19 +123,47 @@ export async function startKamailio(opts: KamailioOpts = {}): Promise<Kamailio> 
   const users = { ...(opts.users ?? DEFAULT_SIP_USERS) };
   const cert = await makeCert(dir);
   const [wsPort, wssPort] = (await freePorts(2)) as [number, number];
-  const cfg = writeKamailioConfig({ dir, wsPort, wssPort, domain, users, ...(opts.rules ? { rules: opts.rules } : {}), ...cert });
+  const cfg = writeKamailioConfig({
+    dir,
+    wsPort,
+    wssPort,
+    domain,
+    users,
+    ...(opts.rules ? { rules: opts.rules } : {}),
+    ...cert,
+  });
   const ws = `ws://127.0.0.1:${wsPort}`;
   const wss = `wss://127.0.0.1:${wssPort}`;
   const ca = readFileSync(cert.certFile, 'utf8');
   let daemon: Daemon | undefined;
   const onExit = () => {
-    try { process.kill(Number.parseInt(readFileSync(join(dir, PID_FILE), 'utf8'), 10), 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(Number.parseInt(readFileSync(join(dir, PID_FILE), 'utf8'), 10), 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', onExit);
 
   const start = async () => {
-    const args = ['--pdeathsig', 'SIGTERM', 'kamailio', '-f', cfg, '-DD', '-E', '-Y', dir, '-P', join(dir, PID_FILE), '-m', '64', '-M', '8'];
+    const args = [
+      '--pdeathsig',
+      'SIGTERM',
+      'kamailio',
+      '-f',
+      cfg,
+      '-DD',
+      '-E',
+      '-Y',
+      dir,
+      '-P',
+      join(dir, PID_FILE),
+      '-m',
+      '64',
+      '-M',
+      '8',
+    ];
     daemon = startDaemon('kamailio', dir, 'setpriv', args, join(dir, PID_FILE));
     const d = daemon;
     try {
@@ -124,7 +186,11 @@ export async function startKamailio(opts: KamailioOpts = {}): Promise<Kamailio> 
     throw e;
   }
   return {
-    ws, wss, certFile: cert.certFile, domain, users,
+    ws,
+    wss,
+    certFile: cert.certFile,
+    domain,
+    users,
     aor: (user) => `sip:${user}@${domain}`,
     log: () => tail(join(dir, 'kamailio.out'), 400),
     restart: async () => {

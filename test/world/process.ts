@@ -5,20 +5,41 @@ import { existsSync, openSync, closeSync, readFileSync, readdirSync, rmSync, sta
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export interface RunResult { code: number; stdout: string; stderr: string }
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Run a program (no shell) and collect its output; never rejects on a non-zero exit. */
-export function run(cmd: string, args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { input?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile(cmd, args, { timeout: opts.timeoutMs ?? 10_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number' && !err.killed) { reject(err); return; }
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      cmd,
+      args,
+      { timeout: opts.timeoutMs ?? 10_000, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => {
+        if (err && typeof err.code !== 'number' && !err.killed) {
+          reject(err);
+          return;
+        }
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+      },
+    );
     if (opts.input !== undefined) child.stdin?.end(opts.input);
   });
 }
 
-export interface Daemon { name: string; child: ChildProcess; pidFile: string; exited: Promise<number | null> }
+export interface Daemon {
+  name: string;
+  child: ChildProcess;
+  pidFile: string;
+  exited: Promise<number | null>;
+}
 
 /** Start a foreground daemon; stdout and stderr go to `<dir>/<name>.out`. */
 export function startDaemon(name: string, dir: string, cmd: string, args: string[], pidFile: string): Daemon {
@@ -36,20 +57,35 @@ function readPid(file: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
     return Number.isInteger(pid) && pid > 1 ? pid : undefined;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function comm(pid: number): string {
-  try { return readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { return ''; }
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 function killQuietly(pid: number | undefined, sig: NodeJS.Signals): void {
   if (pid === undefined) return;
-  try { process.kill(pid, sig); } catch { /* already gone */ }
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone */
+  }
 }
 
 /** Stop a daemon: SIGTERM to the pid in its pid file (and the spawned pid), SIGKILL after 2 s. */
@@ -95,10 +131,17 @@ export function reapStaleWorlds(root: string): void {
 }
 
 /** Poll `check` until it returns a value (not undefined) or `timeoutMs` passes. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, failFast?: Promise<unknown>): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  failFast?: Promise<unknown>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let failed: unknown;
-  void failFast?.then((v) => { failed = v ?? 'exited'; });
+  void failFast?.then((v) => {
+    failed = v ?? 'exited';
+  });
   for (let delay = 10; ; delay = Math.min(delay * 2, 100)) {
     const v = await check().catch(() => undefined);
     if (v !== undefined) return v;
@@ -109,5 +152,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 }
 
 export async function tail(file: string, lines = 30): Promise<string> {
-  try { return (await readFile(file, 'utf8')).split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  try {
+    return (await readFile(file, 'utf8')).split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }

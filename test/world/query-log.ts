@@ -5,8 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import { PROBE_LABEL } from './bind.ts';
 
-export interface QueryLogFiles { unbound: string; bind: string }
-export interface QueryLogEntry { server: 'unbound' | 'bind'; name: string; type: string }
+export interface QueryLogFiles {
+  unbound: string;
+  bind: string;
+}
+export interface QueryLogEntry {
+  server: 'unbound' | 'bind';
+  name: string;
+  type: string;
+}
 
 // [1764090000] unbound[123:0] info: 127.0.0.1 8.7.6.5.4.3.2.1.3.4.e164.arpa. NAPTR IN
 const UNBOUND_RE = /\binfo: \S+ (\S+) (\S+) IN$/;
@@ -14,7 +21,11 @@ const UNBOUND_RE = /\binfo: \S+ (\S+) (\S+) IN$/;
 const BIND_RE = /\bquery: (\S+) IN (\S+) \+/;
 
 async function lines(file: string): Promise<string[]> {
-  try { return (await readFile(file, 'utf8')).split('\n'); } catch { return []; }
+  try {
+    return (await readFile(file, 'utf8')).split('\n');
+  } catch {
+    return [];
+  }
 }
 
 function normalize(name: string): string {

@@ -9,12 +9,19 @@ import { probe, T, tcpOpen } from './dns-probe.ts';
 import { startDaemon, waitFor, type Daemon } from './process.ts';
 
 export interface UnboundOpts {
-  dir: string; dnsPort: number; dohPort: number; bindPort: number;
-  certFile: string; keyFile: string;
+  dir: string;
+  dnsPort: number;
+  dohPort: number;
+  bindPort: number;
+  certFile: string;
+  keyFile: string;
   /** DS lines per signed zone (from dsRecords()). */
   ds: Map<string, string[]>;
 }
-export interface Unbound { daemon: Daemon; logFile: string }
+export interface Unbound {
+  daemon: Daemon;
+  logFile: string;
+}
 
 /** Flip the last digest digit: unbound then finds no DNSKEY matching the DS and marks the zone bogus. */
 export function corruptDs(line: string): string {
@@ -54,7 +61,9 @@ export function startUnbound(o: UnboundOpts): Unbound {
     module-config: "validator iterator"
     trust-anchor-file: "${anchorFile}"
     local-zone: "test." nodefault
-${unboundLocalData().map((l) => `    ${l}`).join('\n')}
+${unboundLocalData()
+  .map((l) => `    ${l}`)
+  .join('\n')}
 remote-control:
     control-enable: no
 ${ALL_ZONES.map((z) => `stub-zone:\n    name: "${z}"\n    stub-addr: 127.0.0.1@${o.bindPort}`).join('\n')}
@@ -73,17 +82,30 @@ function tlsReady(port: number): Promise<true | undefined> {
       resolve(ok ? true : undefined);
     });
     s.on('error', () => resolve(undefined));
-    s.setTimeout(1000, () => { s.destroy(); resolve(undefined); });
+    s.setTimeout(1000, () => {
+      s.destroy();
+      resolve(undefined);
+    });
   });
 }
 
 /** Wait until unbound validates the trusted zones (AD) and its DoH port speaks TLS with ALPN h2. */
-export async function waitUnboundReady(u: Unbound, dnsPort: number, dohPort: number, timeoutMs = 10_000): Promise<void> {
+export async function waitUnboundReady(
+  u: Unbound,
+  dnsPort: number,
+  dohPort: number,
+  timeoutMs = 10_000,
+): Promise<void> {
   const trusted = SIGNED_ZONES.filter((z) => z !== 'broken.test');
   await waitFor('unbound to listen', () => tcpOpen(dnsPort), timeoutMs, u.daemon.exited);
-  await waitFor('unbound to validate the world zones', async () => {
-    const answers = await Promise.all(trusted.map((z) => probe(dnsPort, `${PROBE_LABEL}.${z}`, T.TXT, { rd: true })));
-    return answers.every((a) => a.ad && a.rcode === 0 && a.answers.length > 0) ? true : undefined;
-  }, timeoutMs, u.daemon.exited);
+  await waitFor(
+    'unbound to validate the world zones',
+    async () => {
+      const answers = await Promise.all(trusted.map((z) => probe(dnsPort, `${PROBE_LABEL}.${z}`, T.TXT, { rd: true })));
+      return answers.every((a) => a.ad && a.rcode === 0 && a.answers.length > 0) ? true : undefined;
+    },
+    timeoutMs,
+    u.daemon.exited,
+  );
   await waitFor('unbound DoH port', () => tlsReady(dohPort), timeoutMs, u.daemon.exited);
 }

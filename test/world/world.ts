@@ -46,7 +46,11 @@ export interface World extends WorldInfo {
 
 const doh = (port: number) => `https://127.0.0.1:${port}/dns-query`;
 
-async function startDaemons(dir: string, cert: { certFile: string; keyFile: string }, daemons: Daemon[]): Promise<{ bind: Bind; unbound: Unbound; ports: number[] }> {
+async function startDaemons(
+  dir: string,
+  cert: { certFile: string; keyFile: string },
+  daemons: Daemon[],
+): Promise<{ bind: Bind; unbound: Unbound; ports: number[] }> {
   const ports = await freePorts(4);
   const [bindDns, bindDoh, unboundDns, unboundDoh] = ports as [number, number, number, number];
   const bind = startBind({ dir, dnsPort: bindDns, dohPort: bindDoh, ...cert });

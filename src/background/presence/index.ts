@@ -23,7 +23,12 @@ const browserWebSocket = (url: string, protocol: string) => new WebSocket(url, p
 
 /** The options page's Test: connect with `account`, check it, disconnect. */
 export const testSip = (account: SipAccount): Promise<SipTestOutcome> =>
-  testSipAccount({ ...account, webSocket: browserWebSocket, now: () => performance.now(), languages: navigator.languages });
+  testSipAccount({
+    ...account,
+    webSocket: browserWebSocket,
+    now: () => performance.now(),
+    languages: navigator.languages,
+  });
 
 export const presence = new PresenceManager({
   store: sessionStore(),
@@ -47,7 +52,12 @@ export const presence = new PresenceManager({
     }),
   target: async (uri) => {
     const { settings } = await currentSettings();
-    const srv = srvLookupOverDoh({ dohUrl: settings.dohUrl, method: settings.dohMethod, timeoutMs: DEFAULT_TIMEOUT_MS, fetch: browserFetch });
+    const srv = srvLookupOverDoh({
+      dohUrl: settings.dohUrl,
+      method: settings.dohMethod,
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      fetch: browserFetch,
+    });
     const target = await subscribeTarget(uri, srv);
     return target.ok ? ok(target.value.uri) : target;
   },

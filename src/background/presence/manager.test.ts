@@ -7,17 +7,34 @@ import { err, ok, type Result } from '../../core/result.ts';
 import type { PresenceWatch, SipAccount } from '../../core/presence/session.ts';
 import type { PresenceEntry, PresenceView } from '../../core/presence/entry.ts';
 import { LINGER_MS, MAX_SUBSCRIPTIONS } from '../../core/presence/wanted.ts';
-import { backoffMs, ENTRIES_KEY, PresenceManager, WANTED_KEY, type PresenceDeps, type PresenceSession } from './manager.ts';
+import {
+  backoffMs,
+  ENTRIES_KEY,
+  PresenceManager,
+  WANTED_KEY,
+  type PresenceDeps,
+  type PresenceSession,
+} from './manager.ts';
 
-const ACCOUNT: SipAccount = { server: 'wss://sip.example.com', address: 'sip:bob@example.com', username: 'bob', password: 'pw' };
+const ACCOUNT: SipAccount = {
+  server: 'wss://sip.example.com',
+  address: 'sip:bob@example.com',
+  username: 'bob',
+  password: 'pw',
+};
 
 class FakeClock {
   now = 1_000_000;
   private timers = new Map<number, { at: number; fn: () => void }>();
   private id = 0;
   readonly timersApi = {
-    set: (fn: () => void, ms: number) => { this.timers.set(++this.id, { at: this.now + ms, fn }); return this.id; },
-    clear: (h: unknown) => { this.timers.delete(h as number); },
+    set: (fn: () => void, ms: number) => {
+      this.timers.set(++this.id, { at: this.now + ms, fn });
+      return this.id;
+    },
+    clear: (h: unknown) => {
+      this.timers.delete(h as number);
+    },
   };
   async advance(ms: number): Promise<void> {
     const until = this.now + ms;
@@ -44,13 +61,27 @@ class FakeSession implements PresenceSession {
   unsubscribed: string[] = [];
   stopped = false;
   listeners = new Map<string, (v: PresenceView) => void>();
-  constructor(readonly onDisconnect: (e: Error) => void, private readonly startResult: Result<void>) {}
-  async start() { return this.startResult; }
-  async stop() { this.stopped = true; }
+  constructor(
+    readonly onDisconnect: (e: Error) => void,
+    private readonly startResult: Result<void>,
+  ) {}
+  async start() {
+    return this.startResult;
+  }
+  async stop() {
+    this.stopped = true;
+  }
   subscribe(target: string, onChange: (v: PresenceView) => void): PresenceWatch {
     this.subscribed.push(target);
     this.listeners.set(target, onChange);
-    return { uri: target, view: undefined, subscribed: true, unsubscribe: async () => { this.unsubscribed.push(target); } };
+    return {
+      uri: target,
+      view: undefined,
+      subscribed: true,
+      unsubscribe: async () => {
+        this.unsubscribed.push(target);
+      },
+    };
   }
   notify(target: string, view: Partial<PresenceView>) {
     this.listeners.get(target)?.({ state: 'available', activities: [], note: null, changedAt: 5, ...view });
@@ -66,14 +97,19 @@ let failStarts: number;
 
 function deps(): PresenceDeps {
   return {
-    store, now: () => clock.now, timers: clock.timersApi,
+    store,
+    now: () => clock.now,
+    timers: clock.timersApi,
     account: async () => account,
     openSession: (_a, onDisconnect) => {
       const s = new FakeSession(onDisconnect, failStarts-- > 0 ? err('sip-connect-failed', 'refused') : ok(undefined));
       sessions.push(s);
       return s;
     },
-    target: async (uri) => (uri.startsWith('xmpp:') ? err('xmpp-unsupported', 'XMPP presence is not supported yet.') : ok(uri.replace(/^pres:/, 'sip:'))),
+    target: async (uri) =>
+      uri.startsWith('xmpp:')
+        ? err('xmpp-unsupported', 'XMPP presence is not supported yet.')
+        : ok(uri.replace(/^pres:/, 'sip:')),
     publish: (e) => published.push(e),
   };
 }
@@ -90,12 +126,22 @@ beforeEach(() => {
 describe('PresenceManager', () => {
   it('subscribes once to what is viewed, pushes each change and keeps wanted set and entries in storage.session', async () => {
     const m = new PresenceManager(deps());
-    expect(await m.view(['pres:alice@example.com'])).toEqual([expect.objectContaining({ uri: 'pres:alice@example.com', state: 'unknown', subscribed: false })]);
+    expect(await m.view(['pres:alice@example.com'])).toEqual([
+      expect.objectContaining({ uri: 'pres:alice@example.com', state: 'unknown', subscribed: false }),
+    ]);
     await m.view(['pres:alice@example.com']);
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.subscribed).toEqual(['sip:alice@example.com']);
     sessions[0]!.notify('sip:alice@example.com', { state: 'busy', activities: ['on-the-phone'] });
-    expect(published.at(-1)).toEqual({ uri: 'pres:alice@example.com', target: 'sip:alice@example.com', subscribed: true, state: 'busy', activities: ['on-the-phone'], note: null, changedAt: 5 });
+    expect(published.at(-1)).toEqual({
+      uri: 'pres:alice@example.com',
+      target: 'sip:alice@example.com',
+      subscribed: true,
+      state: 'busy',
+      activities: ['on-the-phone'],
+      note: null,
+      changedAt: 5,
+    });
     await settle();
     expect(store.data.get(WANTED_KEY)).toEqual([{ uri: 'pres:alice@example.com', viewedAt: clock.now }]);
     expect(store.data.get(ENTRIES_KEY)).toEqual([published.at(-1)]);
@@ -136,7 +182,9 @@ describe('PresenceManager', () => {
     const second = new PresenceManager(deps());
     await second.restore();
     expect(sessions[1]!.subscribed).toEqual(['sip:new@example.com']);
-    expect(await second.known(['pres:new@example.com'])).toEqual([expect.objectContaining({ state: 'away', subscribed: false })]);
+    expect(await second.known(['pres:new@example.com'])).toEqual([
+      expect.objectContaining({ state: 'away', subscribed: false }),
+    ]);
   });
 
   it('a refused connection is reported on every wanted entry and retried with back-off; success resets it', async () => {
@@ -182,7 +230,10 @@ describe('PresenceManager', () => {
     const m = new PresenceManager(deps());
     await m.view(['pres:alice@example.com', 'xmpp:frank@example.com']);
     expect(sessions[0]!.subscribed).toEqual(['sip:alice@example.com']);
-    expect(published.find((e) => e.uri === 'xmpp:frank@example.com')).toMatchObject({ state: 'unknown', error: { code: 'xmpp-unsupported' } });
+    expect(published.find((e) => e.uri === 'xmpp:frank@example.com')).toMatchObject({
+      state: 'unknown',
+      error: { code: 'xmpp-unsupported' },
+    });
     account = { ...ACCOUNT, password: 'new' };
     await m.accountChanged();
     expect(sessions[0]!.stopped).toBe(true);
@@ -190,7 +241,10 @@ describe('PresenceManager', () => {
   });
 
   it('ignores malformed storage.session data', async () => {
-    await store.set({ [WANTED_KEY]: [{ uri: 42 }, 'x', { uri: 'pres:ok@example.com', viewedAt: clock.now }], [ENTRIES_KEY]: [{ uri: 'pres:ok@example.com', state: 'hacked' }, null] });
+    await store.set({
+      [WANTED_KEY]: [{ uri: 42 }, 'x', { uri: 'pres:ok@example.com', viewedAt: clock.now }],
+      [ENTRIES_KEY]: [{ uri: 'pres:ok@example.com', state: 'hacked' }, null],
+    });
     const m = new PresenceManager(deps());
     await m.restore();
     expect(sessions[0]!.subscribed).toEqual(['sip:ok@example.com']);

@@ -142,7 +142,10 @@ export class PresenceManager {
     if (!account) return this.stopSession();
     if (!this.session) {
       if (this.reconnectTimer !== undefined) return; // a reconnection is already scheduled
-      const session = this.deps.openSession(account, (error) => void this.serial(() => this.disconnected(session, error)));
+      const session = this.deps.openSession(
+        account,
+        (error) => void this.serial(() => this.disconnected(session, error)),
+      );
       const started = await session.start();
       if (!started.ok) {
         await session.stop();
@@ -196,7 +199,11 @@ export class PresenceManager {
     const uris = [...this.watches.keys()];
     this.watches.clear();
     await session.stop();
-    for (const uri of uris) this.setError(uri, this.entries.get(uri)?.target ?? null, { code: 'sip-disconnected', message: `The connection to the SIP server closed: ${error.message}` });
+    for (const uri of uris)
+      this.setError(uri, this.entries.get(uri)?.target ?? null, {
+        code: 'sip-disconnected',
+        message: `The connection to the SIP server closed: ${error.message}`,
+      });
     this.scheduleReconnect();
   }
 
@@ -214,10 +221,13 @@ export class PresenceManager {
     const at = this.wanted?.nextExpiry();
     if (at === undefined) return;
     // +1: WantedSet keeps an entry for exactly LINGER_MS and lets it go after.
-    this.expiryTimer = this.deps.timers.set(() => {
-      this.expiryTimer = undefined;
-      void this.serial(() => this.expire());
-    }, Math.max(0, at - this.deps.now()) + 1);
+    this.expiryTimer = this.deps.timers.set(
+      () => {
+        this.expiryTimer = undefined;
+        void this.serial(() => this.expire());
+      },
+      Math.max(0, at - this.deps.now()) + 1,
+    );
   }
 
   private async expire(): Promise<void> {

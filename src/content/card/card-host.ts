@@ -97,11 +97,16 @@ function isDark(range: Range): boolean {
   const node = range.commonAncestorContainer;
   let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   const view = node.ownerDocument?.defaultView ?? window;
-  for (; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
-    const rgba = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(view.getComputedStyle(el).backgroundColor);
+  for (; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
+    const rgba = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(
+      view.getComputedStyle(el).backgroundColor,
+    );
     if (!rgba || (rgba[4] !== undefined && +rgba[4] < 0.5)) continue;
     const [r, g, b] = [+rgba[1]!, +rgba[2]!, +rgba[3]!];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
   }
-  return view.matchMedia('(prefers-color-scheme: dark)').matches && /dark/.test(view.getComputedStyle(view.document.documentElement).colorScheme);
+  return (
+    view.matchMedia('(prefers-color-scheme: dark)').matches &&
+    /dark/.test(view.getComputedStyle(view.document.documentElement).colorScheme)
+  );
 }

@@ -19,7 +19,11 @@ export interface Placement {
 const GAP = 6;
 const MARGIN = 8;
 
-export function placeCard(anchor: Box, card: { width: number; height: number }, viewport: { width: number; height: number }): Placement {
+export function placeCard(
+  anchor: Box,
+  card: { width: number; height: number },
+  viewport: { width: number; height: number },
+): Placement {
   const left = Math.max(MARGIN, Math.min(anchor.left, viewport.width - card.width - MARGIN));
   const below = viewport.height - (anchor.top + anchor.height) - GAP - MARGIN;
   const above = anchor.top - GAP - MARGIN;

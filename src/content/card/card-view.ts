@@ -30,9 +30,12 @@ export interface CardData {
 
 export function buildCard(doc: Document, data: CardData, onLookup: () => void): HTMLElement {
   const { h } = elementsIn(doc);
-  const card = h('div', { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted), tabindex: '-1' },
+  const card = h(
+    'div',
+    { class: `card state-${data.state}`, role: 'dialog', 'aria-label': t('cardLabel', data.formatted), tabindex: '-1' },
     h('div', { class: 'number' }, data.formatted),
-    h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, stateLabel(data.state))));
+    h('div', { class: 'state' }, h('span', { class: 'dot' }), h('span', {}, stateLabel(data.state))),
+  );
   const v = data.result && describeResult(data.result, data.now);
   // The code's meaning in the user's language, then the exact message and the code, as the popup shows them.
   const error = data.error ?? v?.error;
@@ -54,9 +57,17 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
 }
 
 function uriList(h: Elements['h'], uris: UriView[]): HTMLElement {
-  return h('ul', {}, ...uris.map((u) =>
-    h('li', {},
-      u.link ? h('a', { href: u.uri, target: '_blank', rel: 'noopener noreferrer' }, u.uri) : h('span', {}, u.uri),
-      u.services.length ? ' ' : null,
-      u.services.length ? h('span', { class: 'services' }, `(${u.services.join(', ')})`) : null)));
+  return h(
+    'ul',
+    {},
+    ...uris.map((u) =>
+      h(
+        'li',
+        {},
+        u.link ? h('a', { href: u.uri, target: '_blank', rel: 'noopener noreferrer' }, u.uri) : h('span', {}, u.uri),
+        u.services.length ? ' ' : null,
+        u.services.length ? h('span', { class: 'services' }, `(${u.services.join(', ')})`) : null,
+      ),
+    ),
+  );
 }

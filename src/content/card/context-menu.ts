@@ -33,7 +33,11 @@ export class ContextMenuTarget {
     const selection = this.doc.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const container = range?.commonAncestorContainer;
-    const el = container ? (container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement) : null;
+    const el = container
+      ? container.nodeType === Node.ELEMENT_NODE
+        ? (container as Element)
+        : container.parentElement
+      : null;
     const [found] = findNumbers(selection?.toString() || selectionText, regionHints(el, userRegion));
     if (!found || !range) return false;
     open(range, found.e164);

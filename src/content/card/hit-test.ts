@@ -4,7 +4,9 @@
 // must not make an invisible or viewport-sized number and wait for the pointer to land on it.
 import type { Mark, Marks } from '../dom/marks.ts';
 
-type Highlights = { highlightsFromPoint?(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): { ranges: AbstractRange[] }[] };
+type Highlights = {
+  highlightsFromPoint?(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): { ranges: AbstractRange[] }[];
+};
 
 /** A number covering more than this share of the viewport is no number a user points at. */
 const MAX_VIEWPORT_SHARE = 0.25;
@@ -66,7 +68,9 @@ export function isVisibleMark(mark: Mark): boolean {
   if (box.width * box.height > MAX_VIEWPORT_SHARE * view.innerWidth * view.innerHeight) return false;
   if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
   const style = view.getComputedStyle(el);
-  return !isTransparent(style.color) && !isTransparent(style.getPropertyValue('-webkit-text-fill-color') || style.color);
+  return (
+    !isTransparent(style.color) && !isTransparent(style.getPropertyValue('-webkit-text-fill-color') || style.color)
+  );
 }
 
 /** `transparent`, `rgba(…, 0)`, `color(… / 0)`: how both browsers compute a colour with alpha 0. */

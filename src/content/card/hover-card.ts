@@ -77,7 +77,8 @@ export class HoverCards {
     clearTimeout(this.hideTimer);
     this.showTimer = setTimeout(() => {
       // Still there, still the number under the pointer, and a number a user can see.
-      if (this.hovered !== mark || !this.marks.has(mark) || this.hits(doc, this.pointer.x, this.pointer.y) !== mark) return;
+      if (this.hovered !== mark || !this.marks.has(mark) || this.hits(doc, this.pointer.x, this.pointer.y) !== mark)
+        return;
       if (isVisibleMark(mark)) this.open(liveRange(mark), mark.e164, false);
     }, SHOW_DELAY_MS);
   };
@@ -132,7 +133,15 @@ export class HoverCards {
       this.current!.viewed = true;
       void this.presence.view(e164, pres);
     }
-    const data = { formatted, state: lookup.state, result: lookup.result, error: lookup.error, offerLookup, now: Date.now(), presence: this.presence.of(e164) };
+    const data = {
+      formatted,
+      state: lookup.state,
+      result: lookup.result,
+      error: lookup.error,
+      offerLookup,
+      now: Date.now(),
+      presence: this.presence.of(e164),
+    };
     const card = buildCard(anchor.startContainer.ownerDocument!, data, () => void this.states.resolve(e164));
     card.addEventListener('pointerenter', (e) => e.isTrusted && clearTimeout(this.hideTimer));
     card.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleHide());
@@ -148,7 +157,10 @@ export class HoverCards {
     view.addEventListener('keydown', (e) => e.key === 'Escape' && this.close(true), { signal, capture: true });
     view.addEventListener('scroll', () => this.current?.host.position(), { signal, capture: true, passive: true });
     view.addEventListener('resize', () => this.current?.host.position(), { signal, passive: true });
-    view.addEventListener('pointerdown', (e) => !this.current?.host.contains(e.target) && this.close(), { signal, capture: true });
+    view.addEventListener('pointerdown', (e) => !this.current?.host.contains(e.target) && this.close(), {
+      signal,
+      capture: true,
+    });
     this.closeListeners?.();
     this.closeListeners = done;
   }

@@ -21,7 +21,12 @@ export function hiddenByStyle(host: Element): string | undefined {
     if (s.display === 'none' || s.contentVisibility === 'hidden') return 'display';
     opacity *= Number(s.opacity || 1);
     if (!HARMLESS_FILTER.test(s.filter || 'none')) return 'filter';
-    if ((s.clipPath || 'none') !== 'none' || (s.maskImage || 'none') !== 'none' || (s.mixBlendMode || 'normal') !== 'normal') return 'clip, mask or blend';
+    if (
+      (s.clipPath || 'none') !== 'none' ||
+      (s.maskImage || 'none') !== 'none' ||
+      (s.mixBlendMode || 'normal') !== 'normal'
+    )
+      return 'clip, mask or blend';
   }
   return opacity < MIN_OPACITY ? 'opacity' : undefined;
 }
@@ -37,7 +42,8 @@ export class LinkGuard {
     private readonly host: HTMLElement,
     root: ShadowRoot,
   ) {
-    for (const type of ['click', 'auxclick']) root.addEventListener(type, (e) => this.#onClick(e as MouseEvent), { capture: true });
+    for (const type of ['click', 'auxclick'])
+      root.addEventListener(type, (e) => this.#onClick(e as MouseEvent), { capture: true });
   }
 
   /** Start judging a newly shown card. */

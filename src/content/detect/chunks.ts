@@ -12,7 +12,8 @@ export function chunkBoundaries(text: string, max = MAX_CHUNK): number[] {
   const cuts: number[] = [0];
   let from = 0;
   while (text.length - from > max) {
-    const cut = findCut(text, from + (max >> 1), from + max) ?? findCut(text, from + max, from + 4 * max) ?? from + 4 * max;
+    const cut =
+      findCut(text, from + (max >> 1), from + max) ?? findCut(text, from + max, from + 4 * max) ?? from + 4 * max;
     if (cut >= text.length) break;
     cuts.push(cut);
     from = cut;

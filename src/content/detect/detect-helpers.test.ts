@@ -74,7 +74,8 @@ describe('dateLikeToken', () => {
     ['192.168.0.1', 'IP address'],
     ['10.0.19045.2965', 'version string'],
   ])('%s → %s', (token, reason) => expect(dateLikeToken(token)).toBe(reason));
-  it.each(['650-253-1234', '06.12.34.56.78', '1.800.555.1234', '02.123.45.67', '03-5555-1234'])('%s is not date-like', (t) =>
-    expect(dateLikeToken(t)).toBeUndefined(),
+  it.each(['650-253-1234', '06.12.34.56.78', '1.800.555.1234', '02.123.45.67', '03-5555-1234'])(
+    '%s is not date-like',
+    (t) => expect(dateLikeToken(t)).toBeUndefined(),
   );
 });

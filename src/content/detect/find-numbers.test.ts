@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { findNumbers, type RegionHints, type Rejection } from './find-numbers.ts';
 
-const find = (text: string, region: string | RegionHints) => findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
+const find = (text: string, region: string | RegionHints) =>
+  findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
 
 // A number is read where its written form fits (where-it-fits.ts): a user elsewhere changes nothing here.
 const OTHER_USERS = ['US', 'GB', 'DE', 'NZ', 'JM', 'ZA'];
@@ -22,32 +23,133 @@ describe('numbers that must be found', () => {
     ['J testFindNationalNumber, H#4', '01164 3 331 6005', 'US', [['01164 3 331 6005', '+6433316005']]],
     ['J testFindWithInternationalPrefixes, H#5', '+1 (650) 333-6000', 'NZ', [['+1 (650) 333-6000', '+16503336000']]],
     ['J testFindWithInternationalPrefixes, H#6', '0011-650-333-6000', 'SG', [['0011-650-333-6000', '+16503336000']]],
-    ['J testFindWithInternationalPrefixes (full-width plus), H#7', '＋1 (650) 333-6000', 'SG', [['＋1 (650) 333-6000', '+16503336000']]],
-    ['J testFindWithInternationalPrefixes (doubled plus), H#8', '++1 (650) 333-6000', 'PL', [['++1 (650) 333-6000', '+16503336000']]],
+    [
+      'J testFindWithInternationalPrefixes (full-width plus), H#7',
+      '＋1 (650) 333-6000',
+      'SG',
+      [['＋1 (650) 333-6000', '+16503336000']],
+    ],
+    [
+      'J testFindWithInternationalPrefixes (doubled plus), H#8',
+      '++1 (650) 333-6000',
+      'PL',
+      [['++1 (650) 333-6000', '+16503336000']],
+    ],
     ['J/JS Argentina mobile, H#9', '+54 9 343 555 1212', 'AR', [['+54 9 343 555 1212', '+5493435551212']]],
     ['J testFindExtensions, H#10', '03 331 6005 ext 3456', 'NZ', [['03 331 6005 ext 3456', '+6433316005']]],
-    ['J testFindExtensions, H#11', '(800) 901-3355 ext: 7246433', 'US', [['(800) 901-3355 ext: 7246433', '+18009013355']]],
-    ['J testMatchesMultipleNumbers (valid area code, H#12)', 'Call 650-253-4561 -- 650-234-3451', 'US', [['650-253-4561', '+16502534561'], ['650-234-3451', '+16502343451']]],
-    ['J testMatchWithSurroundingZipcodes, H#14', 'My address is CA 34215 - 415-666-7777 is my number.', 'US', [['415-666-7777', '+14156667777']]],
-    ['J testMatchWithSurroundingZipcodes, H#15', 'My number is (415) 666 7777. 34215 is my zip-code.', 'US', [['(415) 666 7777', '+14156667777']]],
+    [
+      'J testFindExtensions, H#11',
+      '(800) 901-3355 ext: 7246433',
+      'US',
+      [['(800) 901-3355 ext: 7246433', '+18009013355']],
+    ],
+    [
+      'J testMatchesMultipleNumbers (valid area code, H#12)',
+      'Call 650-253-4561 -- 650-234-3451',
+      'US',
+      [
+        ['650-253-4561', '+16502534561'],
+        ['650-234-3451', '+16502343451'],
+      ],
+    ],
+    [
+      'J testMatchWithSurroundingZipcodes, H#14',
+      'My address is CA 34215 - 415-666-7777 is my number.',
+      'US',
+      [['415-666-7777', '+14156667777']],
+    ],
+    [
+      'J testMatchWithSurroundingZipcodes, H#15',
+      'My number is (415) 666 7777. 34215 is my zip-code.',
+      'US',
+      [['(415) 666 7777', '+14156667777']],
+    ],
     ['J EXACT_GROUPING_CASES, H#25', '415-666-7777 ext. 503', 'US', [['415-666-7777 ext. 503', '+14156667777']]],
-    ['J EXACT_GROUPING_CASES (full-width digits), H#26', '４１５-６６６-７７７７', 'US', [['４１５-６６６-７７７７', '+14156667777']]],
+    [
+      'J EXACT_GROUPING_CASES (full-width digits), H#26',
+      '４１５-６６６-７７７７',
+      'US',
+      [['４１５-６６６-７７７７', '+14156667777']],
+    ],
     ['J testPhoneNumberWithLeadingOrTrailingMoney, H#29', '$20 415-666-7777', 'US', [['415-666-7777', '+14156667777']]],
-    ['J testMatchesWithSurroundingChineseChars, H#30', '我的电话号码是415-666-7777', 'US', [['415-666-7777', '+14156667777']]],
+    [
+      'J testMatchesWithSurroundingChineseChars, H#30',
+      '我的电话号码是415-666-7777',
+      'US',
+      [['415-666-7777', '+14156667777']],
+    ],
     ['J testMatchesWithSurroundingPunctuation, H#31', 'Tel:415-666-7777.', 'US', [['415-666-7777', '+14156667777']]],
-    ['J findPossibleInContext, H#34', 'As quoted by Alfonso 12-15 (2009), you may call me at 415-666-7777', 'US', [['415-666-7777', '+14156667777']]],
+    [
+      'J findPossibleInContext, H#34',
+      'As quoted by Alfonso 12-15 (2009), you may call me at 415-666-7777',
+      'US',
+      [['415-666-7777', '+14156667777']],
+    ],
     ['J findValidInContext, H#35', 'Call me on 21.6.1984 at 415-666-7777', 'US', [['415-666-7777', '+14156667777']]],
-    ['JS PhoneNumberMatcher.test.js, H#38', '651-234-2345/332-445-1234', 'US', [['651-234-2345', '+16512342345'], ['332-445-1234', '+13324451234']]],
-    ['JS legacy findNumbers / catamphetamine#252, H#39', "The number is +7 (800) 555-35-35 and not (213) 373-4253 (that's not even in the same country!) as written", 'US', [['+7 (800) 555-35-35', '+78005553535'], ['(213) 373-4253', '+12133734253']]],
+    [
+      'JS PhoneNumberMatcher.test.js, H#38',
+      '651-234-2345/332-445-1234',
+      'US',
+      [
+        ['651-234-2345', '+16512342345'],
+        ['332-445-1234', '+13324451234'],
+      ],
+    ],
+    [
+      'JS legacy findNumbers / catamphetamine#252, H#39',
+      "The number is +7 (800) 555-35-35 and not (213) 373-4253 (that's not even in the same country!) as written",
+      'US',
+      [
+        ['+7 (800) 555-35-35', '+78005553535'],
+        ['(213) 373-4253', '+12133734253'],
+      ],
+    ],
     ['H#43', 'PLZ 10115 Berlin, Tel. 030 1234567', 'DE', [['030 1234567', '+49301234567']]],
     ['V parser.js, H#46', 'T +31(0)88-1234567', 'NL', [['+31(0)88-1234567', '+31881234567']]],
     ['V parser.js, H#47', '+31 (0)50 - 123 08 75', 'NL', [['+31 (0)50 - 123 08 75', '+31501230875']]],
-    ['V parser.js, H#48 (fax numbers are numbers too)', 'Fax: +31 10 123 00 55', 'NL', [['+31 10 123 00 55', '+31101230055']]],
+    [
+      'V parser.js, H#48 (fax numbers are numbers too)',
+      'Fax: +31 10 123 00 55',
+      'NL',
+      [['+31 10 123 00 55', '+31101230055']],
+    ],
     ['own neighbours separated by comma and space', '… 0019, 07911 123456', 'GB', [['07911 123456', '+447911123456']]],
-    ['own neighbours separated by a comma', '07911 123456, 07911 123457', 'GB', [['07911 123456', '+447911123456'], ['07911 123457', '+447911123457']]],
-    ['own neighbours separated by a space', '030 1234567 030 7654321', 'DE', [['030 1234567', '+49301234567'], ['030 7654321', '+49307654321']]],
-    ['own neighbours (catamphetamine#268)', '513140867 513140868', 'PL', [['513140867', '+48513140867'], ['513140868', '+48513140868']]],
-    ['own international neighbours', '+49 30 1234567, +49 30 7654321', 'DE', [['+49 30 1234567', '+49301234567'], ['+49 30 7654321', '+49307654321']]],
+    [
+      'own neighbours separated by a comma',
+      '07911 123456, 07911 123457',
+      'GB',
+      [
+        ['07911 123456', '+447911123456'],
+        ['07911 123457', '+447911123457'],
+      ],
+    ],
+    [
+      'own neighbours separated by a space',
+      '030 1234567 030 7654321',
+      'DE',
+      [
+        ['030 1234567', '+49301234567'],
+        ['030 7654321', '+49307654321'],
+      ],
+    ],
+    [
+      'own neighbours (catamphetamine#268)',
+      '513140867 513140868',
+      'PL',
+      [
+        ['513140867', '+48513140867'],
+        ['513140868', '+48513140868'],
+      ],
+    ],
+    [
+      'own international neighbours',
+      '+49 30 1234567, +49 30 7654321',
+      'DE',
+      [
+        ['+49 30 1234567', '+49301234567'],
+        ['+49 30 7654321', '+49307654321'],
+      ],
+    ],
     ['own label wins over ID words ("Tel. Nr.")', 'Tel. Nr. 030 1234567', 'DE', [['030 1234567', '+49301234567']]],
     ['own JP national format', 'お問い合わせ：03-5555-1234まで', 'JP', [['03-5555-1234', '+81355551234']]],
     ['own FR dotted format', 'Appelez le 06.12.34.56.78 !', 'FR', [['06.12.34.56.78', '+33612345678']]],
@@ -138,7 +240,10 @@ describe('offsets', () => {
   it('map back through NFKC expansions to the exact page characters', () => {
     const text = '㈱ ① Tel ＋４９ ３０ １２３４５６７ and ０３０ ７６５４３２１';
     const found = findNumbers(text, 'DE');
-    expect(found.map((d) => text.slice(d.start, d.end))).toEqual(['＋４９ ３０ １２３４５６７', '０３０ ７６５４３２１']);
+    expect(found.map((d) => text.slice(d.start, d.end))).toEqual([
+      '＋４９ ３０ １２３４５６７',
+      '０３０ ７６５４３２１',
+    ]);
   });
   it('drops a candidate that runs across a comma into an invalid neighbour', () => {
     // 07911 654321 is not a valid GB number in the max metadata; the matcher reports `07911 123456, 07911`.

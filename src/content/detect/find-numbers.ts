@@ -3,7 +3,12 @@
 // would be a number; docs/detection-cases.md L#1) at VALID leniency — the default of findPhoneNumbersInText —
 // over NFKC-normalised text, then neighbour splitting and our own false-positive filters, mapped back to offsets
 // in the page text.
-import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from './phone-lib.ts';
+import {
+  findPhoneNumbersInText,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from './phone-lib.ts';
 import { hasDigits } from './digits.ts';
 import { normalizeForMatching, toSourceRange, widenToLeadingPluses } from './normalize.ts';
 import { splitNeighbours, type Candidate } from './neighbours.ts';
@@ -66,7 +71,9 @@ function detect(source: string, hints: RegionHints, rejected?: Rejection[]): Det
   };
   const out: Detection[] = [];
   const candidates = splitNeighbours(norm.text, found, exact);
-  for (const c of readWhereItFits(norm.text, candidates, parsed, hints, (c, reason) => rejected?.push({ ...c, reason }))) {
+  for (const c of readWhereItFits(norm.text, candidates, parsed, hints, (c, reason) =>
+    rejected?.push({ ...c, reason }),
+  )) {
     const reason = rejectReason(norm.text, c.start, c.end);
     if (reason) {
       rejected?.push({ ...c, reason });

@@ -31,7 +31,8 @@ export const METADATA_TOKENS: readonly (readonly [piece: string, mark: string])[
 export function encodeMetadataTokens(json: string): string {
   let text = json;
   for (const [piece, mark] of METADATA_TOKENS) {
-    if (text.includes(mark)) throw new Error(`phone metadata: it now contains "${mark}"; pick another mark for "${piece}"`);
+    if (text.includes(mark))
+      throw new Error(`phone metadata: it now contains "${mark}"; pick another mark for "${piece}"`);
     text = text.replaceAll(piece, mark);
   }
   return text;
@@ -45,7 +46,10 @@ export function decodeMetadataTokens(text: string): string {
   if (!expanded) {
     const pieces = new Map<string, string>();
     for (const [piece, mark] of METADATA_TOKENS) pieces.set(mark, [...piece].map((c) => pieces.get(c) ?? c).join(''));
-    expanded = { pieces, marks: new RegExp(`[${[...pieces.keys()].map((m) => (/[\\\]^-]/.test(m) ? `\\${m}` : m)).join('')}]`, 'g') };
+    expanded = {
+      pieces,
+      marks: new RegExp(`[${[...pieces.keys()].map((m) => (/[\\\]^-]/.test(m) ? `\\${m}` : m)).join('')}]`, 'g'),
+    };
   }
   const { pieces, marks } = expanded;
   return text.replace(marks, (mark) => pieces.get(mark)!);

@@ -50,7 +50,10 @@ export function regionsNamedBefore(text: string, start: number, languages: reado
   if (cut >= 0) window = window.slice(cut + 1);
   if (!LETTER.test(window)) return [];
   // The last few words only (a name stands next to its number), each name as a run of up to MAX_NAME_WORDS words.
-  const words = window.split(/\s+/).filter(Boolean).slice(-(NEAREST_WORDS + MAX_NAME_WORDS - 1));
+  const words = window
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-(NEAREST_WORDS + MAX_NAME_WORDS - 1));
   const names = regionNames(languages);
   const found: string[] = [];
   for (let end = words.length; end > 0 && end > words.length - NEAREST_WORDS; end--) {

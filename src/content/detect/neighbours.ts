@@ -36,7 +36,10 @@ export function splitNeighbours(text: string, found: Candidate[], exact: ExactMa
     }
     const digits = countDigits(text, a, b);
     // A number never continues past a comma: a candidate spanning one (`07911 123456, 07911`) covers nothing.
-    const covered = inside.reduce((n, c) => n + (text.slice(c.start, c.end).includes(',') ? 0 : countDigits(text, c.start, c.end)), 0);
+    const covered = inside.reduce(
+      (n, c) => n + (text.slice(c.start, c.end).includes(',') ? 0 : countDigits(text, c.start, c.end)),
+      0,
+    );
     if (covered >= digits || digits < 7 || (inside.length === 0 && !m[0].includes(','))) {
       out.push(...inside);
       continue;

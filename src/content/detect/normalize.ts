@@ -16,7 +16,8 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 export function normalizeForMatching(source: string): NormalizedText {
   // Most page text (ASCII, or composed letters such as ä, é) is its own NFKC form: the map is the identity.
-  if (ASCII_ONLY.test(source) || source.normalize('NFKC') === source) return { text: collapsePluses(source), toSource: undefined };
+  if (ASCII_ONLY.test(source) || source.normalize('NFKC') === source)
+    return { text: collapsePluses(source), toSource: undefined };
   const parts: string[] = [];
   const map: number[] = [];
   let i = 0;

@@ -41,9 +41,12 @@ function maxMetadata(): MetadataJson {
   return metadata;
 }
 
-export const findPhoneNumbersInText = (text: string, options: { defaultCountry?: CountryCode }) => findIn(text, options, maxMetadata());
-export const parsePhoneNumberFromString = (text: string, options: { defaultCountry?: CountryCode } = {}) => parse(text, options, maxMetadata());
-export const isSupportedCountry = (country: string): country is CountryCode => supported(country as CountryCode, maxMetadata());
+export const findPhoneNumbersInText = (text: string, options: { defaultCountry?: CountryCode }) =>
+  findIn(text, options, maxMetadata());
+export const parsePhoneNumberFromString = (text: string, options: { defaultCountry?: CountryCode } = {}) =>
+  parse(text, options, maxMetadata());
+export const isSupportedCountry = (country: string): country is CountryCode =>
+  supported(country as CountryCode, maxMetadata());
 
 /** One national format of a numbering plan (the runtime API of libphonenumber-js's Metadata; its .d.ts omits it). */
 export interface PlanFormat {
@@ -61,7 +64,10 @@ export interface NumberingPlan {
 
 /** The numbering plan of a country calling code (its main country's formats, as libphonenumber's matcher uses). */
 export function numberingPlan(callingCode: string): NumberingPlan {
-  const metadata = new Metadata(maxMetadata()) as unknown as { selectNumberingPlan(c: string): void; numberingPlan: NumberingPlan };
+  const metadata = new Metadata(maxMetadata()) as unknown as {
+    selectNumberingPlan(c: string): void;
+    numberingPlan: NumberingPlan;
+  };
   metadata.selectNumberingPlan(callingCode);
   return metadata.numberingPlan;
 }

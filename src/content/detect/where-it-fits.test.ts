@@ -6,7 +6,8 @@ import { regionsNamedBefore } from './named-regions.ts';
 import { writtenForm } from './written-form.ts';
 import { parsePhoneNumberFromString } from './phone-lib.ts';
 
-const find = (text: string, hints: RegionHints) => findNumbers(text, hints).map((d) => [text.slice(d.start, d.end), d.e164]);
+const find = (text: string, hints: RegionHints) =>
+  findNumbers(text, hints).map((d) => [text.slice(d.start, d.end), d.e164]);
 const UK_PAGE = { page: 'GB', user: 'GB' };
 
 describe('a page in en-GB with numbers of other countries', () => {
@@ -41,7 +42,8 @@ describe('a page in en-GB with numbers of other countries', () => {
 });
 
 describe('written forms (PhoneNumberMatcher isNationalPrefixPresentIfRequired, allNumberGroupsRemainGrouped)', () => {
-  const form = (text: string, region: 'GB' | 'US' | 'ZA' | 'DE') => writtenForm(text, parsePhoneNumberFromString(text, { defaultCountry: region })!);
+  const form = (text: string, region: 'GB' | 'US' | 'ZA' | 'DE') =>
+    writtenForm(text, parsePhoneNumberFromString(text, { defaultCountry: region })!);
   it('tells international, fitting, prefix-less and regrouped forms apart', () => {
     expect(form('+44 20 7946 0018', 'US')).toBe('international');
     expect(form('0044 20 7946 0018', 'DE')).toBe('international');

@@ -4,7 +4,13 @@
 // (named-regions.ts). When none fits it is left unmarked; a number only regrouped, with no other region in
 // sight, keeps the page's reading (libphonenumber-js ships no alternate formats, so odd groupings are common).
 import { countDigits } from './digits.ts';
-import { type CountryCode, findPhoneNumbersInText, getCountryCallingCode, parsePhoneNumberFromString, isSupportedCountry } from './phone-lib.ts';
+import {
+  type CountryCode,
+  findPhoneNumbersInText,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  isSupportedCountry,
+} from './phone-lib.ts';
 import { readNationally, writtenForm, type ParsedNumber } from './written-form.ts';
 import { regionsNamedBefore } from './named-regions.ts';
 import { RUN, type Candidate } from './neighbours.ts';
@@ -42,7 +48,9 @@ export function readWhereItFits(
   const out: Candidate[] = [];
   for (const c of candidates) {
     const slice = text.slice(c.start, c.end);
-    const phone = parsed.get(c) ?? (page && isSupportedCountry(page) ? parsePhoneNumberFromString(slice, { defaultCountry: page }) : undefined);
+    const phone =
+      parsed.get(c) ??
+      (page && isSupportedCountry(page) ? parsePhoneNumberFromString(slice, { defaultCountry: page }) : undefined);
     const form = phone ? writtenForm(slice, phone) : 'fits';
     if (form === 'fits' || form === 'international') {
       out.push(c);
@@ -59,7 +67,12 @@ export function readWhereItFits(
 }
 
 /** Runs of phone characters the page's region found nothing in, read in the other regions in sight. */
-function withNumbersReadElsewhere(text: string, found: Candidate[], hints: RegionHints, alternatives: (start: number) => { regions: string[] }): Candidate[] {
+function withNumbersReadElsewhere(
+  text: string,
+  found: Candidate[],
+  hints: RegionHints,
+  alternatives: (start: number) => { regions: string[] },
+): Candidate[] {
   const extra: Candidate[] = [];
   let next = 0;
   RUN.lastIndex = 0;

@@ -83,7 +83,13 @@ function compiledPlan(callingCode: string) {
 }
 
 /** PhoneNumberMatcher.allNumberGroupsRemainGrouped, for a number written without its country code. */
-function groupsRemainGrouped(slice: string, nsn: string, ext: string, format: CompiledFormat, hasTrunkPrefix: boolean): boolean {
+function groupsRemainGrouped(
+  slice: string,
+  nsn: string,
+  ext: string,
+  format: CompiledFormat,
+  hasTrunkPrefix: boolean,
+): boolean {
   const groups = nsn.replace(format.whole, format.groups).split(NON_DIGITS).filter(Boolean);
   if (groups.join('') !== nsn) return true;
   let from = 0;
@@ -93,7 +99,8 @@ function groupsRemainGrouped(slice: string, nsn: string, ext: string, format: Co
     if (from < 0) return false;
     from += group.length;
     // No separator after the first group: accepted only when the number is one unbroken block.
-    if (i === 0 && from < slice.length && hasTrunkPrefix && /[0-9]/.test(slice[from]!)) return slice.slice(from - group.length).startsWith(nsn);
+    if (i === 0 && from < slice.length && hasTrunkPrefix && /[0-9]/.test(slice[from]!))
+      return slice.slice(from - group.length).startsWith(nsn);
   }
   return slice.slice(from).includes(ext);
 }

@@ -53,7 +53,10 @@ export class IdleQueue {
   private slice(deadline?: IdleDeadline): void {
     this.scheduled = false;
     if (this.stopped) return;
-    const budget = Math.max(2, Math.min(SLICE_MS, deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS));
+    const budget = Math.max(
+      2,
+      Math.min(SLICE_MS, deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS),
+    );
     const end = performance.now() + budget;
     this.beforeSlice();
     while (this.jobs.length > 0 && performance.now() < end) {

@@ -5,7 +5,9 @@
 
 /** Phrasing elements that never break a line by default (HTML "Phrasing content"; line breaks and replaced elements excluded). */
 const INLINE = new Set(
-  'a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr'.split(' '),
+  'a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr'.split(
+    ' ',
+  ),
 );
 
 /** `el` continues the inline text around it (it is no boundary). Shadow hosts render their own tree: a boundary. */
@@ -39,7 +41,7 @@ export class InlineText {
   append(node: Text): void {
     const index = this.nodes.push(node) - 1;
     const data = node.data;
-    for (let from = 0; from <= data.length; ) {
+    for (let from = 0; from <= data.length;) {
       let end = data.indexOf('\u00ad', from);
       if (end === -1) end = data.length;
       if (end > from) {

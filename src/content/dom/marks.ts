@@ -32,7 +32,10 @@ export interface HighlightApi {
   unregister(doc: Document, name: string, highlight: HighlightSet): void;
 }
 
-type HighlightWindow = Window & { Highlight: new () => HighlightSet & { priority: number }; CSS: { highlights: Map<string, unknown> } };
+type HighlightWindow = Window & {
+  Highlight: new () => HighlightSet & { priority: number };
+  CSS: { highlights: Map<string, unknown> };
+};
 
 export const browserHighlights: HighlightApi = {
   range: (init) => new StaticRange(init),
@@ -174,7 +177,8 @@ export class Marks {
     let highlights = this.registries.get(doc);
     if (!highlights) this.registries.set(doc, (highlights = new Map()));
     let highlight = highlights.get(name);
-    if (!highlight) highlights.set(name, (highlight = this.api.register(doc, name, name.startsWith('enum-status-') ? 1 : 0)));
+    if (!highlight)
+      highlights.set(name, (highlight = this.api.register(doc, name, name.startsWith('enum-status-') ? 1 : 0)));
     return highlight;
   }
 }

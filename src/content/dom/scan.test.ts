@@ -61,7 +61,13 @@ function numbers(ctx: ScanContext): [string, string, string][] {
       out.push([mark.range as unknown as StaticRangeInit, e164, name]);
     }
   }
-  out.sort((a, b) => (a[0].startContainer === b[0].startContainer ? a[0].startOffset - b[0].startOffset : a[0].startContainer.compareDocumentPosition(b[0].startContainer) & 4 ? -1 : 1));
+  out.sort((a, b) =>
+    a[0].startContainer === b[0].startContainer
+      ? a[0].startOffset - b[0].startOffset
+      : a[0].startContainer.compareDocumentPosition(b[0].startContainer) & 4
+        ? -1
+        : 1,
+  );
   return out.map(([r, e164, name]) => [textOf(r), e164, name]);
 }
 
@@ -91,7 +97,13 @@ describe('marks', () => {
 
   it('a number with known presence is also in exactly one enum-status-<state> highlight, painted over its lookup one', () => {
     const priorities = new Map<string, number>();
-    const ctx = { ...makeContext(), marks: new Marks(() => 'pres', { ...api, register: (doc, name, priority) => (priorities.set(name, priority), api.register(doc, name, priority)) }) };
+    const ctx = {
+      ...makeContext(),
+      marks: new Marks(() => 'pres', {
+        ...api,
+        register: (doc, name, priority) => (priorities.set(name, priority), api.register(doc, name, priority)),
+      }),
+    };
     setBody('<p>Tel. 030 1234567, Fax 030 7654321</p>');
     ctx.marks.setStatus('+49301234567', 'busy'); // known before its mark reaches the page: flush adds both
     run(scanNode(document.body, ctx));
@@ -99,7 +111,11 @@ describe('marks', () => {
     const holding = (name: string) => [...(registry.get(name) ?? [])].map((r) => textOf(r));
     expect(holding('enum-status-busy')).toEqual(['030 1234567']);
     ctx.marks.setStatus('+49301234567', 'offline');
-    expect([holding('enum-status-busy'), holding('enum-status-offline'), holding('enum-pres')]).toEqual([[], ['030 1234567'], ['030 1234567', '030 7654321']]);
+    expect([holding('enum-status-busy'), holding('enum-status-offline'), holding('enum-pres')]).toEqual([
+      [],
+      ['030 1234567'],
+      ['030 1234567', '030 7654321'],
+    ]);
     expect([priorities.get('enum-pres'), priorities.get('enum-status-offline')]).toEqual([0, 1]);
     ctx.marks.setStatus('+49301234567', undefined);
     expect(holding('enum-status-offline')).toEqual([]);
@@ -125,7 +141,9 @@ describe('marks', () => {
   });
 
   it('uses the nearest lang for national numbers', () => {
-    setBody('<p lang="en-GB">Call 020 7946 0018</p><p lang="fr">Appelez le 01 42 68 53 00</p><p>Ruf an: 030 1234567</p>');
+    setBody(
+      '<p lang="en-GB">Call 020 7946 0018</p><p lang="fr">Appelez le 01 42 68 53 00</p><p>Ruf an: 030 1234567</p>',
+    );
     const ctx = makeContext();
     run(scanNode(document.body, ctx));
     expect(numbers(ctx).map((n) => n[1])).toEqual(['+442079460018', '+33142685300', '+49301234567']);
@@ -142,16 +160,18 @@ describe('marks', () => {
   });
 
   it('never marks editable or script-like content (skip-rules.ts)', () => {
-    setBody([
-      '<input value="030 1234567">',
-      '<textarea>030 1234567</textarea>',
-      '<select><option>030 1234567</option></select>',
-      '<div contenteditable="true"><p>030 1234567</p></div>',
-      '<div contenteditable="false">030 1234568</div>',
-      '<div role="textbox">030 1234567</div><div role="searchbox">030 1234567</div><div role="combobox">030 1234567</div>',
-      '<noscript>030 1234567</noscript><template>030 1234567</template>',
-      '<svg><text>030 1234567</text></svg>',
-    ].join(''));
+    setBody(
+      [
+        '<input value="030 1234567">',
+        '<textarea>030 1234567</textarea>',
+        '<select><option>030 1234567</option></select>',
+        '<div contenteditable="true"><p>030 1234567</p></div>',
+        '<div contenteditable="false">030 1234568</div>',
+        '<div role="textbox">030 1234567</div><div role="searchbox">030 1234567</div><div role="combobox">030 1234567</div>',
+        '<noscript>030 1234567</noscript><template>030 1234567</template>',
+        '<svg><text>030 1234567</text></svg>',
+      ].join(''),
+    );
     const ctx = makeContext();
     run(scanNode(document.body, ctx));
     expect(numbers(ctx)).toEqual([['030 1234568', '+49301234568', 'enum-idle']]);

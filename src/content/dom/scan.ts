@@ -38,7 +38,8 @@ const NODES_PER_YIELD = 200;
 
 /** Scan the inline texts around and inside `node` (a root, an element or a text node). */
 export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, void> {
-  const block = node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : blockOf(node);
+  const block =
+    node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : blockOf(node);
   if (!block.isConnected || isOwnHost(block) || isInSkippedContent(block)) return;
   const doc = block.ownerDocument ?? (block as Document);
   let boundary = false;
@@ -118,7 +119,6 @@ function* scanText(text: InlineText, links: readonly string[], ctx: ScanContext)
   if (marks.length > 0) ctx.marked(marks);
   yield;
 }
-
 
 function unchanged(nodes: readonly Text[], ctx: ScanContext): boolean {
   const first = ctx.scanned.get(nodes[0]!);

@@ -21,7 +21,8 @@ export function shadowRootOf(el: Element): ShadowRoot | null {
   const open = el.shadowRoot;
   if (open) return open;
   if (!mayHostShadow(el)) return null;
-  if ('openOrClosedShadowRoot' in el) return (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+  if ('openOrClosedShadowRoot' in el)
+    return (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
   try {
     return chromeDom?.(el as HTMLElement) ?? null;
   } catch {

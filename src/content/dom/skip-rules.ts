@@ -14,7 +14,8 @@ export function isSkippedElement(el: Element): boolean {
 /** A node (text, element, shadow root or document) lies inside skipped content, including through shadow hosts. */
 export function isInSkippedContent(node: Node): boolean {
   if ((node.ownerDocument ?? (node as Document)).designMode === 'on') return true;
-  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : ((node as ShadowRoot).host ?? node.parentElement);
+  let el: Element | null =
+    node.nodeType === Node.ELEMENT_NODE ? (node as Element) : ((node as ShadowRoot).host ?? node.parentElement);
   while (el) {
     if (el.namespaceURI !== HTML_NS || el.closest(SKIPPED_ELEMENTS)) return true;
     const root = el.getRootNode();

@@ -25,7 +25,13 @@ export class Watcher {
   }
 
   observe(root: Node): void {
-    this.observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    this.observer.observe(root, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
   }
 
   /** Turn waiting records into work: each touched block once. Returns whether the page changed. */

@@ -5,7 +5,6 @@ import type { LookupResult } from '../../core/enum/types.ts';
 import type { CoreError } from '../../core/result.ts';
 import { stateOfResult, type EnumState, type Reply } from '../../shared/protocol.ts';
 
-
 export interface Lookup {
   state: EnumState;
   result?: LookupResult;

@@ -31,11 +31,14 @@ export class NumberPresence {
     if (!this.enabled()) return;
     this.viewed.set(e164, uris);
     // Listen before asking, so that no change between the reply and the port is missed.
-    this.stopListening ??= subscribe((event) => {
-      if (event.type === 'presenceChanged') this.set([event.payload.entry]);
-    }, () => {
-      for (const [n, u] of this.viewed) void this.ask(n, u);
-    });
+    this.stopListening ??= subscribe(
+      (event) => {
+        if (event.type === 'presenceChanged') this.set([event.payload.entry]);
+      },
+      () => {
+        for (const [n, u] of this.viewed) void this.ask(n, u);
+      },
+    );
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.stop(), LINGER_MS);
     if (!(await this.ask(e164, uris))) this.stop();

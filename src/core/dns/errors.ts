@@ -39,7 +39,8 @@ const decodeCodes: Record<DnsDecodeErrorCode, true> = {
 export const DnsDecodeErrorCodes = Object.keys(decodeCodes) as readonly DnsDecodeErrorCode[];
 
 /** Failures of turning a presentation-form name or query into wire form. */
-export type DnsEncodeErrorCode = 'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape' | 'bad-type' | 'bad-id';
+export type DnsEncodeErrorCode =
+  'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape' | 'bad-type' | 'bad-id';
 
 export type DnsEncodeError = CoreError<DnsEncodeErrorCode>;
 

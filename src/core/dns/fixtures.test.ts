@@ -5,7 +5,8 @@ import { fromHex } from '../../../test/fixtures/dns/build.ts';
 import { formatRdata } from './format.ts';
 import { decodeMessage } from './message.ts';
 
-const fixture = (file: string) => fromHex(readFileSync(new URL(`../../../test/fixtures/dns/${file}.hex`, import.meta.url), 'utf8'));
+const fixture = (file: string) =>
+  fromHex(readFileSync(new URL(`../../../test/fixtures/dns/${file}.hex`, import.meta.url), 'utf8'));
 const decoded = (file: string) => {
   const r = decodeMessage(fixture(file));
   if (!r.ok) throw new Error(r.error.message);
@@ -36,7 +37,9 @@ describe('recorded BIND responses', () => {
     const m = decoded('bind-nxdomain');
     expect(m.flags.rcode).toBe(3);
     expect(m.answers).toEqual([]);
-    expect(show(m.authorities)).toEqual(['e164.arpa 300 6 ns.example. hostmaster.example. 2026010101 7200 3600 1209600 300']);
+    expect(show(m.authorities)).toEqual([
+      'e164.arpa 300 6 ns.example. hostmaster.example. 2026010101 7200 3600 1209600 300',
+    ]);
   });
 
   it('bind-cname-naptr: CNAME then the NAPTRs of its target', () => {

@@ -20,13 +20,28 @@ const fqdn = (name: string): string => (name === '' ? '.' : name + '.');
 export function formatRdata(data: RecordData): string {
   switch (data.kind) {
     case 'NAPTR':
-      return [data.order, data.preference, quoteString(data.flags), quoteString(data.services), quoteString(data.regexp), fqdn(data.replacement)].join(' ');
+      return [
+        data.order,
+        data.preference,
+        quoteString(data.flags),
+        quoteString(data.services),
+        quoteString(data.regexp),
+        fqdn(data.replacement),
+      ].join(' ');
     case 'SRV':
       return `${data.priority} ${data.weight} ${data.port} ${fqdn(data.target)}`;
     case 'CNAME':
       return fqdn(data.target);
     case 'SOA':
-      return [fqdn(data.mname), fqdn(data.rname), data.serial, data.refresh, data.retry, data.expire, data.minimum].join(' ');
+      return [
+        fqdn(data.mname),
+        fqdn(data.rname),
+        data.serial,
+        data.refresh,
+        data.retry,
+        data.expire,
+        data.minimum,
+      ].join(' ');
     case 'raw': {
       if (data.text !== undefined && data.bytes.length === 0) return data.text;
       const hex = Array.from(data.bytes, (b) => b.toString(16).padStart(2, '0')).join('');

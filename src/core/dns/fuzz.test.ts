@@ -68,7 +68,12 @@ describe('decodeMessage on hostile input', () => {
     const started = performance.now();
     for (let i = 0; i < 20; i++) {
       isDecoderAnswer(pointers);
-      isDecoderAnswer(Uint8Array.from([...header({ qd: 0x2000 }), ...new Array<number>(0x2000 * 5).fill(0).map((_, j) => (j % 5 === 0 ? 0 : 1))]));
+      isDecoderAnswer(
+        Uint8Array.from([
+          ...header({ qd: 0x2000 }),
+          ...new Array<number>(0x2000 * 5).fill(0).map((_, j) => (j % 5 === 0 ? 0 : 1)),
+        ]),
+      );
     }
     expect(performance.now() - started).toBeLessThan(2000);
   });
@@ -76,7 +81,10 @@ describe('decodeMessage on hostile input', () => {
 
 describe('parseRdataText on hostile input', () => {
   it('never throws', () => {
-    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^(\\# \d{1,3} [0-9a-f ]{0,60}|[0-9 "\\.!a-z+]{0,80})$/));
+    const text = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.stringMatching(/^(\\# \d{1,3} [0-9a-f ]{0,60}|[0-9 "\\.!a-z+]{0,80})$/),
+    );
     fc.assert(
       fc.property(fc.constantFrom(1, 5, 6, 33, 35, 46), text, (type, t) => {
         const r = parseRdataText(type, t);

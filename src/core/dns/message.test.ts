@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { bytes, cs, header, name, naptr, opt, ptr, question, rr, soa, u16, u32, RESPONSE } from '../../../test/fixtures/dns/build.ts';
+import {
+  bytes,
+  cs,
+  header,
+  name,
+  naptr,
+  opt,
+  ptr,
+  question,
+  rr,
+  soa,
+  u16,
+  u32,
+  RESPONSE,
+} from '../../../test/fixtures/dns/build.ts';
 import { decodeMessage } from './message.ts';
 import type { DnsMessage } from './types.ts';
 
@@ -30,18 +44,43 @@ describe('decodeMessage', () => {
       ),
     );
     expect(msg.id).toBe(0x1234);
-    expect(msg.flags).toEqual({ qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, ad: true, cd: false, rcode: 0 });
+    expect(msg.flags).toEqual({
+      qr: true,
+      opcode: 0,
+      aa: false,
+      tc: false,
+      rd: true,
+      ra: true,
+      ad: true,
+      cd: false,
+      rcode: 0,
+    });
     expect(msg.questions).toEqual([{ name: QNAME, type: NAPTR, class: 1 }]);
     expect(msg.answers[0]).toEqual({
       name: QNAME,
       type: NAPTR,
       class: 1,
       ttl: 300,
-      data: { kind: 'NAPTR', order: 100, preference: 10, flags: 'u', services: 'E2U+sip', regexp: '!^.*$!sip:info@example.com!', replacement: '' },
+      data: {
+        kind: 'NAPTR',
+        order: 100,
+        preference: 10,
+        flags: 'u',
+        services: 'E2U+sip',
+        regexp: '!^.*$!sip:info@example.com!',
+        replacement: '',
+      },
     });
     expect(msg.answers[1]?.data).toMatchObject({ services: 'E2U+pres', preference: 20 });
     expect(msg.authorities[0]?.data).toEqual({
-      kind: 'SOA', mname: 'ns.example', rname: 'hostmaster.example', serial: 7, refresh: 3600, retry: 600, expire: 86400, minimum: 120,
+      kind: 'SOA',
+      mname: 'ns.example',
+      rname: 'hostmaster.example',
+      serial: 7,
+      refresh: 3600,
+      retry: 600,
+      expire: 86400,
+      minimum: 120,
     });
     expect(msg.additionals).toEqual([]);
     expect(msg.edns).toEqual({ udpPayloadSize: 1232, version: 0, dnssecOk: true, options: [] });
@@ -58,7 +97,13 @@ describe('decodeMessage', () => {
       ),
     );
     expect(msg.answers[0]?.data).toEqual({ kind: 'CNAME', target: 'alias.example.com' });
-    expect(msg.answers[1]?.data).toEqual({ kind: 'SRV', priority: 10, weight: 5, port: 5061, target: 'sip.example.com' });
+    expect(msg.answers[1]?.data).toEqual({
+      kind: 'SRV',
+      priority: 10,
+      weight: 5,
+      port: 5061,
+      target: 'sip.example.com',
+    });
     expect(msg.answers[2]?.data).toEqual({ kind: 'raw', bytes: Uint8Array.from([192, 0, 2, 1]) });
   });
 
@@ -67,7 +112,12 @@ describe('decodeMessage', () => {
       bytes(
         header({ an: 1 }),
         question(name('example.com'), NAPTR),
-        rr(ptr(12), NAPTR, 1, naptr(1, 1, 's', 'SIP+D2T', '', [4, ...Array.from('_sip', (c) => c.charCodeAt(0)), ...ptr(12)])),
+        rr(
+          ptr(12),
+          NAPTR,
+          1,
+          naptr(1, 1, 's', 'SIP+D2T', '', [4, ...Array.from('_sip', (c) => c.charCodeAt(0)), ...ptr(12)]),
+        ),
       ),
     );
     expect(msg.answers[0]?.data).toMatchObject({ replacement: '_sip.example.com' });
@@ -75,20 +125,35 @@ describe('decodeMessage', () => {
 
   it('combines the extended RCODE from OPT (RFC 6891 §6.1.3) and keeps EDNS options', () => {
     const ede = [...u16(15), ...u16(2), ...u16(6)]; // Extended DNS Error 6: DNSSEC Bogus
-    const msg = decodeOk(bytes(header({ flags: RESPONSE | 2, ar: 1 }), question(name('a'), 1), opt(4096, 1, false, ede)));
+    const msg = decodeOk(
+      bytes(header({ flags: RESPONSE | 2, ar: 1 }), question(name('a'), 1), opt(4096, 1, false, ede)),
+    );
     expect(msg.flags.rcode).toBe(0x12);
-    expect(msg.edns).toEqual({ udpPayloadSize: 4096, version: 0, dnssecOk: false, options: [{ code: 15, data: Uint8Array.from([0, 6]) }] });
+    expect(msg.edns).toEqual({
+      udpPayloadSize: 4096,
+      version: 0,
+      dnssecOk: false,
+      options: [{ code: 15, data: Uint8Array.from([0, 6]) }],
+    });
   });
 
   it('treats TTLs with the top bit set as 0 (RFC 2181 §8) and escapes odd label octets', () => {
-    const msg = decodeOk(bytes(header({ an: 1, qd: 0 }), rr([3, 0x61, 0x2e, 0x20, 1, 0x5c, 0], 1, 0x80000000, [1, 2, 3, 4])));
+    const msg = decodeOk(
+      bytes(header({ an: 1, qd: 0 }), rr([3, 0x61, 0x2e, 0x20, 1, 0x5c, 0], 1, 0x80000000, [1, 2, 3, 4])),
+    );
     expect(msg.answers[0]?.ttl).toBe(0);
     expect(msg.answers[0]?.name).toBe('a\\.\\032.\\\\');
   });
 
   it('decodes character-strings as UTF-8, bad sequences as U+FFFD', () => {
     const regexp = [7, 0x21, 0xc3, 0xa9, 0x21, 0xff, 0x21, 0x21];
-    const msg = decodeOk(bytes(header({ an: 1 }), question(name('a'), NAPTR), rr(ptr(12), NAPTR, 1, [...u16(1), ...u16(1), ...cs('u'), ...cs('E2U+sip'), ...regexp, 0])));
+    const msg = decodeOk(
+      bytes(
+        header({ an: 1 }),
+        question(name('a'), NAPTR),
+        rr(ptr(12), NAPTR, 1, [...u16(1), ...u16(1), ...cs('u'), ...cs('E2U+sip'), ...regexp, 0]),
+      ),
+    );
     expect(msg.answers[0]?.data).toMatchObject({ regexp: '!é!\uFFFD!!' });
   });
 });
@@ -111,12 +176,38 @@ describe('decodeMessage errors', () => {
     ],
     ['extended label type 0x40', bytes(header(), [0x41, 0], u16(1), u16(1)), 'bad-label'],
     ['label type 0x80', bytes(header(), [0x81, 0x61, 0], u16(1), u16(1)), 'bad-label'],
-    ['name over 255 octets', bytes(header(), Array.from({ length: 5 }, () => [63, ...new Array<number>(63).fill(0x61)]).flat(), [0], u16(1), u16(1)), 'name-too-long'],
-    ['NAPTR REGEXP overrunning RDLENGTH', bytes(header({ an: 1 }), q, rr(ptr(12), NAPTR, 1, [...u16(1), ...u16(1), 1, 0x75, 0, 9, 0x21])), 'bad-rdata'],
-    ['NAPTR with octets after REPLACEMENT', bytes(header({ an: 1 }), q, rr(ptr(12), NAPTR, 1, [...naptr(1, 1, 'u', 'E2U+sip', '!x!y!', [0]), 0])), 'bad-rdata'],
+    [
+      'name over 255 octets',
+      bytes(
+        header(),
+        Array.from({ length: 5 }, () => [63, ...new Array<number>(63).fill(0x61)]).flat(),
+        [0],
+        u16(1),
+        u16(1),
+      ),
+      'name-too-long',
+    ],
+    [
+      'NAPTR REGEXP overrunning RDLENGTH',
+      bytes(header({ an: 1 }), q, rr(ptr(12), NAPTR, 1, [...u16(1), ...u16(1), 1, 0x75, 0, 9, 0x21])),
+      'bad-rdata',
+    ],
+    [
+      'NAPTR with octets after REPLACEMENT',
+      bytes(header({ an: 1 }), q, rr(ptr(12), NAPTR, 1, [...naptr(1, 1, 'u', 'E2U+sip', '!x!y!', [0]), 0])),
+      'bad-rdata',
+    ],
     ['CNAME target past RDLENGTH', bytes(header({ an: 1 }), q, rr(ptr(12), 5, 1, [1, 0x61]), [0]), 'bad-rdata'],
-    ['SOA missing MINIMUM', bytes(header({ ns: 1 }), q, rr(ptr(12), 6, 1, [0, 0, ...u32(1), ...u32(2), ...u32(3), ...u32(4)])), 'bad-rdata'],
-    ['EDNS option overrunning', bytes(header({ ar: 1 }), q, opt(1232, 0, true, [...u16(12), ...u16(4), 0])), 'bad-rdata'],
+    [
+      'SOA missing MINIMUM',
+      bytes(header({ ns: 1 }), q, rr(ptr(12), 6, 1, [0, 0, ...u32(1), ...u32(2), ...u32(3), ...u32(4)])),
+      'bad-rdata',
+    ],
+    [
+      'EDNS option overrunning',
+      bytes(header({ ar: 1 }), q, opt(1232, 0, true, [...u16(12), ...u16(4), 0])),
+      'bad-rdata',
+    ],
     ['OPT in the answer section', bytes(header({ an: 1 }), q, opt()), 'bad-opt'],
     ['two OPT records', bytes(header({ ar: 2 }), q, opt(), opt()), 'bad-opt'],
     ['OPT not owned by the root', bytes(header({ ar: 1 }), q, rr(ptr(12), 41, 0, [], 1232)), 'bad-opt'],

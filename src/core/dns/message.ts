@@ -51,7 +51,10 @@ function readMessage(r: Reader): DnsMessage {
   const [qd, an, ns, ar] = counts;
   const least = qd * MIN_QUESTION_OCTETS + (an + ns + ar) * MIN_RECORD_OCTETS;
   if (least > r.remaining) {
-    fail('too-many-records', `header counts ${counts.join('/')} need at least ${least} octets, ${r.remaining} follow the header`);
+    fail(
+      'too-many-records',
+      `header counts ${counts.join('/')} need at least ${least} octets, ${r.remaining} follow the header`,
+    );
   }
   const questions: DnsQuestion[] = [];
   for (let i = 0; i < qd; i++) {
@@ -78,7 +81,13 @@ function readMessage(r: Reader): DnsMessage {
         continue;
       }
       // RFC 2181 §8: a TTL with the most significant bit set is treated as zero.
-      const record: DnsRecord = { name, type, class: cls, ttl: ttl > 0x7fffffff ? 0 : ttl, data: decodeRdata(rdata, type, true) };
+      const record: DnsRecord = {
+        name,
+        type,
+        class: cls,
+        ttl: ttl > 0x7fffffff ? 0 : ttl,
+        data: decodeRdata(rdata, type, true),
+      };
       list.push(record);
     }
   }

@@ -42,7 +42,9 @@ describe('parseName / formatName', () => {
     const longest = [...Array(3).fill('x'.repeat(63)), 'x'.repeat(61)].join('.'); // 3*64 + 62 + 1 = 255
     expect(parseName(longest).ok).toBe(true);
     expect(parseName(longest + 'x').ok).toBe(false);
-    expect(formatName(parseName(longest + '.').ok ? labelsOf(longest).map((l) => Uint8Array.from(l)) : [])).toBe(longest);
+    expect(formatName(parseName(longest + '.').ok ? labelsOf(longest).map((l) => Uint8Array.from(l)) : [])).toBe(
+      longest,
+    );
   });
 });
 

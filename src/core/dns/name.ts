@@ -41,7 +41,10 @@ export function parseName(text: string): Result<Uint8Array[], DnsEncodeError> {
   const endLabel = (): DnsEncodeError | undefined => {
     if (current.length === 0) return { code: 'empty-label', message: `empty label in "${text}"` };
     if (current.length > MAX_LABEL_OCTETS) {
-      return { code: 'label-too-long', message: `label of ${current.length} octets (max ${MAX_LABEL_OCTETS}, RFC 1035 §2.3.4) in "${text}"` };
+      return {
+        code: 'label-too-long',
+        message: `label of ${current.length} octets (max ${MAX_LABEL_OCTETS}, RFC 1035 §2.3.4) in "${text}"`,
+      };
     }
     labels.push(Uint8Array.from(current));
     wire += current.length + 1;
@@ -84,14 +87,16 @@ export function parseName(text: string): Result<Uint8Array[], DnsEncodeError> {
     if (e) return { ok: false, error: e };
   }
   if (wire > MAX_NAME_OCTETS) {
-    return err('name-too-long', `name of ${wire} octets in wire form (max ${MAX_NAME_OCTETS}, RFC 1035 §2.3.4): "${text.slice(0, 40)}…"`);
+    return err(
+      'name-too-long',
+      `name of ${wire} octets in wire form (max ${MAX_NAME_OCTETS}, RFC 1035 §2.3.4): "${text.slice(0, 40)}…"`,
+    );
   }
   return ok(labels);
 }
 
 /** Wire length of a name given as labels (root label included). */
-export const nameWireLength = (labels: readonly Uint8Array[]): number =>
-  labels.reduce((n, l) => n + l.length + 1, 1);
+export const nameWireLength = (labels: readonly Uint8Array[]): number => labels.reduce((n, l) => n + l.length + 1, 1);
 
 /** The name in our presentation form (no trailing dot, canonical escapes, case kept); undefined if invalid. */
 export function normalizeName(text: string): string | undefined {
@@ -104,7 +109,8 @@ export function normalizeName(text: string): string | undefined {
  * case-insensitive for A–Z only), no trailing dot, escapes normalised. Unparsable text is lower-cased as is.
  */
 export function canonicalName(name: string): string {
-  const text = (name.includes('\\') ? normalizeName(name) : undefined) ?? (name.endsWith('.') ? name.slice(0, -1) : name);
+  const text =
+    (name.includes('\\') ? normalizeName(name) : undefined) ?? (name.endsWith('.') ? name.slice(0, -1) : name);
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
@@ -126,6 +132,7 @@ export function parseHostName(text: string): Result<string, CoreError<'bad-name'
   if (name === '' || !name.split('.').every((l) => HOST_LABEL.test(l))) {
     return err('bad-name', `"${text}" is not a domain name (letters, digits and "-" between dots).`);
   }
-  if (name.length + 2 > MAX_NAME_OCTETS) return err('bad-name', `"${text.slice(0, 40)}…" is longer than a domain name may be (RFC 1035 §2.3.4).`);
+  if (name.length + 2 > MAX_NAME_OCTETS)
+    return err('bad-name', `"${text.slice(0, 40)}…" is longer than a domain name may be (RFC 1035 §2.3.4).`);
   return ok(name);
 }

@@ -35,12 +35,16 @@ describe('encodeQuery', () => {
   it('pads every query to a multiple of 128 octets (RFC 8467 §4.1)', () => {
     const label = fc.stringMatching(/^[a-z0-9-]{1,63}$/);
     fc.assert(
-      fc.property(fc.array(label, { minLength: 0, maxLength: 4 }), fc.integer({ min: 0, max: 0xffff }), (labels, type) => {
-        const r = encodeQuery({ name: labels.join('.'), type });
-        if (!r.ok) return r.error.code === 'name-too-long';
-        const m = decodeMessage(r.value);
-        return r.value.length % 128 === 0 && m.ok && m.value.questions[0]?.type === type;
-      }),
+      fc.property(
+        fc.array(label, { minLength: 0, maxLength: 4 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        (labels, type) => {
+          const r = encodeQuery({ name: labels.join('.'), type });
+          if (!r.ok) return r.error.code === 'name-too-long';
+          const m = decodeMessage(r.value);
+          return r.value.length % 128 === 0 && m.ok && m.value.questions[0]?.type === type;
+        },
+      ),
     );
     // boundary: a name that makes the unpadded query exactly 128 octets gets an empty padding option
     const exact = encodeOk({ name: `${'x'.repeat(47)}.${'y'.repeat(47)}`, type: 1 }); // 12 + 97 + 4 + 11 + 4

@@ -33,7 +33,8 @@ const OPTION_HEADER = 4;
 
 export function encodeQuery(q: QueryOptions): Result<Uint8Array, DnsEncodeError> {
   const { type, id = 0 } = q;
-  if (!Number.isInteger(type) || type < 0 || type > 0xffff) return err('bad-type', `query type ${type} is not 0..65535`);
+  if (!Number.isInteger(type) || type < 0 || type > 0xffff)
+    return err('bad-type', `query type ${type} is not 0..65535`);
   if (!Number.isInteger(id) || id < 0 || id > 0xffff) return err('bad-id', `query ID ${id} is not 0..65535`);
   const labels = parseName(q.name);
   if (!labels.ok) return labels;

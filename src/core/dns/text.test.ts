@@ -10,7 +10,15 @@ const parsed = (type: number, text: string): RecordData => {
   return r.value;
 };
 const hex = (b: number[]) => b.map((x) => x.toString(16).padStart(2, '0')).join('');
-const SIP = { kind: 'NAPTR', order: 100, preference: 10, flags: 'u', services: 'E2U+sip', regexp: '!^.*$!sip:a@b!', replacement: '' };
+const SIP = {
+  kind: 'NAPTR',
+  order: 100,
+  preference: 10,
+  flags: 'u',
+  services: 'E2U+sip',
+  regexp: '!^.*$!sip:a@b!',
+  replacement: '',
+};
 
 describe('parseRdataText: NAPTR', () => {
   it('parses presentation form', () => {
@@ -23,7 +31,11 @@ describe('parseRdataText: NAPTR', () => {
       regexp: '!^\\+1(.*)$!sip:\\1@x"y!',
       replacement: '_sip._udp.Example.COM',
     });
-    expect(parsed(35, '1 2 "\\117" "E2U\\043sip" "\\195\\169" .')).toMatchObject({ flags: 'u', services: 'E2U+sip', regexp: 'é' });
+    expect(parsed(35, '1 2 "\\117" "E2U\\043sip" "\\195\\169" .')).toMatchObject({
+      flags: 'u',
+      services: 'E2U+sip',
+      regexp: 'é',
+    });
   });
 
   it('parses RFC 3597 generic form, hex split or not', () => {
@@ -52,16 +64,33 @@ describe('parseRdataText: NAPTR', () => {
 
 describe('parseRdataText: other types', () => {
   it('parses SRV, CNAME and SOA', () => {
-    expect(parsed(33, '10 60 5061 sip.example.com.')).toEqual({ kind: 'SRV', priority: 10, weight: 60, port: 5061, target: 'sip.example.com' });
+    expect(parsed(33, '10 60 5061 sip.example.com.')).toEqual({
+      kind: 'SRV',
+      priority: 10,
+      weight: 60,
+      port: 5061,
+      target: 'sip.example.com',
+    });
     expect(parsed(5, 'target.example.')).toEqual({ kind: 'CNAME', target: 'target.example' });
     expect(parsed(6, 'ns1.example. hostmaster.example. 2024010101 7200 3600 1209600 300')).toEqual({
-      kind: 'SOA', mname: 'ns1.example', rname: 'hostmaster.example', serial: 2024010101, refresh: 7200, retry: 3600, expire: 1209600, minimum: 300,
+      kind: 'SOA',
+      mname: 'ns1.example',
+      rname: 'hostmaster.example',
+      serial: 2024010101,
+      refresh: 7200,
+      retry: 3600,
+      expire: 1209600,
+      minimum: 300,
     });
   });
 
   it('keeps unknown types raw: bytes from generic form, text otherwise', () => {
     expect(parsed(1, '\\# 4 c0000201')).toEqual({ kind: 'raw', bytes: Uint8Array.from([192, 0, 2, 1]) });
-    expect(parsed(46, 'NAPTR 8 5 300 ...')).toEqual({ kind: 'raw', bytes: new Uint8Array(0), text: 'NAPTR 8 5 300 ...' });
+    expect(parsed(46, 'NAPTR 8 5 300 ...')).toEqual({
+      kind: 'raw',
+      bytes: new Uint8Array(0),
+      text: 'NAPTR 8 5 300 ...',
+    });
   });
 });
 
@@ -69,13 +98,32 @@ describe('formatRdata', () => {
   it('prints presentation form that parses back to the same data', () => {
     const samples: RecordData[] = [
       { ...SIP, kind: 'NAPTR' },
-      { kind: 'NAPTR', order: 1, preference: 2, flags: '', services: 'E2U+pres', regexp: '!^(.*)"\\\\$!\\1!\n', replacement: '' },
-      { kind: 'NAPTR', order: 1, preference: 2, flags: 's', services: 'SIP+D2T', regexp: '', replacement: '_sip._tcp.example.com' },
+      {
+        kind: 'NAPTR',
+        order: 1,
+        preference: 2,
+        flags: '',
+        services: 'E2U+pres',
+        regexp: '!^(.*)"\\\\$!\\1!\n',
+        replacement: '',
+      },
+      {
+        kind: 'NAPTR',
+        order: 1,
+        preference: 2,
+        flags: 's',
+        services: 'SIP+D2T',
+        regexp: '',
+        replacement: '_sip._tcp.example.com',
+      },
       { kind: 'SRV', priority: 0, weight: 0, port: 5060, target: 'sip.example' },
       { kind: 'CNAME', target: 'a.b' },
       { kind: 'SOA', mname: 'a', rname: 'b', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 },
     ];
-    for (const data of samples) expect(parsed(({ NAPTR: 35, SRV: 33, CNAME: 5, SOA: 6 } as Record<string, number>)[data.kind] ?? 0, formatRdata(data))).toEqual(data);
+    for (const data of samples)
+      expect(
+        parsed(({ NAPTR: 35, SRV: 33, CNAME: 5, SOA: 6 } as Record<string, number>)[data.kind] ?? 0, formatRdata(data)),
+      ).toEqual(data);
     expect(formatRdata(SIP as RecordData)).toBe('100 10 "u" "E2U+sip" "!^.*$!sip:a@b!" .');
     expect(formatRdata({ kind: 'raw', bytes: Uint8Array.from([1, 255]) })).toBe('\\# 2 01ff');
   });

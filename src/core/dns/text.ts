@@ -76,7 +76,10 @@ const name = (t: Token | undefined): string | undefined => {
 /** RFC 3597 §5: `\# <length> <hex>`, hex possibly split by whitespace. */
 function generic(type: number, tokens: Token[]): RecordData | string {
   const length = uint(tokens[1], 0xffff);
-  const hex = tokens.slice(2).map((t) => t.raw).join('');
+  const hex = tokens
+    .slice(2)
+    .map((t) => t.raw)
+    .join('');
   if (length === undefined || !/^([0-9a-fA-F]{2})*$/.test(hex) || hex.length !== length * 2) {
     return `generic RDATA does not match its length ${tokens[1]?.raw ?? '(missing)'}`;
   }
@@ -97,9 +100,23 @@ function specific(type: number, t: Token[]): RecordData | string | undefined {
   if (t.length !== count) return `expected ${count} fields, got ${t.length}`;
   let data: RecordData | undefined;
   if (type === RRType.NAPTR) {
-    const f = [uint(t[0], 0xffff), uint(t[1], 0xffff), characterString(t[2]), characterString(t[3]), characterString(t[4]), name(t[5])];
+    const f = [
+      uint(t[0], 0xffff),
+      uint(t[1], 0xffff),
+      characterString(t[2]),
+      characterString(t[3]),
+      characterString(t[4]),
+      name(t[5]),
+    ];
     if (!f.some((x) => x === undefined)) {
-      const [order, preference, flags, services, regexp, replacement] = f as [number, number, string, string, string, string];
+      const [order, preference, flags, services, regexp, replacement] = f as [
+        number,
+        number,
+        string,
+        string,
+        string,
+        string,
+      ];
       data = { kind: 'NAPTR', order, preference, flags, services, regexp, replacement };
     }
   } else if (type === RRType.SRV) {
@@ -114,7 +131,15 @@ function specific(type: number, t: Token[]): RecordData | string | undefined {
   } else {
     const f = [name(t[0]), name(t[1]), ...t.slice(2).map((x) => uint(x, 0xffffffff))];
     if (!f.some((x) => x === undefined)) {
-      const [mname, rname, serial, refresh, retry, expire, minimum] = f as [string, string, number, number, number, number, number];
+      const [mname, rname, serial, refresh, retry, expire, minimum] = f as [
+        string,
+        string,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       data = { kind: 'SOA', mname, rname, serial, refresh, retry, expire, minimum };
     }
   }
@@ -126,7 +151,8 @@ export function parseRdataText(type: number, text: string): Result<RecordData, D
   const tokens = tokenize(text);
   const what = `RDATA text of type ${type} "${text.length > 80 ? text.slice(0, 80) + '…' : text}"`;
   if (typeof tokens === 'string') return err('bad-text', `${what}: ${tokens}`);
-  const data = tokens[0]?.raw === '\\#' && text.trimStart().startsWith('\\#') ? generic(type, tokens) : specific(type, tokens);
+  const data =
+    tokens[0]?.raw === '\\#' && text.trimStart().startsWith('\\#') ? generic(type, tokens) : specific(type, tokens);
   if (data === undefined) return ok({ kind: 'raw', bytes: new Uint8Array(0), text });
   if (typeof data === 'string') return err('bad-text', `${what}: ${data}`);
   return ok(data);

@@ -29,11 +29,15 @@ export function readName(r: Reader, allowPointers = true): string {
     const kind = len & POINTER;
     if (kind === POINTER) {
       if (pos + 1 >= end) fail(jumped ? 'truncated' : r.overrun, `compression pointer at offset ${pos} is cut off`);
-      if (!allowPointers) fail('bad-pointer', `compression pointer at offset ${pos} where names must not be compressed`);
+      if (!allowPointers)
+        fail('bad-pointer', `compression pointer at offset ${pos} where names must not be compressed`);
       const target = ((len & 0x3f) << 8) | (bytes[pos + 1] as number);
       // RFC 1035 §4.1.4: a pointer refers to a *prior* occurrence of the name.
       if (target >= runStart) {
-        fail('bad-pointer', `compression pointer at offset ${pos} to ${target} is not before ${runStart} (forward pointer or loop)`);
+        fail(
+          'bad-pointer',
+          `compression pointer at offset ${pos} to ${target} is not before ${runStart} (forward pointer or loop)`,
+        );
       }
       if (!jumped) r.offset = pos + 2;
       jumped = true;
@@ -50,8 +54,10 @@ export function readName(r: Reader, allowPointers = true): string {
       return labels.join('.');
     }
     wire += len + 1;
-    if (wire > MAX_NAME_OCTETS) fail('name-too-long', `name at offset ${start} exceeds ${MAX_NAME_OCTETS} octets (RFC 1035 §2.3.4)`);
-    if (pos + 1 + len > end) fail(jumped ? 'truncated' : r.overrun, `label at offset ${pos} runs past the end of its data`);
+    if (wire > MAX_NAME_OCTETS)
+      fail('name-too-long', `name at offset ${start} exceeds ${MAX_NAME_OCTETS} octets (RFC 1035 §2.3.4)`);
+    if (pos + 1 + len > end)
+      fail(jumped ? 'truncated' : r.overrun, `label at offset ${pos} runs past the end of its data`);
     labels.push(formatLabel(bytes.subarray(pos + 1, pos + 1 + len)));
     pos += 1 + len;
   }

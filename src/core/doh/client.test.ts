@@ -1,14 +1,32 @@
 // The DoH client against an in-test fake transport (unit tests only; real resolvers are in test/integration).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromHex, bytes, header, name, naptr, opt, ptr, question, rr, soa, type Bytes, RESPONSE } from '../../../test/fixtures/dns/build.ts';
+import {
+  fromHex,
+  bytes,
+  header,
+  name,
+  naptr,
+  opt,
+  ptr,
+  question,
+  rr,
+  soa,
+  type Bytes,
+  RESPONSE,
+} from '../../../test/fixtures/dns/build.ts';
 import { dohQuery } from './client.ts';
 import type { DohQuery, FetchLike, ResponseLike } from './types.ts';
 
 const QNAME = '1.2.3.4.e164.arpa';
 const NAPTR = 35;
 const query = (over: Partial<DohQuery> = {}): DohQuery => ({
-  url: 'https://dns.example/dns-query', method: 'get', name: QNAME, type: NAPTR, timeoutMs: 500, ...over,
+  url: 'https://dns.example/dns-query',
+  method: 'get',
+  name: QNAME,
+  type: NAPTR,
+  timeoutMs: 500,
+  ...over,
 });
 
 interface Reply {
@@ -16,9 +34,15 @@ interface Reply {
   headers?: Record<string, string>;
   body?: Uint8Array | string;
 }
-const response = ({ status = 200, headers = { 'content-type': 'application/dns-message' }, body = new Uint8Array() }: Reply): ResponseLike => ({
+const response = ({
+  status = 200,
+  headers = { 'content-type': 'application/dns-message' },
+  body = new Uint8Array(),
+}: Reply): ResponseLike => ({
   status,
-  headers: { get: (n: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1] ?? null },
+  headers: {
+    get: (n: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1] ?? null,
+  },
   arrayBuffer: async () => {
     const b = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -60,7 +84,10 @@ describe('dohQuery: answers', () => {
   it('NOERROR: records of the asked type, min TTL, AD, Age', async () => {
     const r = await value({
       headers: { 'Content-Type': 'Application/DNS-Message; charset=binary', age: '17' },
-      body: answer({ flags: RESPONSE | 0x20, an: [rr(ptr(12), NAPTR, 300, SIP), rr(ptr(12), NAPTR, 120, PRES), rr(ptr(12), 46, 30, [1, 2])] }),
+      body: answer({
+        flags: RESPONSE | 0x20,
+        an: [rr(ptr(12), NAPTR, 300, SIP), rr(ptr(12), NAPTR, 120, PRES), rr(ptr(12), 46, 30, [1, 2])],
+      }),
     });
     expect(r.status).toBe('NOERROR');
     expect(r.records.map((x) => x.data)).toMatchObject([{ services: 'E2U+sip' }, { services: 'E2U+pres' }]);
@@ -95,12 +122,18 @@ describe('dohQuery: answers', () => {
 
   it('NXDOMAIN: SOA TTL when smaller than MINIMUM; 60 s without SOA', async () => {
     const low = rr(name('e164.arpa'), 6, 45, soa(name('ns.example'), name('h.example'), 1, 2, 3, 4, 300));
-    expect(await value({ body: answer({ flags: RESPONSE | 3, ns: [low] }) })).toMatchObject({ status: 'NXDOMAIN', rcode: 3, ttl: 45 });
+    expect(await value({ body: answer({ flags: RESPONSE | 3, ns: [low] }) })).toMatchObject({
+      status: 'NXDOMAIN',
+      rcode: 3,
+      ttl: 45,
+    });
     expect(await value({ body: answer({ flags: RESPONSE | 3 }) })).toMatchObject({ status: 'NXDOMAIN', ttl: 60 });
   });
 
   it('NXDOMAIN at the end of a CNAME chain keeps the chain and its TTL', async () => {
-    const r = await value({ body: answer({ flags: RESPONSE | 3, an: [rr(ptr(12), 5, 20, name('gone.example'))], ns: [ZONE_SOA] }) });
+    const r = await value({
+      body: answer({ flags: RESPONSE | 3, an: [rr(ptr(12), 5, 20, name('gone.example'))], ns: [ZONE_SOA] }),
+    });
     expect(r).toMatchObject({ status: 'NXDOMAIN', cnames: ['gone.example'], ttl: 20 });
   });
 
@@ -117,12 +150,19 @@ describe('dohQuery: answers', () => {
   });
 
   it('matches the question case-insensitively', async () => {
-    expect((await value({ body: answer({ q: question(name(QNAME.toUpperCase().replace('E164.ARPA', 'E164.Arpa')), NAPTR) }) })).status).toBe('NODATA');
+    expect(
+      (
+        await value({
+          body: answer({ q: question(name(QNAME.toUpperCase().replace('E164.ARPA', 'E164.Arpa')), NAPTR) }),
+        })
+      ).status,
+    ).toBe('NODATA');
   });
 });
 
 describe('dohQuery: recorded BIND responses (test/fixtures/dns)', () => {
-  const fixture = (file: string) => fromHex(readFileSync(new URL(`../../../test/fixtures/dns/${file}.hex`, import.meta.url), 'utf8'));
+  const fixture = (file: string) =>
+    fromHex(readFileSync(new URL(`../../../test/fixtures/dns/${file}.hex`, import.meta.url), 'utf8'));
   const OWNER = '4.4.2.2.3.3.5.6.8.1.4.4.e164.arpa';
 
   it('NOERROR through a CNAME', async () => {
@@ -132,7 +172,10 @@ describe('dohQuery: recorded BIND responses (test/fixtures/dns)', () => {
   });
 
   it('NXDOMAIN with SOA negative TTL', async () => {
-    expect(await value({ body: fixture('bind-nxdomain') }, { name: '9.9.9.e164.arpa' })).toMatchObject({ status: 'NXDOMAIN', ttl: 300 });
+    expect(await value({ body: fixture('bind-nxdomain') }, { name: '9.9.9.e164.arpa' })).toMatchObject({
+      status: 'NXDOMAIN',
+      ttl: 300,
+    });
   });
 
   it('mismatch when the recorded answer is for another name', async () => {
@@ -146,26 +189,52 @@ describe('dohQuery: transports', () => {
     await dohQuery(query(), get.fetch);
     const [url, init] = get.calls[0] ?? [];
     expect(url).toMatch(/^https:\/\/dns\.example\/dns-query\?dns=[A-Za-z0-9_-]+$/);
-    expect(init).toMatchObject({ method: 'GET', credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer' });
+    expect(init).toMatchObject({
+      method: 'GET',
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer',
+    });
     expect(init?.signal).toBeInstanceOf(AbortSignal);
     const post = fake({ body: answer() });
     await dohQuery(query({ method: 'post' }), post.fetch);
-    expect(post.calls[0]?.[1]).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/dns-message' } });
+    expect(post.calls[0]?.[1]).toMatchObject({
+      method: 'POST',
+      headers: { 'content-type': 'application/dns-message' },
+    });
     expect(post.calls[0]?.[1].body?.length).toBe(128);
   });
 
   it('JSON: parses the body, AD from the AD field', async () => {
     const body = JSON.stringify({
-      Status: 0, TC: false, AD: true,
+      Status: 0,
+      TC: false,
+      AD: true,
       Question: [{ name: `${QNAME}.`, type: NAPTR }],
       Answer: [{ name: `${QNAME}.`, type: NAPTR, TTL: 77, data: '100 10 "u" "E2U+sip" "!^.*$!sip:a@b!" .' }],
     });
     for (const type of ['application/dns-json', 'application/json; charset=UTF-8']) {
       const r = await value({ headers: { 'content-type': type }, body }, { method: 'json' });
-      expect(r).toMatchObject({ status: 'NOERROR', ttl: 77, authenticData: true, records: [{ data: { regexp: '!^.*$!sip:a@b!' } }] });
+      expect(r).toMatchObject({
+        status: 'NOERROR',
+        ttl: 77,
+        authenticData: true,
+        records: [{ data: { regexp: '!^.*$!sip:a@b!' } }],
+      });
     }
-    expect(await code({ headers: { 'content-type': 'application/dns-json' }, body: JSON.stringify({ Status: 0, TC: true, Question: [{ name: QNAME, type: NAPTR }] }) }, { method: 'json' })).toBe('truncated');
-    expect(await code({ headers: { 'content-type': 'application/dns-message' }, body }, { method: 'json' })).toBe('bad-content-type');
+    expect(
+      await code(
+        {
+          headers: { 'content-type': 'application/dns-json' },
+          body: JSON.stringify({ Status: 0, TC: true, Question: [{ name: QNAME, type: NAPTR }] }),
+        },
+        { method: 'json' },
+      ),
+    ).toBe('truncated');
+    expect(await code({ headers: { 'content-type': 'application/dns-message' }, body }, { method: 'json' })).toBe(
+      'bad-content-type',
+    );
   });
 });
 
@@ -178,7 +247,9 @@ describe('dohQuery: failures', () => {
   it('bad-content-type for a 200 with a garbage body (Firefox h2c case) or no content type', async () => {
     expect(await code({ headers: { 'content-type': 'text/html' }, body: '<html>' })).toBe('bad-content-type');
     expect(await code({ headers: {}, body: answer() })).toBe('bad-content-type');
-    expect(await code({ headers: { 'content-type': 'application/dns-json' }, body: answer() })).toBe('bad-content-type');
+    expect(await code({ headers: { 'content-type': 'application/dns-json' }, body: answer() })).toBe(
+      'bad-content-type',
+    );
   });
 
   it('malformed for an undecodable body, naming the decoder error', async () => {
@@ -223,7 +294,10 @@ describe('dohQuery: failures', () => {
     expect(aborted).toBe(true);
     const r2 = await dohQuery(query({ timeoutMs: 30 }), () => new Promise(() => {}));
     expect(r2.ok ? '' : r2.error.code).toBe('timeout');
-    const slowBody = await dohQuery(query({ timeoutMs: 30 }), async () => ({ ...response({}), arrayBuffer: () => new Promise<ArrayBuffer>(() => {}) }));
+    const slowBody = await dohQuery(query({ timeoutMs: 30 }), async () => ({
+      ...response({}),
+      arrayBuffer: () => new Promise<ArrayBuffer>(() => {}),
+    }));
     expect(slowBody.ok ? '' : slowBody.error.code).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -236,8 +310,16 @@ describe('dohQuery: failures', () => {
   });
 
   it('Age: only a non-negative integer counts', async () => {
-    for (const [age, expected] of [['5', 5], ['-3', 0], ['1.5', 0], ['abc', 0], [' 9 ', 9]] as const) {
-      expect((await value({ headers: { 'content-type': 'application/dns-message', age }, body: answer() })).ageSeconds).toBe(expected);
+    for (const [age, expected] of [
+      ['5', 5],
+      ['-3', 0],
+      ['1.5', 0],
+      ['abc', 0],
+      [' 9 ', 9],
+    ] as const) {
+      expect(
+        (await value({ headers: { 'content-type': 'application/dns-message', age }, body: answer() })).ageSeconds,
+      ).toBe(expected);
     }
   });
 });
@@ -259,7 +341,10 @@ describe('dohQuery: the body is read as a stream and dropped at the size limit',
     const reply: ResponseLike = {
       status: 200,
       headers: { get: (n) => (n.toLowerCase() === 'content-type' ? contentType : null) },
-      arrayBuffer: () => new Promise(() => { /* never resolves: only the stream may be read */ }),
+      arrayBuffer: () =>
+        new Promise(() => {
+          /* never resolves: only the stream may be read */
+        }),
       body,
     };
     return { seen, fetch: (() => Promise.resolve(reply)) as FetchLike };
@@ -271,7 +356,13 @@ describe('dohQuery: the body is read as a stream and dropped at the size limit',
   ] as const)('%s: stops after %s octets with code too-large, and cancels the stream', async (method, type, max) => {
     const { seen, fetch } = endless(type);
     const r = await dohQuery(query({ method, timeoutMs: 5000 }), fetch);
-    expect(r).toEqual({ ok: false, error: { code: 'too-large', message: `https://dns.example sent more than ${max} octets, which is not a DNS answer` } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'too-large',
+        message: `https://dns.example sent more than ${max} octets, which is not a DNS answer`,
+      },
+    });
     expect(seen.cancelled).toBe(true);
     expect(seen.pulled).toBeLessThanOrEqual(max + 3 * 16 * 1024);
   });

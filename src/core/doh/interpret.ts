@@ -38,7 +38,8 @@ function mismatch(m: DnsMessage, q: DohQuery): string | undefined {
   if (m.id !== 0) return `response ID ${m.id}, query ID 0`;
   if (m.flags.opcode !== 0) return `response opcode ${m.flags.opcode}, query opcode 0`;
   // Servers may leave the question out of error responses (FORMERR, NOTIMP, REFUSED ...).
-  if (m.questions.length === 0) return m.flags.rcode === RCode.NOERROR ? 'NOERROR response without a question' : undefined;
+  if (m.questions.length === 0)
+    return m.flags.rcode === RCode.NOERROR ? 'NOERROR response without a question' : undefined;
   const [question] = m.questions;
   if (m.questions.length !== 1 || !question) return `${m.questions.length} questions in the response, 1 asked`;
   if (!namesEqual(question.name, q.name) || question.type !== q.type || question.class !== CLASS_IN) {

@@ -11,18 +11,39 @@ const parsed = (body: unknown) => {
 describe('parseJsonMessage', () => {
   it('reads a Cloudflare-style answer with NAPTR in presentation form', () => {
     const m = parsed({
-      Status: 0, TC: false, RD: true, RA: true, AD: true, CD: false,
+      Status: 0,
+      TC: false,
+      RD: true,
+      RA: true,
+      AD: true,
+      CD: false,
       Question: [{ name: QNAME, type: 35 }],
       Answer: [
-        { name: QNAME, type: 35, TTL: 3600, data: '100 10 "u" "E2U+sip" "!^\\\\+441865332(.*)$!sip:\\\\1@nominet.org.uk!" .' },
+        {
+          name: QNAME,
+          type: 35,
+          TTL: 3600,
+          data: '100 10 "u" "E2U+sip" "!^\\\\+441865332(.*)$!sip:\\\\1@nominet.org.uk!" .',
+        },
         { name: QNAME, type: 46, TTL: 3600, data: 'NAPTR 8 14 3600 20300101000000 20200101000000 1 e164.arpa. abc=' },
       ],
     });
     expect(m.flags).toMatchObject({ qr: true, tc: false, ad: true, rcode: 0 });
     expect(m.questions).toEqual([{ name: QNAME, type: 35, class: 1 }]);
     expect(m.answers[0]).toEqual({
-      name: QNAME, type: 35, class: 1, ttl: 3600,
-      data: { kind: 'NAPTR', order: 100, preference: 10, flags: 'u', services: 'E2U+sip', regexp: '!^\\+441865332(.*)$!sip:\\1@nominet.org.uk!', replacement: '' },
+      name: QNAME,
+      type: 35,
+      class: 1,
+      ttl: 3600,
+      data: {
+        kind: 'NAPTR',
+        order: 100,
+        preference: 10,
+        flags: 'u',
+        services: 'E2U+sip',
+        regexp: '!^\\+441865332(.*)$!sip:\\1@nominet.org.uk!',
+        replacement: '',
+      },
     });
     expect(m.answers[1]?.data).toMatchObject({ kind: 'raw', text: expect.stringMatching(/^NAPTR 8/) });
   });
@@ -30,7 +51,9 @@ describe('parseJsonMessage', () => {
   it('reads Google-style fully qualified names, RFC 3597 generic NAPTR data, SOA authority and NXDOMAIN', () => {
     const rdata = '0064000a0175074532552b7369700e215e2e2a24217369703a6140622100';
     const m = parsed({
-      Status: 3, TC: false, AD: false,
+      Status: 3,
+      TC: false,
+      AD: false,
       Question: [{ name: `${QNAME}.`, type: 35 }],
       Answer: [{ name: `${QNAME}.`, type: 35, TTL: 60, data: `\\# ${rdata.length / 2} ${rdata}` }],
       Authority: [{ name: 'e164.arpa.', type: 6, TTL: 900, data: 'ns.example. hostmaster.example. 1 2 3 4 120' }],
@@ -38,7 +61,15 @@ describe('parseJsonMessage', () => {
     });
     expect(m.flags.rcode).toBe(3);
     expect(m.questions[0]?.name).toBe(QNAME);
-    expect(m.answers[0]?.data).toEqual({ kind: 'NAPTR', order: 100, preference: 10, flags: 'u', services: 'E2U+sip', regexp: '!^.*$!sip:a@b!', replacement: '' });
+    expect(m.answers[0]?.data).toEqual({
+      kind: 'NAPTR',
+      order: 100,
+      preference: 10,
+      flags: 'u',
+      services: 'E2U+sip',
+      regexp: '!^.*$!sip:a@b!',
+      replacement: '',
+    });
     expect(m.authorities[0]).toMatchObject({ name: 'e164.arpa', ttl: 900, data: { kind: 'SOA', minimum: 120 } });
   });
 

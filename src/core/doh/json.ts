@@ -8,7 +8,8 @@ import type { DohError } from './types.ts';
 
 const CLASS_IN = 1; // the JSON APIs only serve class IN
 
-const isUint = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const isUint = (v: unknown, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 
 /** Names come fully qualified ("example.com."); ours have no trailing dot and canonical escapes. */
 const toName = (v: unknown): string | undefined => (typeof v === 'string' ? normalizeName(v) : undefined);
@@ -46,13 +47,15 @@ export function parseJsonMessage(body: string): Result<DnsMessage, DohError> {
   const parsedQuestions = [];
   for (const q of questions) {
     const name = isRecord(q) ? toName(q.name) : undefined;
-    if (!isRecord(q) || name === undefined || !isUint(q.type, 0xffff)) return err('malformed', 'JSON DoH Question entry lacks name or type');
+    if (!isRecord(q) || name === undefined || !isUint(q.type, 0xffff))
+      return err('malformed', 'JSON DoH Question entry lacks name or type');
     parsedQuestions.push({ name, type: q.type, class: CLASS_IN });
   }
   const answers = records(json.Answer, 'Answer');
   const authorities = records(json.Authority, 'Authority');
   const additionals = records(json.Additional, 'Additional');
-  for (const r of [answers, authorities, additionals]) if (typeof r === 'string') return err('malformed', `JSON DoH ${r}`);
+  for (const r of [answers, authorities, additionals])
+    if (typeof r === 'string') return err('malformed', `JSON DoH ${r}`);
   return ok({
     id: 0,
     flags: {

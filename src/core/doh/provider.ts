@@ -5,7 +5,8 @@ import { err, ok, type CoreError, type Result } from '../result.ts';
 /** RFC 8484 GET and POST with the DNS wire format, or the JSON API of Google and Cloudflare (not an RFC). */
 export const DOH_METHODS = ['get', 'post', 'json'] as const;
 export type DohMethod = (typeof DOH_METHODS)[number];
-export const isDohMethod = (v: unknown): v is DohMethod => typeof v === 'string' && (DOH_METHODS as readonly string[]).includes(v);
+export const isDohMethod = (v: unknown): v is DohMethod =>
+  typeof v === 'string' && (DOH_METHODS as readonly string[]).includes(v);
 
 /** The provider used until one is chosen (README "Settings"). */
 export const DEFAULT_DOH_URL = 'https://cloudflare-dns.com/dns-query';
@@ -17,7 +18,8 @@ export const DEFAULT_TIMEOUT_MS = 5000;
  * names in clear), no user name or password and no #fragment. Returns the URL in normal form.
  */
 export function validateDohUrl(text: unknown): Result<string, CoreError<'bad-url'>> {
-  if (typeof text !== 'string' || text.trim() === '') return err('bad-url', 'Enter the URL of a DNS-over-HTTPS server.');
+  if (typeof text !== 'string' || text.trim() === '')
+    return err('bad-url', 'Enter the URL of a DNS-over-HTTPS server.');
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -25,7 +27,8 @@ export function validateDohUrl(text: unknown): Result<string, CoreError<'bad-url
     return err('bad-url', `"${text}" is not a URL.`);
   }
   if (url.protocol !== 'https:') return err('bad-url', 'The DoH server URL must start with https:// (RFC 8484 §3).');
-  if (url.username || url.password) return err('bad-url', 'The DoH server URL must not contain a user name or password.');
+  if (url.username || url.password)
+    return err('bad-url', 'The DoH server URL must not contain a user name or password.');
   if (url.hash) return err('bad-url', 'The DoH server URL must not contain a #fragment.');
   return ok(url.href);
 }

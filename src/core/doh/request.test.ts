@@ -36,16 +36,23 @@ describe('buildRequest', () => {
   it('POST: the query as the body with Content-Type and Accept', () => {
     const r = built(q({ method: 'post' }));
     expect(r.url).toBe('https://dns.example/dns-query');
-    expect(r.init).toMatchObject({ ...PRIVACY, method: 'POST', headers: { accept: 'application/dns-message', 'content-type': 'application/dns-message' } });
+    expect(r.init).toMatchObject({
+      ...PRIVACY,
+      method: 'POST',
+      headers: { accept: 'application/dns-message', 'content-type': 'application/dns-message' },
+    });
     expect(r.init.body?.length).toBe(128);
   });
 
   it('JSON: name, type mnemonic and do=1 with Accept dns-json', () => {
     const r = built(q({ method: 'json', url: 'https://dns.google/resolve?ct=application/x-javascript' }));
     const url = new URL(r.url);
-    expect([url.searchParams.get('name'), url.searchParams.get('type'), url.searchParams.get('do'), url.searchParams.get('ct')]).toEqual([
-      '1.2.3.4.e164.arpa', 'NAPTR', '1', 'application/x-javascript',
-    ]);
+    expect([
+      url.searchParams.get('name'),
+      url.searchParams.get('type'),
+      url.searchParams.get('do'),
+      url.searchParams.get('ct'),
+    ]).toEqual(['1.2.3.4.e164.arpa', 'NAPTR', '1', 'application/x-javascript']);
     expect(r.init).toEqual({ ...PRIVACY, method: 'GET', headers: { accept: 'application/dns-json' } });
     expect(new URL(built(q({ method: 'json', type: 99 })).url).searchParams.get('type')).toBe('99');
   });

@@ -63,7 +63,12 @@ export function buildRequest(q: DohQuery): Result<DohRequest, DohError> {
   if (q.method === 'post') {
     return ok({
       url: url.value.href,
-      init: { ...common, method: 'POST', headers: { accept: DNS_MESSAGE, 'content-type': DNS_MESSAGE }, body: message.value },
+      init: {
+        ...common,
+        method: 'POST',
+        headers: { accept: DNS_MESSAGE, 'content-type': DNS_MESSAGE },
+        body: message.value,
+      },
     });
   }
   url.value.searchParams.set('dns', toBase64url(message.value));

@@ -108,5 +108,11 @@ export class TtlCache<V> {
 }
 
 function isEntry(e: unknown): e is CacheEntry<unknown> {
-  return typeof e === 'object' && e !== null && 'value' in e && Number.isFinite((e as CacheEntry<unknown>).expiresAt) && Number.isFinite((e as CacheEntry<unknown>).storedAt);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'value' in e &&
+    Number.isFinite((e as CacheEntry<unknown>).expiresAt) &&
+    Number.isFinite((e as CacheEntry<unknown>).storedAt)
+  );
 }

@@ -46,7 +46,11 @@ export class EnumClient {
 
   constructor(opts: EnumClientOptions) {
     this.#opts = opts;
-    this.cache = new TtlCache<LookupResult>({ maxEntries: opts.maxEntries ?? 500, now: opts.now, ...(opts.store ? { store: opts.store } : {}) });
+    this.cache = new TtlCache<LookupResult>({
+      maxEntries: opts.maxEntries ?? 500,
+      now: opts.now,
+      ...(opts.store ? { store: opts.store } : {}),
+    });
   }
 
   static cacheKey(e164: string, s: LookupSettings): string {
@@ -59,7 +63,11 @@ export class EnumClient {
     const key = EnumClient.cacheKey(e164, settings);
     return this.#inflight.run(key, async () => {
       const hit = await this.cache.get(key);
-      if (hit) return { result: { ...hit.value, ttl: Math.max(0, Math.floor((hit.expiresAt - this.#opts.now()) / 1000)) }, fromCache: true };
+      if (hit)
+        return {
+          result: { ...hit.value, ttl: Math.max(0, Math.floor((hit.expiresAt - this.#opts.now()) / 1000)) },
+          fromCache: true,
+        };
       const config = {
         dohUrl: settings.dohUrl,
         method: settings.method,

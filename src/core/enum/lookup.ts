@@ -34,7 +34,8 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
       usage.use(answer);
       continue; // RFC 6116 §3.2: next suffix only when the name is absent or has no NAPTR
     }
-    if (answer.status !== 'NOERROR') return { ...base, domain, status: 'error', ttl: 0, error: statusError(domain, answer) };
+    if (answer.status !== 'NOERROR')
+      return { ...base, domain, status: 'error', ttl: 0, error: statusError(domain, answer) };
     usage.use(answer);
 
     const fetchNaptr = async (name: string): Promise<Result<NaptrData[], CoreError>> => {
@@ -46,17 +47,38 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
       }
       if (next.value.status === 'NXDOMAIN' || next.value.status === 'NODATA') {
         usage.use(next.value);
-        return { ok: false, error: { code: 'no-naptr', message: `${name} holds no NAPTR records (${next.value.status}).` } };
+        return {
+          ok: false,
+          error: { code: 'no-naptr', message: `${name} holds no NAPTR records (${next.value.status}).` },
+        };
       }
       return { ok: false, error: statusError(name, next.value) };
     };
 
-    const { uris, rejected, rejectedOmitted } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, { domain });
+    const { uris, rejected, rejectedOmitted } = await processNaptrSet(naptrs(answer.records), e164, fetchNaptr, {
+      domain,
+    });
     const pres = uris.filter((u) => u.enumservices.some(isPresenceService)).map((u) => u.uri);
     const omitted = rejectedOmitted > 0 ? { rejectedOmitted } : {};
-    return { ...base, domain, status: 'found', dnssec: usage.authenticated, uris, pres, rejected, ...omitted, ttl: usage.finiteTtl };
+    return {
+      ...base,
+      domain,
+      status: 'found',
+      dnssec: usage.authenticated,
+      uris,
+      pres,
+      rejected,
+      ...omitted,
+      ttl: usage.finiteTtl,
+    };
   }
-  return { ...base, domain: firstDomain, status: 'not-found', dnssec: usage.used > 0 && usage.authenticated, ttl: usage.finiteTtl };
+  return {
+    ...base,
+    domain: firstDomain,
+    status: 'not-found',
+    dnssec: usage.used > 0 && usage.authenticated,
+    ttl: usage.finiteTtl,
+  };
 }
 
 function naptrs(records: { data: { kind: string } }[]): NaptrData[] {

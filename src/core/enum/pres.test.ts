@@ -11,12 +11,18 @@ describe('parsePresUri (RFC 3859 §3.2)', () => {
     expect(parsePresUri(uri)).toEqual({ ok: true, value: { user, domain } });
   });
 
-  it.each(['sip:alice@example.com', 'pres:', 'pres:@example.com', 'pres:alice', 'pres:alice@', 'pres:alice@exa mple.com', 'pres:a@%zz', 'pres:bob%40home@example.net'])(
-    'refuses %j',
-    (uri) => {
-      const r = parsePresUri(uri);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.code).toBe('bad-pres-uri');
-    },
-  );
+  it.each([
+    'sip:alice@example.com',
+    'pres:',
+    'pres:@example.com',
+    'pres:alice',
+    'pres:alice@',
+    'pres:alice@exa mple.com',
+    'pres:a@%zz',
+    'pres:bob%40home@example.net',
+  ])('refuses %j', (uri) => {
+    const r = parsePresUri(uri);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('bad-pres-uri');
+  });
 });

@@ -37,9 +37,13 @@ export class AnswerSummary {
 }
 
 export function query(config: ResolverConfig, name: string, type: number): Promise<Result<DohResponse, CoreError>> {
-  const send = () => dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch);
+  const send = () =>
+    dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch);
   if (!config.inflight) return send();
-  return config.inflight.run(`${config.partition ?? ''} ${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`, send);
+  return config.inflight.run(
+    `${config.partition ?? ''} ${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`,
+    send,
+  );
 }
 
 export type StatusErrorCode = 'servfail' | 'refused' | 'dns-error';

@@ -12,18 +12,43 @@ type Range = readonly [number, number];
 
 /** XBD §7.3.1 LC_CTYPE classes in the POSIX (C) locale. */
 const CLASSES: Record<string, readonly Range[]> = {
-  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
-  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
-  blank: [[0x09, 0x09], [0x20, 0x20]],
-  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+  alnum: [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+  ],
+  alpha: [
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+  ],
+  blank: [
+    [0x09, 0x09],
+    [0x20, 0x20],
+  ],
+  cntrl: [
+    [0x00, 0x1f],
+    [0x7f, 0x7f],
+  ],
   digit: [[0x30, 0x39]],
   graph: [[0x21, 0x7e]],
   lower: [[0x61, 0x7a]],
   print: [[0x20, 0x7e]],
-  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
-  space: [[0x09, 0x0d], [0x20, 0x20]],
+  punct: [
+    [0x21, 0x2f],
+    [0x3a, 0x40],
+    [0x5b, 0x60],
+    [0x7b, 0x7e],
+  ],
+  space: [
+    [0x09, 0x0d],
+    [0x20, 0x20],
+  ],
   upper: [[0x41, 0x5a]],
-  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
+  xdigit: [
+    [0x30, 0x39],
+    [0x41, 0x46],
+    [0x61, 0x66],
+  ],
 };
 
 const hex = (cp: number): string => `\\x{${cp.toString(16)}}`;
@@ -90,7 +115,10 @@ export function translateBracket(cps: number[], start: number, delim: number | u
       if (!hi.ok) return hi;
       if (hi.value.kind === 'class') return err('bad-ere', 'a character class cannot end a range');
       if (hi.value.cp < lo.value.cp) {
-        return err('bad-ere', `invalid range "${String.fromCodePoint(lo.value.cp)}-${String.fromCodePoint(hi.value.cp)}"`);
+        return err(
+          'bad-ere',
+          `invalid range "${String.fromCodePoint(lo.value.cp)}-${String.fromCodePoint(hi.value.cp)}"`,
+        );
       }
       ranges.push([lo.value.cp, hi.value.cp]);
       i = hi.value.next;

@@ -100,7 +100,11 @@ export function translateEre(ere: string, delimiter: string): Result<TranslatedE
         break;
       }
       case '|':
-        top().alternatives.push(top().seq.map((a) => a.src).join(''));
+        top().alternatives.push(
+          top()
+            .seq.map((a) => a.src)
+            .join(''),
+        );
         top().closedSize += seqSize(top().seq);
         top().seq = [];
         break;

@@ -4,7 +4,14 @@ import type { NaptrData } from '../dns/types.ts';
 import { formatNaptr } from './format.ts';
 
 const naptr = (over: Partial<NaptrData>): NaptrData => ({
-  kind: 'NAPTR', order: 100, preference: 10, flags: 'u', services: 'E2U+sip', regexp: '', replacement: '', ...over,
+  kind: 'NAPTR',
+  order: 100,
+  preference: 10,
+  flags: 'u',
+  services: 'E2U+sip',
+  regexp: '',
+  replacement: '',
+  ...over,
 });
 
 describe('formatNaptr', () => {
@@ -13,7 +20,9 @@ describe('formatNaptr', () => {
   });
 
   it('doubles backslashes as a master file does (RFC 3403 §6.1)', () => {
-    expect(formatNaptr(naptr({ regexp: '!^\\+44(.*)$!sip:\\1@x!' }))).toBe('100 10 "u" "E2U+sip" "!^\\\\+44(.*)$!sip:\\\\1@x!" .');
+    expect(formatNaptr(naptr({ regexp: '!^\\+44(.*)$!sip:\\1@x!' }))).toBe(
+      '100 10 "u" "E2U+sip" "!^\\\\+44(.*)$!sip:\\\\1@x!" .',
+    );
   });
 
   it('formats a non-terminal record with a replacement name', () => {

@@ -155,7 +155,9 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
     };
     // RFC 6116 §5.2: a record that cannot be used is skipped (and reported) and processing goes on.
     if (i >= MAX_RECORDS_PER_SET) {
-      reject(`not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${sorted.length})`);
+      reject(
+        `not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${sorted.length})`,
+      );
       continue;
     }
     // Flags are case-insensitive (RFC 3403 §4.1). ENUM defines only "u" (RFC 6116 §3.4.2); a record with
@@ -169,7 +171,8 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
       }
       if (!r.ok) reject(r.error.message);
       else if (walk.out.uris.length >= MAX_URIS) reject(`usable, but a result lists at most ${MAX_URIS} URIs`);
-      else if (walk.uriChars + r.value.uri.length > MAX_URI_CHARS) reject(`usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`);
+      else if (walk.uriChars + r.value.uri.length > MAX_URI_CHARS)
+        reject(`usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`);
       else {
         walk.uriChars += r.value.uri.length;
         walk.out.uris.push(r.value);
@@ -195,7 +198,15 @@ export async function processNaptrSet(
   options: ProcessOptions = {},
 ): Promise<ProcessedNaptrs> {
   const budget = options.budget ?? newCompileBudget();
-  const walk: Walk = { aus, fetchNaptr, lookups: 0, budget, yieldedAt: budget.remaining, uriChars: 0, out: { uris: [], rejected: [], rejectedOmitted: 0 } };
+  const walk: Walk = {
+    aus,
+    fetchNaptr,
+    lookups: 0,
+    budget,
+    yieldedAt: budget.remaining,
+    uriChars: 0,
+    out: { uris: [], rejected: [], rejectedOmitted: 0 },
+  };
   await processSet(records, { chain: options.domain === undefined ? [] : [options.domain], hops: 0 }, walk);
   return walk.out;
 }

@@ -3,7 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ERE_SIZE } from './ere.ts';
-import { applyNaptrRegexp, COMPILE_BUDGET, COMPILED_CACHE_BUDGET, compiledCacheCost, newCompileBudget, parseNaptrRegexp } from './regexp.ts';
+import {
+  applyNaptrRegexp,
+  COMPILE_BUDGET,
+  COMPILED_CACHE_BUDGET,
+  compiledCacheCost,
+  newCompileBudget,
+  parseNaptrRegexp,
+} from './regexp.ts';
 
 /** Parses and applies, returning the output, null (no match) or `error: <message>`. */
 function rewrite(field: string, aus: string): string | null {
@@ -17,27 +24,72 @@ const AUS = '+441632960083';
 
 describe('applyNaptrRegexp: standard examples', () => {
   it.each([
-    ['V1 RFC 6116 §4 back-reference', '!^(\\+441632960083)$!sip:\\1@example.com!', AUS, 'sip:+441632960083@example.com'],
+    [
+      'V1 RFC 6116 §4 back-reference',
+      '!^(\\+441632960083)$!sip:\\1@example.com!',
+      AUS,
+      'sip:+441632960083@example.com',
+    ],
     ['V2 RFC 6116 §4 other number does not match', '!^(\\+441632960083)$!sip:\\1@example.com!', '+441632960084', null],
     ['V3 RFC 6116 §4 h323', '!^\\+441632960083$!h323:operator@example.com!', AUS, 'h323:operator@example.com'],
     ['V4 RFC 6116 §4 mailto', '!^.*$!mailto:info@example.com!', AUS, 'mailto:info@example.com'],
     ['V5 RFC 3953 §5 pres', '!^.*$!pres:jon.peterson@example.net!', AUS, 'pres:jon.peterson@example.net'],
-    ['V7 RFC 3403 §6.1 URN example', '!^urn:cid:.+@([^\\.]+\\.)(.*)$!\\2!i', 'urn:cid:199606121851.1@bar.example.com', 'example.com'],
-    ['V8 RFC 3402 §3.2 i flag', '!^urn:cid:.+@([^\\.]+\\.)(.*)$!\\2!i', 'URN:CID:199606121851.1@bar.example.com', 'example.com'],
+    [
+      'V7 RFC 3403 §6.1 URN example',
+      '!^urn:cid:.+@([^\\.]+\\.)(.*)$!\\2!i',
+      'urn:cid:199606121851.1@bar.example.com',
+      'example.com',
+    ],
+    [
+      'V8 RFC 3402 §3.2 i flag',
+      '!^urn:cid:.+@([^\\.]+\\.)(.*)$!\\2!i',
+      'URN:CID:199606121851.1@bar.example.com',
+      'example.com',
+    ],
     ['V12 RFC 5483 §2.4 corrected +', '!^\\+4655(.*)$!sip:\\1@example.net!', '+46551234', 'sip:1234@example.net'],
-    ['V13 Nominet live record', '!^\\+441865332(.*)$!sip:\\1@nominet.org.uk!', '+441865332244', 'sip:244@nominet.org.uk'],
+    [
+      'V13 Nominet live record',
+      '!^\\+441865332(.*)$!sip:\\1@nominet.org.uk!',
+      '+441865332244',
+      'sip:244@nominet.org.uk',
+    ],
     ['V14 Nominet pstn:tel', '!^(.*)$!tel:\\1!', '+441865332244', 'tel:+441865332244'],
     ['V15 "/" delimiter (RFC 6116 §5.2)', '/^\\+(.*)$/sip:\\1@example.com/', AUS, 'sip:441632960083@example.com'],
-    ['V16 escaped delimiter in repl', '/^.*$/sip:operator@example.com;path=\\/a\\/b/', AUS, 'sip:operator@example.com;path=/a/b'],
+    [
+      'V16 escaped delimiter in repl',
+      '/^.*$/sip:operator@example.com;path=\\/a\\/b/',
+      AUS,
+      'sip:operator@example.com;path=/a/b',
+    ],
     ['V17 escaped "|" delimiter is a literal in the ERE', '|^a\\|b$|x:y|', 'a|b', 'x:y'],
     ['V17 … and "a" alone does not match', '|^a\\|b$|x:y|', 'a', null],
     ['V18 Asterisk: escaped delimiters only', '!.*!\\!\\!\\!!', AUS, '!!!'],
-    ['V20 repeated back-references', '!^\\+44(1632)(.*)$!sip:\\2-\\1-\\2@example.com!', AUS, 'sip:960083-1632-960083@example.com'],
-    ['V21 unset group expands to "" (RFC 3402 "possibly empty")', '!^\\+44(9)?(.*)$!tel:\\1\\2!', AUS, 'tel:1632960083'],
-    ['V22 i flag keeps the replacement case (RFC 6116 §3.6)', '!^.*$!SIP:Operator@Example.COM!i', AUS, 'SIP:Operator@Example.COM'],
+    [
+      'V20 repeated back-references',
+      '!^\\+44(1632)(.*)$!sip:\\2-\\1-\\2@example.com!',
+      AUS,
+      'sip:960083-1632-960083@example.com',
+    ],
+    [
+      'V21 unset group expands to "" (RFC 3402 "possibly empty")',
+      '!^\\+44(9)?(.*)$!tel:\\1\\2!',
+      AUS,
+      'tel:1632960083',
+    ],
+    [
+      'V22 i flag keeps the replacement case (RFC 6116 §3.6)',
+      '!^.*$!SIP:Operator@Example.COM!i',
+      AUS,
+      'SIP:Operator@Example.COM',
+    ],
     ['V23 case-sensitive without i', '!^abc$!x:y!', 'ABC', null],
     ['V23 case-insensitive with i', '!^abc$!x:y!i', 'ABC', 'x:y'],
-    ['V24 "I" accepted as the flag (ABNF literals are case-insensitive)', '!^.*$!sip:user@example.com!I', AUS, 'sip:user@example.com'],
+    [
+      'V24 "I" accepted as the flag (ABNF literals are case-insensitive)',
+      '!^.*$!sip:user@example.com!I',
+      AUS,
+      'sip:user@example.com',
+    ],
     ['V25 empty replacement', '!^.*$!!', AUS, ''],
     ['V26 unanchored: sed-style keeps the unmatched text (RFC 3402 §3.1)', '!1632!-!', AUS, '+44-960083'],
     ['"#" delimiter', '#^\\+44(.*)$#tel:0\\1#', AUS, 'tel:01632960083'],
@@ -71,21 +123,46 @@ describe('POSIX ERE semantics (docs/enum-test-vectors.md §4.1)', () => {
     ['V28 [[:digit:]+] bracket with class', '!^[[:digit:]+]*$!ok:!', AUS, 'ok:'],
     ['V30 backslash is literal inside brackets', '![\\d]!X!', '+4d4', '+4X4'],
     ['V31 alternation is leftmost-longest', '!(\\+4|\\+44)!X!', AUS, 'X1632960083'],
-    ['V29 "+?" is (x+)? as in glibc, not lazy', '!(^[[:digit:]]+?)!sip:\\1@ut.cw-ngv.com!', '1234', 'sip:1234@ut.cw-ngv.com'],
+    [
+      'V29 "+?" is (x+)? as in glibc, not lazy',
+      '!(^[[:digit:]]+?)!sip:\\1@ut.cw-ngv.com!',
+      '1234',
+      'sip:1234@ut.cw-ngv.com',
+    ],
     ['V32 [+]* then the rest', '!^[+]*(.*)$!sip:\\1@os2.example!', '+9175191005', 'sip:9175191005@os2.example'],
-    ['V33 \\+? and [[:digit:]]*', '!^\\+?([[:digit:]]*)$!sip:\\1@x.example!', '+9175191005', 'sip:9175191005@x.example'],
+    [
+      'V33 \\+? and [[:digit:]]*',
+      '!^\\+?([[:digit:]]*)$!sip:\\1@x.example!',
+      '+9175191005',
+      'sip:9175191005@x.example',
+    ],
     ['"]" first in a bracket is literal', '!^[]a]+$!ok:!', 'a]a', 'ok:'],
     ['"]" first in a negated bracket is literal', '!^[^]a]+$!ok:!', 'bcd', 'ok:'],
     ['"-" last in a bracket is literal', '!^[a-]+$!ok:!', 'a-a', 'ok:'],
     ['ranges', '!^\\+[0-35-9]+$!ok:!', '+1235', 'ok:'],
     ['ranges exclude', '!^\\+[0-35-9]+$!ok:!', '+1234', null],
-    ['[[:alpha:]] [[:upper:]] [[:lower:]] [[:xdigit:]]', '!^[[:alpha:]][[:upper:]][[:lower:]][[:xdigit:]]$!ok:!', 'zAbF', 'ok:'],
-    ['[[:alnum:]] [[:punct:]] [[:space:]] [[:blank:]]', '!^[[:alnum:]][[:punct:]][[:space:]][[:blank:]]$!ok:!', '7+ \t', 'ok:'],
+    [
+      '[[:alpha:]] [[:upper:]] [[:lower:]] [[:xdigit:]]',
+      '!^[[:alpha:]][[:upper:]][[:lower:]][[:xdigit:]]$!ok:!',
+      'zAbF',
+      'ok:',
+    ],
+    [
+      '[[:alnum:]] [[:punct:]] [[:space:]] [[:blank:]]',
+      '!^[[:alnum:]][[:punct:]][[:space:]][[:blank:]]$!ok:!',
+      '7+ \t',
+      'ok:',
+    ],
     ['[[:print:]] [[:graph:]] [[:cntrl:]]', '!^[[:print:]][[:graph:]][[:cntrl:]]$!ok:!', ' !\n', 'ok:'],
     ['negated class', '!^[^[:digit:]]$!ok:!', '+', 'ok:'],
     ['[=c=] and [.c.]', '!^[[=a=]][[.+.]]$!ok:!', 'a+', 'ok:'],
     ['[[:upper:]] with i flag', '!^[[:upper:]]+$!ok:!i', 'abc', 'ok:'],
-    ['RE2 metacharacters are literal when escaped', '!^\\(\\)\\.\\*\\+\\?\\{\\}\\[\\]\\^\\$\\|$!ok:!', '().*+?{}[]^$|', 'ok:'],
+    [
+      'RE2 metacharacters are literal when escaped',
+      '!^\\(\\)\\.\\*\\+\\?\\{\\}\\[\\]\\^\\$\\|$!ok:!',
+      '().*+?{}[]^$|',
+      'ok:',
+    ],
     ['literal "}" and "]" outside brackets', '!^}]$!ok:!', '}]', 'ok:'],
     ['intervals {m} {m,} {m,n}', '!^\\+4{2}1{1,}6{0,3}3(.*)$!x:\\1!', AUS, 'x:2960083'],
     ['stacked quantifiers a** are allowed', '!^(.)**$!ok:!', AUS, 'ok:'],
@@ -119,7 +196,11 @@ describe('parseNaptrRegexp: malformed fields (docs/enum-test-vectors.md §3.3)',
     ['M8 unterminated bracket', '!(^[a-z*$)!x!', /unterminated bracket/],
     ['M9 incomplete', '!1234', /found 1/],
     ['M10 no final delimiter', '!(^.*$)!sip:\\1@ut.cw-ngv.com', /found 2/],
-    ['V10 \\5 with four groups (RFC 3402 §3.2)', '!(A(B(C)DE)(F)G)!\\5!', /back-reference \\5 but the expression has 4 group/],
+    [
+      'V10 \\5 with four groups (RFC 3402 §3.2)',
+      '!(A(B(C)DE)(F)G)!\\5!',
+      /back-reference \\5 but the expression has 4 group/,
+    ],
     ['V11 unescaped leading + (RFC 5483 §2.4)', '!^+4655(.*)$!sip:\\1@example.net!', /nothing to repeat/],
     ['quantifier first', '!*a!x!', /nothing to repeat/],
     ['quantifier after "("', '!(*a)!x!', /nothing to repeat/],
@@ -183,7 +264,12 @@ describe('linear time (docs/enum-test-vectors.md V34, §4.1 ReDoS)', () => {
   });
 
   it('property: random ERE-shaped fields over phone-number AUS strings never throw', () => {
-    const ereChar = fc.constantFrom(...'()[]{}|*+?.^$\\-:,![]0123456789+abc'.split(''), '[:digit:]', '[[:alpha:]]', '{1,3}');
+    const ereChar = fc.constantFrom(
+      ...'()[]{}|*+?.^$\\-:,![]0123456789+abc'.split(''),
+      '[:digit:]',
+      '[[:alpha:]]',
+      '{1,3}',
+    );
     const field = fc.array(ereChar, { maxLength: 40 }).map((a) => `!${a.join('').replaceAll('!', '')}!sip:\\1@x!`);
     const aus = fc.stringMatching(/^\+[0-9]{1,15}$/);
     fc.assert(
@@ -204,7 +290,13 @@ const largest = (i: number): string => `!^(.{0,16}){15}$!sip:q${i}@x!`;
 describe('compile cost is bounded (README "Hostile zones")', () => {
   it('refuses counted repetition that expands past MAX_ERE_SIZE, whatever the nesting or siblings', () => {
     expect(bomb(1).length).toBeLessThanOrEqual(255);
-    for (const field of [bomb(1), '!^(.{0,31}){31}$!x!', '!^(a{16}){17}$!x!', `!^${'a{200}'.repeat(2)}$!x!`, '!^(a|b{255})c{2}$!x!']) {
+    for (const field of [
+      bomb(1),
+      '!^(.{0,31}){31}$!x!',
+      '!^(a{16}){17}$!x!',
+      `!^${'a{200}'.repeat(2)}$!x!`,
+      '!^(a|b{255})c{2}$!x!',
+    ]) {
       const r = parseNaptrRegexp(field);
       expect(r.ok, field).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(new RegExp(`at most ${MAX_ERE_SIZE} are allowed`));
@@ -212,7 +304,14 @@ describe('compile cost is bounded (README "Hostile zones")', () => {
   });
 
   it('keeps the patterns ENUM uses, up to MAX_ERE_SIZE positions', () => {
-    for (const field of ['!^.*$!sip:a@b!', '!^\\+4312345(.*)$!sip:\\1@b!', '!^\\+([0-9]{15})$!tel:+\\1!', '!^(.{0,255})$!x:\\1!', largest(0), '!^(a{0,5}){3}b{2,}$!x:!']) {
+    for (const field of [
+      '!^.*$!sip:a@b!',
+      '!^\\+4312345(.*)$!sip:\\1@b!',
+      '!^\\+([0-9]{15})$!tel:+\\1!',
+      '!^(.{0,255})$!x:\\1!',
+      largest(0),
+      '!^(a{0,5}){3}b{2,}$!x:!',
+    ]) {
       expect(parseNaptrRegexp(field).ok, field).toBe(true);
     }
     expect(rewrite('!^(.{0,255})$!x:\\1!', AUS)).toBe(`x:${AUS}`);

@@ -153,7 +153,10 @@ export function parseNaptrRegexp(field: string, budget?: CompileBudget): Result<
   const cost = prepared.value.size + COMPILE_OVERHEAD;
   if (budget) {
     if (budget.remaining < cost) {
-      return err('compile-budget', `not compiled: this lookup's regexps already cost ${COMPILE_BUDGET - budget.remaining} of ${COMPILE_BUDGET} compile units (README "Hostile zones")`);
+      return err(
+        'compile-budget',
+        `not compiled: this lookup's regexps already cost ${COMPILE_BUDGET - budget.remaining} of ${COMPILE_BUDGET} compile units (README "Hostile zones")`,
+      );
     }
     budget.remaining -= cost;
   }
@@ -209,7 +212,8 @@ function compilePrepared(prepared: PreparedRegexp): Result<ParsedNaptrRegexp> {
  * An unset group expands to "" (RFC 3402 §3.2: "(possibly empty)"). `null` means "no match".
  */
 export function applyNaptrRegexp(parsed: ParsedNaptrRegexp, aus: string): Result<string | null> {
-  if (aus.length > MAX_AUS_LENGTH) return err('bad-aus', `the input string is longer than ${MAX_AUS_LENGTH} characters`);
+  if (aus.length > MAX_AUS_LENGTH)
+    return err('bad-aus', `the input string is longer than ${MAX_AUS_LENGTH} characters`);
   let out: string;
   try {
     const m = parsed.pattern.matcher(aus);

@@ -16,7 +16,17 @@
  * dropped them).
  */
 export const USABLE_SCHEMES: ReadonlySet<string> = new Set([
-  'sip', 'sips', 'h323', 'pres', 'im', 'xmpp', 'tel', 'mailto', 'http', 'https', 'ftp',
+  'sip',
+  'sips',
+  'h323',
+  'pres',
+  'im',
+  'xmpp',
+  'tel',
+  'mailto',
+  'http',
+  'https',
+  'ftp',
 ]);
 
 /** Schemes a presence (E2U+pres) record may point to: pres (RFC 3953 §4) and the presence protocols

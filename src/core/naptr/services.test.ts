@@ -26,7 +26,11 @@ describe('parseEnumServices', () => {
     ['M15 other DDDS application SIP+D2U', 'SIP+D2U', /not an ENUM/],
     ['M15 other DDDS application http+N2L', 'http+N2L', /not an ENUM/],
     ['M14 only private types (RFC 6116 §3.4.3.1)', 'E2U+P-foo', /private/],
-    ['a private type among others discards the record (RFC 6116 §3.4.3.1 "MUST discard any NAPTR")', 'E2U+P-foo+sip', /private/],
+    [
+      'a private type among others discards the record (RFC 6116 §3.4.3.1 "MUST discard any NAPTR")',
+      'E2U+P-foo+sip',
+      /private/,
+    ],
     ['E2U alone', 'E2U', /names no enumservice/],
     ['E2U twice', 'E2U+sip+E2U', /more than once/],
     ['E2U in the middle', 'sip+E2U+pres', /first or the last/],

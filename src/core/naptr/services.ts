@@ -37,7 +37,8 @@ export function parseEnumServices(services: string): Result<string[]> {
   for (const t of types) {
     if (!ENUMSERVICE.test(t)) return err('bad-services', `"${t}" is not a valid enumservice (RFC 6116 §3.4.3)`);
     const lower = t.toLowerCase();
-    if (lower.startsWith('p-')) return err('bad-services', `"${services}" has a private "P-" enumservice (RFC 6116 §3.4.3.1: discarded)`);
+    if (lower.startsWith('p-'))
+      return err('bad-services', `"${services}" has a private "P-" enumservice (RFC 6116 §3.4.3.1: discarded)`);
     out.push(lower);
   }
   return ok(out);
@@ -47,4 +48,5 @@ export function parseEnumServices(services: string): Result<string[]> {
  * Whether an enumservice (as parseEnumServices returns it) announces presence: the "pres" type of RFC 3953 §4,
  * with or without a subtype ("pres", "pres:sip"). Every view and the lookup itself ask this one rule.
  */
-export const isPresenceService = (enumservice: string): boolean => enumservice === 'pres' || enumservice.startsWith('pres:');
+export const isPresenceService = (enumservice: string): boolean =>
+  enumservice === 'pres' || enumservice.startsWith('pres:');

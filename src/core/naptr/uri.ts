@@ -11,7 +11,16 @@ export const MAX_URI_LENGTH = 2048;
 
 /** Schemes that run code or reach local data; never usable whatever the record says. */
 const DANGEROUS_SCHEMES: ReadonlySet<string> = new Set([
-  'javascript', 'data', 'file', 'vbscript', 'blob', 'filesystem', 'about', 'view-source', 'chrome', 'resource',
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'blob',
+  'filesystem',
+  'about',
+  'view-source',
+  'chrome',
+  'resource',
 ]);
 
 /** RFC 3986 §3.1 scheme; §2 allows unreserved, reserved and "%" HEXDIG HEXDIG after it. */
@@ -25,7 +34,10 @@ export function classifyUri(uri: string, enumservices: readonly string[]): Resul
   for (let i = 0; i < uri.length; i++) {
     const c = uri.charCodeAt(i);
     if (c < 0x21 || c > 0x7e) {
-      return err('bad-uri', `the URI contains a non-printable or non-ASCII character (U+${c.toString(16).padStart(4, '0')})`);
+      return err(
+        'bad-uri',
+        `the URI contains a non-printable or non-ASCII character (U+${c.toString(16).padStart(4, '0')})`,
+      );
     }
   }
   const m = ABSOLUTE_URI.exec(uri);
@@ -34,7 +46,10 @@ export function classifyUri(uri: string, enumservices: readonly string[]): Resul
   if (DANGEROUS_SCHEMES.has(scheme)) return err('bad-uri', `the "${scheme}:" scheme is never usable`);
   if (enumservices.some(isPresenceService)) {
     if (!PRESENCE_SCHEMES.has(scheme)) {
-      return err('bad-uri', `"${scheme}:" is not a presence URI scheme (expected one of ${[...PRESENCE_SCHEMES].join(', ')})`);
+      return err(
+        'bad-uri',
+        `"${scheme}:" is not a presence URI scheme (expected one of ${[...PRESENCE_SCHEMES].join(', ')})`,
+      );
     }
   } else if (!USABLE_SCHEMES.has(scheme)) {
     return err('bad-uri', `the "${scheme}:" scheme is not one the ENUM enumservices use`);

@@ -10,9 +10,15 @@ describe('validateSipServer', () => {
   });
 
   it('refuses ws:// to another host, other schemes, credentials and non-URLs, saying why', () => {
-    expect(validateSipServer('ws://sip.example.com/ws')).toMatchObject({ ok: false, error: { code: 'bad-sip-server', message: expect.stringContaining('wss://sip.example.com/ws') } });
+    expect(validateSipServer('ws://sip.example.com/ws')).toMatchObject({
+      ok: false,
+      error: { code: 'bad-sip-server', message: expect.stringContaining('wss://sip.example.com/ws') },
+    });
     expect(validateSipServer('ws://127.0.0.2/')).toMatchObject({ ok: false });
-    expect(validateSipServer('https://sip.example.com/')).toMatchObject({ ok: false, error: { message: expect.stringContaining('https:') } });
+    expect(validateSipServer('https://sip.example.com/')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('https:') },
+    });
     expect(validateSipServer('wss://u:p@sip.example.com/')).toMatchObject({ ok: false });
     expect(validateSipServer('sip.example.com')).toMatchObject({ ok: false, error: { code: 'bad-sip-server' } });
   });
@@ -20,13 +26,27 @@ describe('validateSipServer', () => {
 
 describe('validateSipAddress', () => {
   it('accepts sip:user@domain (and sips:, a port, an escaped user)', () => {
-    for (const a of ['sip:alice@example.com', 'sips:alice@example.com', 'sip:alice@10.0.0.1:5060', 'sip:a%20b@example.com', 'sip:+431234@example.com']) {
+    for (const a of [
+      'sip:alice@example.com',
+      'sips:alice@example.com',
+      'sip:alice@10.0.0.1:5060',
+      'sip:a%20b@example.com',
+      'sip:+431234@example.com',
+    ]) {
       expect(validateSipAddress(a), a).toEqual({ ok: true, value: a });
     }
   });
 
   it('refuses what is not an address of record', () => {
-    for (const a of ['alice@example.com', 'sip:example.com', 'sip:alice@', 'sip:alice@example.com;transport=ws', 'sip:al ice@example.com', 'tel:+431234', 'sip:alice@-bad-.com']) {
+    for (const a of [
+      'alice@example.com',
+      'sip:example.com',
+      'sip:alice@',
+      'sip:alice@example.com;transport=ws',
+      'sip:al ice@example.com',
+      'tel:+431234',
+      'sip:alice@-bad-.com',
+    ]) {
       expect(validateSipAddress(a), a).toMatchObject({ ok: false, error: { code: 'bad-sip-address' } });
     }
   });

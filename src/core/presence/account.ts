@@ -20,21 +20,27 @@ export function validateSipServer(value: string): Result<string> {
     return err('bad-sip-server', `The SIP WebSocket server must be a wss:// URL, not ${url.protocol}//.`);
   }
   if (url.protocol === 'ws:' && !LOOPBACK_HOSTS.has(url.hostname.toLowerCase())) {
-    return err('bad-sip-server', `ws:// (unencrypted) is allowed only for 127.0.0.1, localhost and ::1; use wss://${url.host}${url.pathname === '/' ? '' : url.pathname}.`);
+    return err(
+      'bad-sip-server',
+      `ws:// (unencrypted) is allowed only for 127.0.0.1, localhost and ::1; use wss://${url.host}${url.pathname === '/' ? '' : url.pathname}.`,
+    );
   }
-  if (url.username || url.password) return err('bad-sip-server', 'The SIP WebSocket server URL must not contain credentials.');
+  if (url.username || url.password)
+    return err('bad-sip-server', 'The SIP WebSocket server URL must not contain credentials.');
   if (url.hash) return err('bad-sip-server', 'The SIP WebSocket server URL must not have a #fragment.');
   return ok(url.href);
 }
 
 // RFC 3261 §19.1.1 sip:user@host, kept strict: a user part of unreserved/escaped characters and a host name
 // or an IPv4/bracketed IPv6 literal, with an optional port; no parameters or headers in an address of record.
-const SIP_ADDRESS = /^sips?:([A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+const SIP_ADDRESS =
+  /^sips?:([A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
 
 /** The user's own SIP address (address of record), sip:user@domain. */
 export function validateSipAddress(value: string): Result<string> {
   const v = value.trim();
-  if (!SIP_ADDRESS.test(v)) return err('bad-sip-address', `"${value}" is not a SIP address of the form sip:user@domain.`);
+  if (!SIP_ADDRESS.test(v))
+    return err('bad-sip-address', `"${value}" is not a SIP address of the form sip:user@domain.`);
   return ok(v);
 }
 

@@ -6,10 +6,24 @@ import { AWAY_ACTIVITIES, BUSY_ACTIVITIES, RPID_ACTIVITIES } from './rpid.ts';
 import { DOCUMENT_STATES, PRESENCE_STATES, isPresenceState } from './state.ts';
 
 const tuple = (basic: PidfTuple['basic'], extra: Partial<PidfTuple> = {}): PidfTuple => ({
-  id: 't', activities: [], notes: [], ...(basic ? { basic } : {}), ...extra,
+  id: 't',
+  activities: [],
+  notes: [],
+  ...(basic ? { basic } : {}),
+  ...extra,
 });
-const person = (activities: string[], extra: Partial<PidfPerson> = {}): PidfPerson => ({ id: 'p', activities, notes: [], ...extra });
-const docOf = (tuples: PidfTuple[], persons: PidfPerson[] = []): PidfDocument => ({ entity: 'sip:a@b', tuples, persons, notes: [] });
+const person = (activities: string[], extra: Partial<PidfPerson> = {}): PidfPerson => ({
+  id: 'p',
+  activities,
+  notes: [],
+  ...extra,
+});
+const docOf = (tuples: PidfTuple[], persons: PidfPerson[] = []): PidfDocument => ({
+  entity: 'sip:a@b',
+  tuples,
+  persons,
+  notes: [],
+});
 
 describe('presenceState: from all tuples and the person element', () => {
   it.each([
@@ -27,7 +41,11 @@ describe('presenceState: from all tuples and the person element', () => {
     ['open, person idle', docOf([tuple('open')], [person([], { userInput: 'idle' })]), 'away'],
     ['open, person active', docOf([tuple('open')], [person([], { userInput: 'active' })]), 'available'],
     ['every open tuple idle', docOf([tuple('open', { userInput: 'idle' }), tuple('closed')]), 'away'],
-    ['one open tuple still active', docOf([tuple('open', { userInput: 'idle' }), tuple('open', { userInput: 'active' })]), 'available'],
+    [
+      'one open tuple still active',
+      docOf([tuple('open', { userInput: 'idle' }), tuple('open', { userInput: 'active' })]),
+      'available',
+    ],
   ] as const)('%s → %s', (_, doc, state) => {
     expect(presenceState(doc)).toBe(state);
   });
@@ -58,12 +76,15 @@ describe('presenceState: from all tuples and the person element', () => {
 
 describe('document helpers', () => {
   it('collects activities once, person first', () => {
-    expect(documentActivities(docOf([tuple('open', { activities: ['meeting', 'busy'] })], [person(['busy'])]))).toEqual(['busy', 'meeting']);
+    expect(documentActivities(docOf([tuple('open', { activities: ['meeting', 'busy'] })], [person(['busy'])]))).toEqual(
+      ['busy', 'meeting'],
+    );
   });
 
   it('orders notes person, document, tuples', () => {
     const d: PidfDocument = {
-      entity: 'x', notes: [{ text: 'doc', lang: '' }],
+      entity: 'x',
+      notes: [{ text: 'doc', lang: '' }],
       tuples: [tuple('open', { notes: [{ text: 'tuple', lang: '' }] })],
       persons: [person([], { notes: [{ text: 'person', lang: '' }] })],
     };
@@ -71,7 +92,9 @@ describe('document helpers', () => {
   });
 
   it('finds the newest timestamp, or none', () => {
-    expect(latestTimestamp(docOf([tuple('open', { timestamp: 5 }), tuple('open')], [person([], { timestamp: 9 })]))).toBe(9);
+    expect(
+      latestTimestamp(docOf([tuple('open', { timestamp: 5 }), tuple('open')], [person([], { timestamp: 9 })])),
+    ).toBe(9);
     expect(latestTimestamp(docOf([tuple('open')]))).toBeUndefined();
   });
 });

@@ -26,8 +26,16 @@ export interface PresenceEntry extends PresenceView {
 }
 
 /** An entry with nothing known: before the first NOTIFY, or with the error that stopped it. */
-export const unknownEntry = (uri: string, target: string | null, error?: CoreError): PresenceEntry =>
-  ({ uri, target, subscribed: false, state: 'unknown', activities: [], note: null, changedAt: null, ...(error ? { error } : {}) });
+export const unknownEntry = (uri: string, target: string | null, error?: CoreError): PresenceEntry => ({
+  uri,
+  target,
+  subscribed: false,
+  state: 'unknown',
+  activities: [],
+  note: null,
+  changedAt: null,
+  ...(error ? { error } : {}),
+});
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
@@ -36,8 +44,17 @@ export function isPresenceEntry(v: unknown): v is PresenceEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
   const error = e.error as Record<string, unknown> | undefined;
-  return isText(e.uri, 2048) && (e.target === null || isText(e.target, 2048)) && typeof e.subscribed === 'boolean' &&
-    isPresenceState(e.state) && Array.isArray(e.activities) && e.activities.length <= 64 && e.activities.every((a) => isText(a, 64)) &&
-    (e.note === null || isText(e.note, 1000)) && (e.changedAt === null || Number.isFinite(e.changedAt)) &&
-    (error === undefined || (typeof error === 'object' && error !== null && isText(error.code, 64) && isText(error.message, 2048)));
+  return (
+    isText(e.uri, 2048) &&
+    (e.target === null || isText(e.target, 2048)) &&
+    typeof e.subscribed === 'boolean' &&
+    isPresenceState(e.state) &&
+    Array.isArray(e.activities) &&
+    e.activities.length <= 64 &&
+    e.activities.every((a) => isText(a, 64)) &&
+    (e.note === null || isText(e.note, 1000)) &&
+    (e.changedAt === null || Number.isFinite(e.changedAt)) &&
+    (error === undefined ||
+      (typeof error === 'object' && error !== null && isText(error.code, 64) && isText(error.message, 2048)))
+  );
 }

@@ -22,11 +22,27 @@ describe('pickNote (closest xml:lang)', () => {
   });
 
   it('prefers an untagged note over an unrelated language', () => {
-    expect(pickNote([{ text: 'Hej', lang: 'sv' }, { text: 'plain', lang: '' }], ['ja'])?.text).toBe('plain');
+    expect(
+      pickNote(
+        [
+          { text: 'Hej', lang: 'sv' },
+          { text: 'plain', lang: '' },
+        ],
+        ['ja'],
+      )?.text,
+    ).toBe('plain');
   });
 
   it('skips a trailing single-letter subtag when truncating (RFC 4647 §3.4)', () => {
-    expect(pickNote([{ text: 'x', lang: 'zh-hant' }, { text: 'y', lang: 'en' }], ['zh-Hant-x-private'])?.text).toBe('x');
+    expect(
+      pickNote(
+        [
+          { text: 'x', lang: 'zh-hant' },
+          { text: 'y', lang: 'en' },
+        ],
+        ['zh-Hant-x-private'],
+      )?.text,
+    ).toBe('x');
   });
 
   it('has nothing to pick from no notes', () => {

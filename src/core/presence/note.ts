@@ -16,13 +16,19 @@ export const MAX_NOTE_CHARS = 200;
 // C0 and C1 controls (tab/newline/CR become spaces first), DEL, bidi embeddings/overrides (U+202A–U+202E) and
 // isolates (U+2066–U+2069), and lone surrogates (a cut may have split a pair).
 const NEWLINES = /[\t\n\r\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function sanitizeNoteText(raw: string): string {
   const text = raw.replace(NEWLINES, ' ').replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
   const points = Array.from(text);
-  return points.length > MAX_NOTE_CHARS ? `${points.slice(0, MAX_NOTE_CHARS - 1).join('').trimEnd()}…` : text;
+  return points.length > MAX_NOTE_CHARS
+    ? `${points
+        .slice(0, MAX_NOTE_CHARS - 1)
+        .join('')
+        .trimEnd()}…`
+    : text;
 }
 
 /** The truncations of a language range, longest first: de-CH-1996 → de-CH-1996, de-CH, de (RFC 4647 §3.4). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePidf, parseTimestamp, type PidfDocument } from './pidf.ts';
 
-const NS = 'xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid"';
+const NS =
+  'xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid"';
 
 const doc = (body: string): PidfDocument => {
   const r = parsePidf(body);
@@ -30,8 +31,14 @@ describe('parsePidf: documents as servers send them', () => {
     expect(d.entity).toBe('pres:someone@example.com');
     expect(d.tuples).toEqual([
       {
-        id: 'bs35r9', basic: 'open', contact: 'im:someone@mobilecarrier.net', activities: [],
-        notes: [{ text: "Don't Disturb Please!", lang: 'en' }, { text: "Ne dérangez pas, s'il vous plait", lang: 'fr' }],
+        id: 'bs35r9',
+        basic: 'open',
+        contact: 'im:someone@mobilecarrier.net',
+        activities: [],
+        notes: [
+          { text: "Don't Disturb Please!", lang: 'en' },
+          { text: "Ne dérangez pas, s'il vous plait", lang: 'fr' },
+        ],
         timestamp: Date.UTC(2001, 9, 27, 16, 49, 29),
       },
       { id: 'eg92n8', basic: 'closed', contact: 'mailto:someone@example.com', activities: [], notes: [] },
@@ -52,8 +59,11 @@ describe('parsePidf: documents as servers send them', () => {
     </presence>`);
     expect(d.persons).toEqual([
       {
-        id: 'p-alice', activities: ['on-the-phone', 'meeting'], userInput: 'idle',
-        notes: [{ text: 'Am Telefon', lang: 'de' }], timestamp: Date.UTC(2026, 11, 1, 7, 0, 0, 250),
+        id: 'p-alice',
+        activities: ['on-the-phone', 'meeting'],
+        userInput: 'idle',
+        notes: [{ text: 'Am Telefon', lang: 'de' }],
+        timestamp: Date.UTC(2026, 11, 1, 7, 0, 0, 250),
       },
     ]);
   });
@@ -103,7 +113,9 @@ describe('parsePidf: mustUnderstand (RFC 3863)', () => {
     <tuple id="t"><status><basic>open</basic><x:critical ${attr}>yes</x:critical></status></tuple></presence>`;
 
   it.each([
-    'mustUnderstand="true"', 'mustUnderstand="1"', 'mustUnderstand=" true "',
+    'mustUnderstand="true"',
+    'mustUnderstand="1"',
+    'mustUnderstand=" true "',
     'xmlns:p="urn:ietf:params:xml:ns:pidf" p:mustUnderstand="true"',
   ])('refuses the whole document when an element it does not understand says %s', (attr) => {
     expect(code(withExt(attr))).toBe('pidf-must-understand');
@@ -114,20 +126,26 @@ describe('parsePidf: mustUnderstand (RFC 3863)', () => {
   });
 
   it('refuses an activity from another namespace marked mustUnderstand', () => {
-    expect(code(`<presence ${NS} xmlns:x="urn:example:ext" entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status></tuple>
-      <dm:person id="p"><rpid:activities><x:juggling mustUnderstand="true"/></rpid:activities></dm:person></presence>`)).toBe('pidf-must-understand');
+    expect(
+      code(`<presence ${NS} xmlns:x="urn:example:ext" entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status></tuple>
+      <dm:person id="p"><rpid:activities><x:juggling mustUnderstand="true"/></rpid:activities></dm:person></presence>`),
+    ).toBe('pidf-must-understand');
   });
 
   it('accepts mustUnderstand on elements it does understand', () => {
-    expect(code(`<presence ${NS} entity="sip:a@b"><tuple id="t"><status mustUnderstand="true"><basic>open</basic></status></tuple>
-      <dm:person id="p"><rpid:activities mustUnderstand="1"><rpid:busy mustUnderstand="1"/></rpid:activities></dm:person></presence>`)).toBe('ok');
+    expect(
+      code(`<presence ${NS} entity="sip:a@b"><tuple id="t"><status mustUnderstand="true"><basic>open</basic></status></tuple>
+      <dm:person id="p"><rpid:activities mustUnderstand="1"><rpid:busy mustUnderstand="1"/></rpid:activities></dm:person></presence>`),
+    ).toBe('ok');
   });
 });
 
 describe('parsePidf: hostile and wrong input', () => {
   it('refuses a DOCTYPE: external entities (XXE)', () => {
-    expect(code(`<?xml version="1.0"?><!DOCTYPE presence [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-      <presence ${NS} entity="sip:a@b"><note>&xxe;</note></presence>`)).toBe('xml-doctype');
+    expect(
+      code(`<?xml version="1.0"?><!DOCTYPE presence [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+      <presence ${NS} entity="sip:a@b"><note>&xxe;</note></presence>`),
+    ).toBe('xml-doctype');
   });
 
   it('refuses a DOCTYPE: the "billion laughs" entity bomb, without expanding it', () => {
@@ -162,7 +180,10 @@ describe('parsePidf: hostile and wrong input', () => {
 
   it.each([
     ['wrong namespace', '<presence xmlns="urn:ietf:params:xml:ns:cpim-pidf" entity="sip:a@b"/>'],
-    ['no namespace', '<presence entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status></tuple></presence>'],
+    [
+      'no namespace',
+      '<presence entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status></tuple></presence>',
+    ],
     ['another root', `<tuple xmlns="urn:ietf:params:xml:ns:pidf" id="t"/>`],
   ])('refuses a document that is not PIDF: %s', (_, body) => {
     expect(code(body)).toBe('pidf-not-presence');
@@ -182,7 +203,9 @@ describe('parsePidf: hostile and wrong input', () => {
   it('strips bidi overrides and control characters from notes and caps their length', () => {
     const rlo = '\u202e';
     // XML 1.1 allows C0 controls as character references; XML 1.0 refuses them (next test).
-    const d = doc(`<?xml version="1.1"?><presence ${NS} entity="sip:a@b"><note>${rlo}evil\u2066 te&#x9b;xt&#x7;&#x9;tab\nline ${'y'.repeat(5000)}</note></presence>`);
+    const d = doc(
+      `<?xml version="1.1"?><presence ${NS} entity="sip:a@b"><note>${rlo}evil\u2066 te&#x9b;xt&#x7;&#x9;tab\nline ${'y'.repeat(5000)}</note></presence>`,
+    );
     const text = d.notes[0]?.text ?? '';
     expect(text.startsWith('evil text tab line yyy')).toBe(true);
     // eslint-disable-next-line no-control-regex -- asserting control characters are gone
@@ -196,7 +219,9 @@ describe('parsePidf: hostile and wrong input', () => {
   });
 
   it('keeps only the first 1024 characters of an element text while parsing', () => {
-    const d = doc(`<presence ${NS} entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status><contact>sip:${'a'.repeat(3000)}@b</contact></tuple></presence>`);
+    const d = doc(
+      `<presence ${NS} entity="sip:a@b"><tuple id="t"><status><basic>open</basic></status><contact>sip:${'a'.repeat(3000)}@b</contact></tuple></presence>`,
+    );
     expect(d.tuples[0]?.contact?.length).toBe(1024);
   });
 });
@@ -212,10 +237,14 @@ describe('parseTimestamp (RFC 3339 §5.6)', () => {
     expect(parseTimestamp(text)).toBe(ms);
   });
 
-  it.each(['2026-12-01T07:04:24', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-12-01 07:04:24Z', 'Tue, 1 Dec 2026 07:04:24 GMT', ''])(
-    'refuses %j',
-    (text) => {
-      expect(parseTimestamp(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-12-01T07:04:24',
+    '2026-02-30T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-12-01 07:04:24Z',
+    'Tue, 1 Dec 2026 07:04:24 GMT',
+    '',
+  ])('refuses %j', (text) => {
+    expect(parseTimestamp(text)).toBeUndefined();
+  });
 });

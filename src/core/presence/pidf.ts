@@ -75,7 +75,8 @@ function findNotUnderstood(el: XmlElement, parent?: XmlElement): XmlElement | un
   return undefined;
 }
 
-const children = (el: XmlElement, ns: string, local: string) => el.children.filter((c) => c.ns === ns && c.local === local);
+const children = (el: XmlElement, ns: string, local: string) =>
+  el.children.filter((c) => c.ns === ns && c.local === local);
 const child = (el: XmlElement, ns: string, local: string) => el.children.find((c) => c.ns === ns && c.local === local);
 const token = (el: XmlElement | undefined) => el?.text.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -153,7 +154,10 @@ export function parsePidf(body: string): Result<PidfDocument, PidfError> {
   }
   const unknown = findNotUnderstood(root);
   if (unknown) {
-    return err('pidf-must-understand', `The document marks {${unknown.ns}}${unknown.local} mustUnderstand, and it is not understood.`);
+    return err(
+      'pidf-must-understand',
+      `The document marks {${unknown.ns}}${unknown.local} mustUnderstand, and it is not understood.`,
+    );
   }
   return ok({
     entity: root.attrs.get('entity') ?? '',

@@ -63,8 +63,17 @@ export class SipSession {
       // The owner reconnects (with back-off, re-subscribing): SIP.js's own reconnection would race it.
       reconnectionAttempts: 0,
       transportConstructor: SipWebSocketTransport,
-      transportOptions: { server: options.server, webSocket: options.webSocket, keepAliveMs: options.keepAliveMs ?? 0, connectTimeoutMs: options.connectTimeoutMs },
-      delegate: { onDisconnect: (error?: Error) => { if (error) options.onDisconnect?.(error); } },
+      transportOptions: {
+        server: options.server,
+        webSocket: options.webSocket,
+        keepAliveMs: options.keepAliveMs ?? 0,
+        connectTimeoutMs: options.connectTimeoutMs,
+      },
+      delegate: {
+        onDisconnect: (error?: Error) => {
+          if (error) options.onDisconnect?.(error);
+        },
+      },
     });
     this.transport = () => this.ua.transport as SipWebSocketTransport;
   }
@@ -110,19 +119,48 @@ export class SipSession {
     const uri = UserAgent.makeURI(target);
     const core = this.ua.userAgentCore;
     if (!uri) {
-      queueMicrotask(() => update(viewFromStatus({ state: 'unknown', reason: { code: 'bad-sip-uri', message: `"${target}" is not a SIP URI.` } }, now())));
+      queueMicrotask(() =>
+        update(
+          viewFromStatus(
+            { state: 'unknown', reason: { code: 'bad-sip-uri', message: `"${target}" is not a SIP URI.` } },
+            now(),
+          ),
+        ),
+      );
     } else {
-      const headers = ['Event: presence', `Expires: ${expires}`, 'Accept: application/pidf+xml', `Contact: ${core.configuration.contact.toString()}`];
+      const headers = [
+        'Event: presence',
+        `Expires: ${expires}`,
+        'Accept: application/pidf+xml',
+        `Contact: ${core.configuration.contact.toString()}`,
+      ];
       const message = core.makeOutgoingRequestMessage('SUBSCRIBE', uri, core.configuration.aor, uri, {}, headers);
       core.subscribe(message, {
         onReject: refused,
         onRedirect: refused,
-        onNotifyTimeout: () => update(viewFromStatus({ state: 'unknown', reason: { code: 'sip-no-notify', message: 'The SIP server accepted the SUBSCRIBE but sent no NOTIFY (RFC 6665 Timer N).' } }, now())),
+        onNotifyTimeout: () =>
+          update(
+            viewFromStatus(
+              {
+                state: 'unknown',
+                reason: {
+                  code: 'sip-no-notify',
+                  message: 'The SIP server accepted the SUBSCRIBE but sent no NOTIFY (RFC 6665 Timer N).',
+                },
+              },
+              now(),
+            ),
+          ),
         onNotify: ({ request, subscription }) => {
           if (subscription) {
             dialog = subscription;
             subscription.autoRefresh = true;
-            subscription.delegate = { onNotify, onTerminated: () => { subscribed = false; } };
+            subscription.delegate = {
+              onNotify,
+              onTerminated: () => {
+                subscribed = false;
+              },
+            };
           }
           onNotify(request);
         },
@@ -130,17 +168,25 @@ export class SipSession {
     }
     return {
       uri: target,
-      get view() { return view; },
-      get subscribed() { return subscribed; },
-      unsubscribe: () => new Promise<void>((resolve) => {
-        const d = dialog;
-        dialog = undefined;
-        if (!d || d.subscriptionState === 'Terminated' || !this.connected) return resolve();
-        const timer = setTimeout(resolve, UNSUBSCRIBE_WAIT_MS);
-        const done = () => { clearTimeout(timer); resolve(); };
-        const request = d.unsubscribe();
-        request.delegate = { onAccept: done, onReject: done, onRedirect: done };
-      }),
+      get view() {
+        return view;
+      },
+      get subscribed() {
+        return subscribed;
+      },
+      unsubscribe: () =>
+        new Promise<void>((resolve) => {
+          const d = dialog;
+          dialog = undefined;
+          if (!d || d.subscriptionState === 'Terminated' || !this.connected) return resolve();
+          const timer = setTimeout(resolve, UNSUBSCRIBE_WAIT_MS);
+          const done = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          const request = d.unsubscribe();
+          request.delegate = { onAccept: done, onReject: done, onRedirect: done };
+        }),
     };
   }
 
@@ -152,18 +198,32 @@ export class SipSession {
   probe(timeoutMs = 10_000): Promise<Result<void>> {
     const core = this.ua.userAgentCore;
     const self = this.ua.configuration.uri;
-    const headers = ['Event: presence', 'Expires: 0', 'Accept: application/pidf+xml', `Contact: ${core.configuration.contact.toString()}`];
+    const headers = [
+      'Event: presence',
+      'Expires: 0',
+      'Accept: application/pidf+xml',
+      `Contact: ${core.configuration.contact.toString()}`,
+    ];
     const message = core.makeOutgoingRequestMessage('SUBSCRIBE', self, core.configuration.aor, self, {}, headers);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(err('timeout', `The SIP server did not answer within ${timeoutMs} ms.`)), timeoutMs);
-      const done = (r: Result<void>) => { clearTimeout(timer); resolve(r); };
+      const timer = setTimeout(
+        () => resolve(err('timeout', `The SIP server did not answer within ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+      const done = (r: Result<void>) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
       const refused = (r: Core.IncomingResponse) => {
         const status = rejectedSubscription(r.message.statusCode ?? 0, r.message.reasonPhrase ?? '');
         done({ ok: false, error: 'reason' in status ? status.reason : { code: 'sip-status', message: 'Refused.' } });
       };
       core.subscribe(message, {
         onAccept: () => done(ok(undefined)),
-        onNotify: ({ request }) => { request.accept(); done(ok(undefined)); },
+        onNotify: ({ request }) => {
+          request.accept();
+          done(ok(undefined));
+        },
         onReject: refused,
         onRedirect: refused,
         onNotifyTimeout: () => done(ok(undefined)),
@@ -191,7 +251,9 @@ export async function testSipAccount(options: SipSessionOptions): Promise<SipTes
     const connected = await session.start();
     const checked = connected.ok ? await session.probe(options.connectTimeoutMs) : connected;
     const latencyMs = Math.round(options.now() - started);
-    return checked.ok ? { connected: true, as: `${options.username} (${options.address})`, latencyMs } : { connected: false, latencyMs, error: checked.error };
+    return checked.ok
+      ? { connected: true, as: `${options.username} (${options.address})`, latencyMs }
+      : { connected: false, latencyMs, error: checked.error };
   } finally {
     await session.stop();
   }

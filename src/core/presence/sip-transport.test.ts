@@ -9,10 +9,19 @@ class ScriptedSocket implements WebSocketLike {
   sent: string[] = [];
   closedWith: number | undefined;
   private listeners = new Map<string, ((ev: never) => void)[]>();
-  constructor(readonly url: string, readonly protocol: string) {}
-  send(data: string) { this.sent.push(data); }
-  close(code?: number) { this.closedWith = code; }
-  addEventListener(type: string, listener: (ev: never) => void) { this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]); }
+  constructor(
+    readonly url: string,
+    readonly protocol: string,
+  ) {}
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close(code?: number) {
+    this.closedWith = code;
+  }
+  addEventListener(type: string, listener: (ev: never) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
   emit(type: string, ev: unknown = {}) {
     if (type === 'open') this.readyState = 1;
     if (type === 'close') this.readyState = 3;
@@ -21,10 +30,17 @@ class ScriptedSocket implements WebSocketLike {
 }
 
 let sockets: ScriptedSocket[];
-const transport = (keepAliveMs = 0) => new SipWebSocketTransport(undefined, {
-  server: 'wss://sip.example.com/ws', keepAliveMs, connectTimeoutMs: 5000,
-  webSocket: (url, protocol) => { const s = new ScriptedSocket(url, protocol); sockets.push(s); return s; },
-});
+const transport = (keepAliveMs = 0) =>
+  new SipWebSocketTransport(undefined, {
+    server: 'wss://sip.example.com/ws',
+    keepAliveMs,
+    connectTimeoutMs: 5000,
+    webSocket: (url, protocol) => {
+      const s = new ScriptedSocket(url, protocol);
+      sockets.push(s);
+      return s;
+    },
+  });
 
 beforeEach(() => {
   sockets = [];
@@ -65,14 +81,16 @@ describe('SipWebSocketTransport', () => {
     expect(sockets[0]!.closedWith).toBe(1000);
   });
 
-  it('a failed connection rejects with the socket\'s own words (the ws package gives them), and no onDisconnect', async () => {
+  it("a failed connection rejects with the socket's own words (the ws package gives them), and no onDisconnect", async () => {
     const t = transport();
     const dropped = vi.fn();
     t.onDisconnect = dropped;
     const connecting = t.connect();
     sockets[0]!.emit('error', { message: 'connect ECONNREFUSED 127.0.0.1:9' });
     sockets[0]!.emit('close', { code: 1006 });
-    await expect(connecting).rejects.toThrow('WebSocket connection to wss://sip.example.com/ws failed: connect ECONNREFUSED 127.0.0.1:9');
+    await expect(connecting).rejects.toThrow(
+      'WebSocket connection to wss://sip.example.com/ws failed: connect ECONNREFUSED 127.0.0.1:9',
+    );
     expect(t.state).toBe(TransportState.Disconnected);
     expect(dropped).not.toHaveBeenCalled();
   });
@@ -103,6 +121,14 @@ describe('SipWebSocketTransport', () => {
   });
 
   it('refuses a server URL that is not ws:// or wss://', () => {
-    expect(() => new SipWebSocketTransport(undefined, { server: 'https://sip.example.com', webSocket: () => { throw new Error('unused'); } })).toThrow(/Not a WebSocket URL/);
+    expect(
+      () =>
+        new SipWebSocketTransport(undefined, {
+          server: 'https://sip.example.com',
+          webSocket: () => {
+            throw new Error('unused');
+          },
+        }),
+    ).toThrow(/Not a WebSocket URL/);
   });
 });

@@ -28,7 +28,10 @@ const KEEP_ALIVE = '\r\n\r\n';
 
 /** Why a connection failed or ended, in words: the `ws` package says the socket error, a browser says nothing. */
 function socketError(server: string, ev: unknown): Error {
-  const said = typeof ev === 'object' && ev && 'message' in ev && typeof ev.message === 'string' && ev.message ? `: ${ev.message}` : '';
+  const said =
+    typeof ev === 'object' && ev && 'message' in ev && typeof ev.message === 'string' && ev.message
+      ? `: ${ev.message}`
+      : '';
   return new Error(`WebSocket connection to ${server} failed${said}`);
 }
 
@@ -45,7 +48,10 @@ export class SipWebSocketTransport implements Transport {
   private connecting: Promise<void> | undefined;
   private keepAlive: ReturnType<typeof setInterval> | undefined;
 
-  constructor(_logger: unknown, private readonly options: SipTransportOptions) {
+  constructor(
+    _logger: unknown,
+    private readonly options: SipTransportOptions,
+  ) {
     const scheme = /^(wss?):\/\//i.exec(options.server)?.[1];
     if (!scheme) throw new Error(`Not a WebSocket URL: ${options.server}`);
     this.protocol = scheme.toUpperCase();
@@ -110,7 +116,12 @@ export class SipWebSocketTransport implements Transport {
       });
       ws.addEventListener('message', (ev: { data: unknown }) => {
         if (this.ws !== ws) return;
-        const text = typeof ev.data === 'string' ? ev.data : ev.data instanceof ArrayBuffer ? new TextDecoder().decode(ev.data) : String(ev.data);
+        const text =
+          typeof ev.data === 'string'
+            ? ev.data
+            : ev.data instanceof ArrayBuffer
+              ? new TextDecoder().decode(ev.data)
+              : String(ev.data);
         if (/^(\r\n)+$/.test(text) || !text) return; // the keep-alive's pong (RFC 5626 §4.4.1)
         this.onMessage?.(text);
       });
@@ -136,7 +147,8 @@ export class SipWebSocketTransport implements Transport {
 
   send(message: string): Promise<void> {
     const ws = this.ws;
-    if (!ws || ws.readyState !== OPEN || this._state !== TransportState.Connected) return Promise.reject(new Error('WebSocket is not connected.'));
+    if (!ws || ws.readyState !== OPEN || this._state !== TransportState.Connected)
+      return Promise.reject(new Error('WebSocket is not connected.'));
     try {
       ws.send(message);
       return Promise.resolve();

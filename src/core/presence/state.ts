@@ -23,6 +23,4 @@ export const isPresenceState = (v: unknown): v is PresenceState =>
  *  unknown — active with no document yet (a NOTIFY without body), or an error; `reason` says which.
  */
 export type SubscriptionStatus =
-  | { state: 'pending' }
-  | { state: 'blocked'; reason: CoreError }
-  | { state: 'unknown'; reason: CoreError };
+  { state: 'pending' } | { state: 'blocked'; reason: CoreError } | { state: 'unknown'; reason: CoreError };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { notifiedSubscription, parseSubscriptionState, rejectedSubscription, SUBSCRIPTION_ERROR_CODES } from './subscription.ts';
+import {
+  notifiedSubscription,
+  parseSubscriptionState,
+  rejectedSubscription,
+  SUBSCRIPTION_ERROR_CODES,
+} from './subscription.ts';
 
 describe('rejectedSubscription (final response to SUBSCRIBE, RFC 6665 §4.1.2.1)', () => {
   it.each([
@@ -40,7 +45,10 @@ describe('notifiedSubscription (RFC 6665 §4.1.3)', () => {
   });
 
   it('says unknown, no document yet, for an active NOTIFY without body (Kamailio before any PUBLISH)', () => {
-    expect(notifiedSubscription({ state: 'active', expires: 120 }, false)).toMatchObject({ state: 'unknown', reason: { code: 'no-document' } });
+    expect(notifiedSubscription({ state: 'active', expires: 120 }, false)).toMatchObject({
+      state: 'unknown',
+      reason: { code: 'no-document' },
+    });
   });
 
   it('says pending, body or not', () => {
@@ -49,9 +57,13 @@ describe('notifiedSubscription (RFC 6665 §4.1.3)', () => {
   });
 
   it('says blocked for terminated;reason=rejected, unknown for other endings', () => {
-    expect(notifiedSubscription({ state: 'terminated', reason: 'rejected' }, false)).toMatchObject({ state: 'blocked', reason: { code: 'subscription-rejected' } });
+    expect(notifiedSubscription({ state: 'terminated', reason: 'rejected' }, false)).toMatchObject({
+      state: 'blocked',
+      reason: { code: 'subscription-rejected' },
+    });
     expect(notifiedSubscription({ state: 'terminated', reason: 'noresource' }, true)).toMatchObject({
-      state: 'unknown', reason: { code: 'subscription-terminated', message: expect.stringContaining('noresource') },
+      state: 'unknown',
+      reason: { code: 'subscription-terminated', message: expect.stringContaining('noresource') },
     });
     expect(notifiedSubscription({ state: 'terminated' }, false)).toMatchObject({ state: 'unknown' });
   });

@@ -19,11 +19,26 @@ export type SubscriptionErrorCode = (typeof SUBSCRIPTION_ERROR_CODES)[number];
 export function rejectedSubscription(status: number, reasonPhrase: string): SubscriptionStatus {
   const said = `${status} ${reasonPhrase}`.trim();
   if (status === 401 || status === 407) {
-    return { state: 'unknown', reason: { code: 'sip-auth-failed', message: `The SIP server refused the username or password (${said}).` } };
+    return {
+      state: 'unknown',
+      reason: { code: 'sip-auth-failed', message: `The SIP server refused the username or password (${said}).` },
+    };
   }
-  if (status === 403) return { state: 'blocked', reason: { code: 'sip-forbidden', message: `The SIP server forbids watching this presentity (${said}).` } };
-  if (status === 603) return { state: 'blocked', reason: { code: 'sip-declined', message: `The presentity declined to be watched (${said}).` } };
-  if (status === 489) return { state: 'unknown', reason: { code: 'sip-bad-event', message: `The SIP server does not offer presence (${said}).` } };
+  if (status === 403)
+    return {
+      state: 'blocked',
+      reason: { code: 'sip-forbidden', message: `The SIP server forbids watching this presentity (${said}).` },
+    };
+  if (status === 603)
+    return {
+      state: 'blocked',
+      reason: { code: 'sip-declined', message: `The presentity declined to be watched (${said}).` },
+    };
+  if (status === 489)
+    return {
+      state: 'unknown',
+      reason: { code: 'sip-bad-event', message: `The SIP server does not offer presence (${said}).` },
+    };
   return { state: 'unknown', reason: { code: 'sip-status', message: `The SIP server answered ${said}.` } };
 }
 
@@ -44,7 +59,8 @@ export function parseSubscriptionState(value: string): SubscriptionStateHeader |
     const [k = '', v = ''] = p.split('=', 2).map((s) => s.trim());
     const key = k.toLowerCase();
     if (key === 'reason' && v) out.reason = v.toLowerCase();
-    if ((key === 'expires' || key === 'retry-after') && /^\d{1,10}$/.test(v)) out[key === 'expires' ? 'expires' : 'retryAfter'] = Number(v);
+    if ((key === 'expires' || key === 'retry-after') && /^\d{1,10}$/.test(v))
+      out[key === 'expires' ? 'expires' : 'retryAfter'] = Number(v);
   }
   return out;
 }
@@ -53,15 +69,27 @@ export function parseSubscriptionState(value: string): SubscriptionStateHeader |
  * The state a NOTIFY's Subscription-State says by itself, or undefined when its document decides
  * (active with a body). `hasBody` — whether the NOTIFY carried a presence document.
  */
-export function notifiedSubscription(header: SubscriptionStateHeader, hasBody: boolean): SubscriptionStatus | undefined {
+export function notifiedSubscription(
+  header: SubscriptionStateHeader,
+  hasBody: boolean,
+): SubscriptionStatus | undefined {
   if (header.state === 'terminated') {
     if (header.reason === 'rejected') {
-      return { state: 'blocked', reason: { code: 'subscription-rejected', message: 'The presentity rejected the subscription.' } };
+      return {
+        state: 'blocked',
+        reason: { code: 'subscription-rejected', message: 'The presentity rejected the subscription.' },
+      };
     }
     const why = header.reason ? ` (reason: ${header.reason})` : '';
     return { state: 'unknown', reason: { code: 'subscription-terminated', message: `The subscription ended${why}.` } };
   }
   if (header.state === 'pending') return { state: 'pending' };
   if (hasBody) return undefined;
-  return { state: 'unknown', reason: { code: 'no-document', message: 'Subscribed; the server has no presence document for this presentity yet.' } };
+  return {
+    state: 'unknown',
+    reason: {
+      code: 'no-document',
+      message: 'Subscribed; the server has no presence document for this presentity yet.',
+    },
+  };
 }

@@ -21,7 +21,12 @@ export interface SubscribeTarget {
   via: 'sip-uri' | 'pres-sip-srv' | 'pres-no-srv';
 }
 
-export const SUBSCRIBE_TARGET_ERRORS = ['xmpp-unsupported', 'unsupported-scheme', 'bad-sip-uri', 'bad-pres-uri'] as const;
+export const SUBSCRIBE_TARGET_ERRORS = [
+  'xmpp-unsupported',
+  'unsupported-scheme',
+  'bad-sip-uri',
+  'bad-pres-uri',
+] as const;
 
 // RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ). A pres: local part (RFC 2822 dot-atom)
 // may hold # % ^ ` { | } which a SIP user part must escape.
@@ -55,7 +60,10 @@ export async function subscribeTarget(uri: string, srv: SrvLookup): Promise<Resu
   if (sipSrv.value === 'present') return ok({ uri: sip, via: 'pres-sip-srv' });
   if (!xmppSrv.ok) return xmppSrv;
   if (xmppSrv.value === 'present') {
-    return err('xmpp-unsupported', `${domain} serves ${uri} over XMPP only (_pres._xmpp SRV); XMPP presence is not supported yet.`);
+    return err(
+      'xmpp-unsupported',
+      `${domain} serves ${uri} over XMPP only (_pres._xmpp SRV); XMPP presence is not supported yet.`,
+    );
   }
   return ok({ uri: sip, via: 'pres-no-srv' });
 }

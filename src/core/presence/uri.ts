@@ -59,7 +59,9 @@ export async function resolvePresUri(uri: string, config: ResolverConfig): Promi
         failure ??= statusError(srv, r.value);
         return;
       }
-      const targets = usableTargets(r.value.records.map((rec) => rec.data).filter((d): d is SrvData => d.kind === 'SRV'));
+      const targets = usableTargets(
+        r.value.records.map((rec) => rec.data).filter((d): d is SrvData => d.kind === 'SRV'),
+      );
       if (targets.length) protocols.push({ protocol, srv, targets });
     }),
   );

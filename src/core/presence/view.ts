@@ -9,19 +9,37 @@ import type { PresenceView } from './entry.ts';
 import { notifiedSubscription, parseSubscriptionState } from './subscription.ts';
 
 export function viewFromStatus(status: SubscriptionStatus, now: number): PresenceView {
-  return { state: status.state, activities: [], note: null, changedAt: now, ...('reason' in status ? { error: status.reason } : {}) };
+  return {
+    state: status.state,
+    activities: [],
+    note: null,
+    changedAt: now,
+    ...('reason' in status ? { error: status.reason } : {}),
+  };
 }
 
 /** One NOTIFY: its Subscription-State header value and body. A malformed document is `unknown` with the parser's error. */
-export function viewFromNotify(subscriptionState: string, body: string, languages: readonly string[], now: number): PresenceView {
+export function viewFromNotify(
+  subscriptionState: string,
+  body: string,
+  languages: readonly string[],
+  now: number,
+): PresenceView {
   const header = parseSubscriptionState(subscriptionState);
   if (!header) {
-    return viewFromStatus({ state: 'unknown', reason: { code: 'bad-subscription-state', message: 'The NOTIFY had no valid Subscription-State header.' } }, now);
+    return viewFromStatus(
+      {
+        state: 'unknown',
+        reason: { code: 'bad-subscription-state', message: 'The NOTIFY had no valid Subscription-State header.' },
+      },
+      now,
+    );
   }
   const status = notifiedSubscription(header, body.trim() !== '');
   if (status) return viewFromStatus(status, now);
   const doc = parsePidf(body);
-  if (!doc.ok) return viewFromStatus({ state: 'unknown', reason: { code: doc.error.code, message: doc.error.message } }, now);
+  if (!doc.ok)
+    return viewFromStatus({ state: 'unknown', reason: { code: doc.error.code, message: doc.error.message } }, now);
   const notePicked = pickNote(documentNotes(doc.value), languages);
   return {
     state: presenceState(doc.value),

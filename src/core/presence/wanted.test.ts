@@ -40,14 +40,24 @@ describe('WantedSet', () => {
     w.view('sip:b@x', 7);
     w.view('sip:a@x', 9);
     const stored = JSON.parse(JSON.stringify(w));
-    expect(stored).toEqual([{ uri: 'sip:b@x', viewedAt: 7 }, { uri: 'sip:a@x', viewedAt: 9 }]);
+    expect(stored).toEqual([
+      { uri: 'sip:b@x', viewedAt: 7 },
+      { uri: 'sip:a@x', viewedAt: 9 },
+    ]);
     expect(WantedSet.fromJSON(stored).toJSON()).toEqual(stored);
   });
 
   it('drops malformed stored data and applies the capacity', () => {
     expect(WantedSet.fromJSON({ uri: 'x' }).size).toBe(0);
-    expect(WantedSet.fromJSON([null, 1, { uri: '' , viewedAt: 1 }, { uri: 'sip:a@x', viewedAt: 'soon' }, { uri: 'sip:b@x', viewedAt: 3 }]).toJSON())
-      .toEqual([{ uri: 'sip:b@x', viewedAt: 3 }]);
+    expect(
+      WantedSet.fromJSON([
+        null,
+        1,
+        { uri: '', viewedAt: 1 },
+        { uri: 'sip:a@x', viewedAt: 'soon' },
+        { uri: 'sip:b@x', viewedAt: 3 },
+      ]).toJSON(),
+    ).toEqual([{ uri: 'sip:b@x', viewedAt: 3 }]);
     const many = Array.from({ length: 60 }, (_, i) => ({ uri: `sip:u${i}@x`, viewedAt: 60 - i }));
     const w = WantedSet.fromJSON(many);
     expect(w.size).toBe(MAX_SUBSCRIPTIONS);

@@ -24,7 +24,10 @@ export class WantedSet {
   // Map keeps insertion order; a view re-inserts, so the first entry is always the least recently viewed.
   private readonly entries = new Map<string, number>();
 
-  constructor(private readonly capacity = MAX_SUBSCRIPTIONS, private readonly lingerMs = LINGER_MS) {}
+  constructor(
+    private readonly capacity = MAX_SUBSCRIPTIONS,
+    private readonly lingerMs = LINGER_MS,
+  ) {}
 
   get size(): number {
     return this.entries.size;

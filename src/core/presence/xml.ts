@@ -17,7 +17,13 @@ export const MAX_XML_TEXT = 1024;
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-export const XML_ERROR_CODES = ['xml-too-large', 'xml-doctype', 'xml-too-deep', 'xml-too-many-elements', 'xml-malformed'] as const;
+export const XML_ERROR_CODES = [
+  'xml-too-large',
+  'xml-doctype',
+  'xml-too-deep',
+  'xml-too-many-elements',
+  'xml-malformed',
+] as const;
 export type XmlErrorCode = (typeof XML_ERROR_CODES)[number];
 
 export interface XmlElement {
@@ -36,7 +42,10 @@ export interface XmlElement {
 export const attrKey = (ns: string, local: string): string => (ns ? `{${ns}}${local}` : local);
 
 class Stop extends Error {
-  constructor(readonly code: XmlErrorCode, message: string) {
+  constructor(
+    readonly code: XmlErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -47,7 +56,14 @@ function element(tag: SaxesTagNS, lang: string): XmlElement {
     if (a.prefix === 'xmlns' || (a.prefix === '' && a.local === 'xmlns')) continue; // declarations, not data
     attrs.set(attrKey(a.uri, a.local), a.value);
   }
-  return { ns: tag.uri, local: tag.local, attrs, lang: attrs.get(attrKey(XML_NS, 'lang')) ?? lang, children: [], text: '' };
+  return {
+    ns: tag.uri,
+    local: tag.local,
+    attrs,
+    lang: attrs.get(attrKey(XML_NS, 'lang')) ?? lang,
+    children: [],
+    text: '',
+  };
 }
 
 /** Parse `xml` into an element tree, or say precisely why not. Never throws. */
@@ -63,8 +79,10 @@ export function parseXml(xml: string): Result<XmlElement, { code: XmlErrorCode; 
     throw new Stop('xml-doctype', 'The document has a DOCTYPE; DTDs and entity declarations are refused.');
   });
   parser.on('opentag', (tag) => {
-    if (stack.length >= MAX_XML_DEPTH) throw new Stop('xml-too-deep', `Elements are nested deeper than ${MAX_XML_DEPTH} levels.`);
-    if (++count > MAX_XML_ELEMENTS) throw new Stop('xml-too-many-elements', `The document has more than ${MAX_XML_ELEMENTS} elements.`);
+    if (stack.length >= MAX_XML_DEPTH)
+      throw new Stop('xml-too-deep', `Elements are nested deeper than ${MAX_XML_DEPTH} levels.`);
+    if (++count > MAX_XML_ELEMENTS)
+      throw new Stop('xml-too-many-elements', `The document has more than ${MAX_XML_ELEMENTS} elements.`);
     const parent = stack[stack.length - 1];
     const el = element(tag, parent?.lang ?? '');
     if (parent) parent.children.push(el);

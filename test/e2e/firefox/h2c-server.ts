@@ -52,7 +52,10 @@ export function h2cFetch(): { fetch: FetchLike; close(): void } {
     let session = sessions.get(u.origin);
     if (!session) sessions.set(u.origin, (session = http2.connect(u.origin)));
     return new Promise((resolve, reject) => {
-      const req = session.request({ ':method': init.method, ':path': `${u.pathname}${u.search}`, ...init.headers }, { signal: init.signal });
+      const req = session.request(
+        { ':method': init.method, ':path': `${u.pathname}${u.search}`, ...init.headers },
+        { signal: init.signal },
+      );
       const chunks: Buffer[] = [];
       let headers: http2.IncomingHttpHeaders = {};
       req.on('response', (h) => (headers = h));

@@ -14,7 +14,8 @@ export async function byLabel(page: Page, text: string): Promise<ElementHandle<H
 }
 
 /** Text content of `selector`, or "" when absent. */
-export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '').catch(() => '');
+export const textOf = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => el.textContent ?? '').catch(() => '');
 
 /** How often the resolver was asked for `name` so far (the world's query log is shared by every e2e file). */
 export async function timesQueried(world: Parameters<typeof readQueryLog>[0], name: string): Promise<number> {
@@ -22,7 +23,10 @@ export async function timesQueried(world: Parameters<typeof readQueryLog>[0], na
 }
 
 /** Move the real (BiDi) pointer onto the middle of `box` (a number's range, in viewport coordinates). */
-export async function hoverBox(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+export async function hoverBox(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<void> {
   await page.mouse.move(1, 1);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
 }

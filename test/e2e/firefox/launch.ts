@@ -44,9 +44,13 @@ function privateCopy(dist: string): string {
   return copy;
 }
 
-export async function launchFirefoxExtension(dist = process.env.EXTENSION_DIST_FIREFOX ?? DIST_FIREFOX): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension(
+  dist = process.env.EXTENSION_DIST_FIREFOX ?? DIST_FIREFOX,
+): Promise<FirefoxExtension> {
   // `dist` is the unpacked build or a store zip (dist/enum-presence-firefox-<version>.zip).
-  const manifestText = dist.endsWith('.zip') ? execFileSync('unzip', ['-p', dist, 'manifest.json'], { encoding: 'utf8' }) : readFileSync(`${dist}/manifest.json`, 'utf8');
+  const manifestText = dist.endsWith('.zip')
+    ? execFileSync('unzip', ['-p', dist, 'manifest.json'], { encoding: 'utf8' })
+    : readFileSync(`${dist}/manifest.json`, 'utf8');
   const manifest = JSON.parse(manifestText) as { browser_specific_settings: { gecko: { id: string } } };
   const addonId = manifest.browser_specific_settings.gecko.id;
   const uuid = randomUUID();

@@ -35,9 +35,11 @@ export function urlTokenReason(text: string, start: number, end: number): string
 }
 
 // Words that say the digits after them are a phone number; they win over ID labels ("Tel. Nr.", "Phone no.").
-const PHONE_CUE = /(?:\btel|phone|fon\b|\bfax|mobil|handy|\bcall|anruf|\bcell|whats ?app|\bsms|hotline|contact|kontakt|festnetz|durchwahl|\b[tmf]\.|☎|📞|✆|電話|电话|téléphone|telefono|teléfono|телефон)/i;
+const PHONE_CUE =
+  /(?:\btel|phone|fon\b|\bfax|mobil|handy|\bcall|anruf|\bcell|whats ?app|\bsms|hotline|contact|kontakt|festnetz|durchwahl|\b[tmf]\.|☎|📞|✆|電話|电话|téléphone|telefono|teléfono|телефон)/i;
 // Invoice, order and reference numbers (docs/detection-cases.md C#1), account and tax IDs, postcodes.
-const ID_CUE = /(?:invoice|rechnung|order|bestell|auftrag|ref(?:erence|erenz)?\b|kunden|customer|account|konto|vorgang|ticket|case\b|aktenzeichen|\baz\b|tracking|sendung|serial|s\/n|artikel|\bart\.|sku|isbn|ean|\bust|vat|steuer|tax|iban|bic|bsn|abn|acn|kvk|hrb|\bplz|zip|post ?code|postal|\bnr\b\.?|\bno\b\.?|nº|№|#|\bid\b|\bpin\b|\btan\b)/i;
+const ID_CUE =
+  /(?:invoice|rechnung|order|bestell|auftrag|ref(?:erence|erenz)?\b|kunden|customer|account|konto|vorgang|ticket|case\b|aktenzeichen|\baz\b|tracking|sendung|serial|s\/n|artikel|\bart\.|sku|isbn|ean|\bust|vat|steuer|tax|iban|bic|bsn|abn|acn|kvk|hrb|\bplz|zip|post ?code|postal|\bnr\b\.?|\bno\b\.?|nº|№|#|\bid\b|\bpin\b|\btan\b)/i;
 
 /** Phone-ness of the words right before the candidate: 'phone', 'id' or undefined. */
 export function labelBefore(text: string, start: number, window = 24): 'phone' | 'id' | undefined {
@@ -62,7 +64,9 @@ export function ibanReason(text: string, start: number, end: number): string | u
   let b = end;
   while (b < text.length && b - end < 40 && /[A-Z0-9 ]/.test(text[b]!)) b++;
   const compact = text.slice(a, b).trim();
-  return /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/.test(compact) && /[A-Z]{2}\d{2}/.test(compact) ? 'IBAN' : undefined;
+  return /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/.test(compact) && /[A-Z]{2}\d{2}/.test(compact)
+    ? 'IBAN'
+    : undefined;
 }
 
 /** Card numbers: 13–19 digits in groups of four (or 4-6-5) passing the Luhn check. */
@@ -72,7 +76,8 @@ export function cardReason(text: string, start: number, end: number): string | u
   while (a > 0 && /[\d -]/.test(text[a - 1]!)) a--;
   while (b < text.length && /[\d -]/.test(text[b]!)) b++;
   const run = text.slice(a, b).trim();
-  if (!/^\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?$/.test(run) && !/^\d{4}[ -]\d{6}[ -]\d{4,5}$/.test(run)) return undefined;
+  if (!/^\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?$/.test(run) && !/^\d{4}[ -]\d{6}[ -]\d{4,5}$/.test(run))
+    return undefined;
   return luhn(run.replace(/\D/g, '')) ? 'card number' : undefined;
 }
 

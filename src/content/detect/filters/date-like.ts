@@ -18,7 +18,8 @@ const DECIMAL = /^\d{1,3}[.,]\d{1,2}$/;
 const IPV4 = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}(?::\d+)?$/;
 const RANGE_DASH = /[-–—]/;
 
-const dayMonth = (a: number, b: number) => (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31);
+const dayMonth = (a: number, b: number) =>
+  (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31);
 const month = (m: number) => m >= 1 && m <= 12;
 
 /** A single date or time token (no range). */

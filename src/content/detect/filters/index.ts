@@ -6,7 +6,15 @@ import { cardReason, gluedReason, ibanReason, labelReason, shortCodeReason, urlT
 
 type Filter = (text: string, start: number, end: number) => string | undefined;
 
-const FILTERS: readonly Filter[] = [gluedReason, shortCodeReason, dateLikeReason, urlTokenReason, labelReason, ibanReason, cardReason];
+const FILTERS: readonly Filter[] = [
+  gluedReason,
+  shortCodeReason,
+  dateLikeReason,
+  urlTokenReason,
+  labelReason,
+  ibanReason,
+  cardReason,
+];
 
 export function rejectReason(text: string, start: number, end: number): string | undefined {
   for (const filter of FILTERS) {
