@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '../core/enum/types.ts';
+import { aliceResult } from '../../test/fixtures/lookup-result.ts';
 import { renderNumbers, renderPopup, type PopupActions, type PopupModel } from './view.ts';
 
+// Alice's answer with only its SIP and pres URIs, just fetched.
 const result: LookupResult = {
-  e164: '+4312345678',
-  domain: '8.7.6.5.4.3.2.1.3.4.e164.arpa',
-  status: 'found',
-  dnssec: true,
-  uris: [
-    { uri: 'sip:alice@example.test', enumservices: ['sip'], order: 100, preference: 10 },
-    { uri: 'pres:alice@example.test', enumservices: ['pres'], order: 100, preference: 20 },
-  ],
-  pres: ['pres:alice@example.test'],
+  ...aliceResult,
+  uris: aliceResult.uris.slice(0, 2),
   rejected: [],
-  ttl: 300,
   fetchedAt: Date.now(),
 };
 const model: PopupModel = { region: 'AT', hostname: 'shop.example', siteEnabled: true, siteLocked: false };
