@@ -32,18 +32,17 @@ export const handlers: Handlers = {
     const { settings } = await currentSettings();
     const partition = cachePartition(sender);
     const ls = lookupSettings(settings, partition);
-    const tabId = sender.tabId ?? -1;
     if (!(await client.cached(e164, ls))) {
-      if (!perTab.take(tabId)) return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
+      if (!perTab.take(sender.tabId ?? -1)) return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
       // A withheld or revoked host permission is named, not left to surface as an opaque network error.
       const denied = await checkHostPermission(ls.dohUrl);
       if (denied) return { ok: false, error: denied };
     }
     const { result } = await client.lookup(e164, ls);
-    if (sender.tabId !== undefined) {
-      if (sender.frameId === 0) await tabNumbers.setPartition(sender.tabId, partition);
-      if (await tabNumbers.setState(sender.tabId, e164, stateOfResult(result))) await tabChanged(sender.tabId);
-    }
+    // The tab's list (popup, badge) is bookkeeping the page does not wait for: the answer goes first, and the
+    // views hear of the change over their port when it is stored.
+    const tabId = sender.tabId;
+    if (tabId !== undefined) void recordTabState(tabId, sender.frameId === 0 ? partition : undefined, e164, result);
     // Pages see the card: a resolver is named there by its origin only (shared/page-safe.ts).
     return { ok: true, value: resultForPage(result) };
   },
@@ -133,6 +132,21 @@ export const handlers: Handlers = {
     return { ok: true, value: { enabled: true, presence: uris.length ? await presence.view(uris) : [] } };
   },
 };
+
+/** After a lookup for a page: the tab's partition (top frame only) and the number's state. Never throws. */
+async function recordTabState(
+  tabId: number,
+  partition: string | undefined,
+  e164: string,
+  result: Parameters<typeof stateOfResult>[0],
+): Promise<void> {
+  try {
+    if (partition !== undefined) await tabNumbers.setPartition(tabId, partition);
+    if (await tabNumbers.setState(tabId, e164, stateOfResult(result))) await tabChanged(tabId);
+  } catch (e) {
+    console.warn('enum-presence: could not record a tab number', e);
+  }
+}
 
 /** A tab's numbers changed: its badge counts numbers with presence, and open views hear of it. */
 export async function tabChanged(tabId: number): Promise<void> {

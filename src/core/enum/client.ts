@@ -81,7 +81,9 @@ export class EnumClient {
       const result = await lookupE164(e164, config);
       if (settings.resolvePres) await resolvePresOfResult(result, config);
       // Errors are not cached: the next hover retries (an outage must not stick for a TTL).
-      if (result.status !== 'error') await this.cache.set(key, result, result.ttl);
+      // The entry is in memory once set() has begun; its mirror to the store is not waited for (a lookup never
+      // fails or waits for the mirror: TtlCache.set catches a full store itself).
+      if (result.status !== 'error') void this.cache.set(key, result, result.ttl).catch(() => undefined);
       return { result, fromCache: false };
     });
   }
