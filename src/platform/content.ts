@@ -1,7 +1,7 @@
 // The content script's platform, on the browsers' own promise APIs: Firefox's `browser`, and Chromium's
 // `chrome` in MV3 (runtime.sendMessage and storage.*.get return promises from Chrome 99/88; the manifest asks for
 // 120). Only the content script uses this file: webextension-polyfill would cost 2.7 KB of its 70 KB gzip budget
-// (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
+// (README "Tests and benchmarks"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
 import {
   parseContentMessage,
   senderKind,
