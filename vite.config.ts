@@ -6,7 +6,7 @@ import { compactPhoneMetadata } from './build/compact-phone-metadata.ts';
 
 export default defineConfig({
   plugins: [
-    compactPhoneMetadata(`dist/${target}`),
+    compactPhoneMetadata(),
     crx({
       manifest,
       browser: target,

@@ -1,5 +1,5 @@
 // Build step: compacts libphonenumber-js's `max` metadata inside the built content script, whose gzip budget is
-// 70 KB (README "How it is built").
+// 70,000 bytes (README "Tests and benchmarks", test/build/content-size.test.ts).
 // src/content/detect/phone-lib.ts imports the metadata `?raw`, so the standalone content script carries it as a
 // template literal. Every regexp escape in it is `\\` in JSON and four backslashes in the literal; those are the
 // metadata's only backslashes (checked here), so each run of four becomes "!" (a character the metadata never
@@ -8,7 +8,7 @@
 // crxjs builds the content script in a build of its own that runs no project plugins, so this rewrites the file
 // after it is written (closeBundle).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { encodeMetadataTokens } from '../src/content/detect/metadata-tokens.ts';
 
@@ -60,11 +60,16 @@ export function trimForMatching(json: string): string {
   return JSON.stringify(metadata);
 }
 
-export function compactPhoneMetadata(outDir: string): Plugin {
+export function compactPhoneMetadata(): Plugin {
+  let outDir = '';
   return {
     name: 'enum-presence:compact-phone-metadata',
     apply: 'build',
     enforce: 'post',
+    // The build's own output folder (vite.config.ts, or --outDir: test/build/content-size.test.ts builds elsewhere).
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const file = join(outDir, 'src/content/index.js');
       if (!existsSync(file)) this.error(`compact-phone-metadata: ${file} was not built`);

@@ -2,7 +2,7 @@
 // live (README "Settings": changes apply to open tabs without a reload): a switched-off site loses its
 // highlights, a switched-on one is scanned again. It starts from storage.local at once and applies the managed
 // values when they arrive (a fresh browser's first storage.managed read takes seconds: bench:page cold start).
-import { onContentMessage, watchSettings, type LoadedSettings } from '../platform/content.ts';
+import { onContentMessage, watchSettings, type PageLoadedSettings } from '../platform/content.ts';
 import { pageOptsOut } from './dom/skip-rules.ts';
 import { Session } from './session.ts';
 
@@ -24,7 +24,7 @@ export function start(doc: Document = document): void {
   // `<meta name="format-detection" content="telephone=no">`: the page opts out (skip-rules.ts).
   if (pageOptsOut(doc)) return;
   let session: Session | undefined;
-  const apply = ({ settings }: LoadedSettings) => {
+  const apply = ({ settings }: PageLoadedSettings) => {
     const off = hostnames().some((h) => settings.disabledSites.includes(h));
     if (session && (off || !session.update(settings))) {
       session.stop();

@@ -14,7 +14,7 @@
 //       ▲ state changes                                   │ numbers on the page
 //   NumberStates <── HoverCards, ContextMenuTarget         NumberReport ──> background (popup, badge)
 //      (resolveNumber)   (hitTest: which mark is under the pointer)
-import type { Settings } from '../shared/settings.ts';
+import type { PageSettings } from '../shared/page-settings.ts';
 import { sendMessage } from '../platform/content.ts';
 import { Marks } from './dom/marks.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
@@ -73,7 +73,7 @@ export class Session {
 
   constructor(
     private readonly doc: Document,
-    private settings: Settings,
+    private settings: PageSettings,
   ) {
     this.win = doc.defaultView!;
     this.ctx = {
@@ -124,7 +124,7 @@ export class Session {
   }
 
   /** Settings that apply without a rescan; returns false when the session must be restarted. */
-  update(settings: Settings): boolean {
+  update(settings: PageSettings): boolean {
     if (userRegion(settings.defaultRegion) !== this.ctx.userRegion) return false;
     this.settings = settings;
     this.applyResolveOn();

@@ -3,7 +3,7 @@
 // fresh Chromium profile its first read takes seconds), and a managed value, once it arrives, wins and is locked.
 import { beforeEach, expect, it, vi } from 'vitest';
 import { watchSettingsIn, type StorageAreas } from '../platform/any-api.ts';
-import { DEFAULT_SETTINGS } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, SETTINGS } from '../shared/settings.ts';
 import { startOptions } from './start.ts';
 
 const flush = async () => {
@@ -32,7 +32,7 @@ beforeEach(() => {
 it('shows the form from storage.local before storage.managed answers, then applies and locks managed values', async () => {
   const { areas, answer } = slowPolicy({ version: 1, dohUrl: 'https://dns.quad9.net/dns-query', resolveOn: 'visible' });
   startOptions(root, {
-    watchSettings: (listener) => watchSettingsIn(areas, listener),
+    watchSettings: (listener) => watchSettingsIn(areas, SETTINGS, listener),
     save: vi.fn(async () => {}),
     browserRegion: 'US',
     requestPermission: async () => ({ ok: true, value: null }),
@@ -58,7 +58,7 @@ it('calls once when storage.managed answers first, and not again for an empty po
   const { areas, answer } = slowPolicy({});
   answer({});
   const seen = vi.fn();
-  watchSettingsIn(areas, seen);
+  watchSettingsIn(areas, SETTINGS, seen);
   await flush();
   expect(seen).toHaveBeenCalledTimes(1);
   expect(seen).toHaveBeenCalledWith({ settings: DEFAULT_SETTINGS, locked: [] });

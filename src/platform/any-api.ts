@@ -1,21 +1,17 @@
 // Browser-API code written once for both API styles of platform/: webextension-polyfill's `browser` (extension
 // pages and the background) and the browsers' own promise APIs (the content script, see content.ts). Both hand
 // in the few members used here, so settings and replies behave the same in every context.
-import {
-  parseSettings,
-  managedKeys,
-  SETTINGS_STORAGE_KEY,
-  type SettingKey,
-  type Settings,
-} from '../shared/settings.ts';
+import { SETTINGS_STORAGE_KEY, type SettingsReader } from '../shared/settings-parse.ts';
+import type { Settings } from '../shared/settings.ts';
 import { err, type Result } from '../core/result.ts';
 import type { MessageType, ProtocolError, ProtocolMap, Reply } from '../shared/protocol.ts';
 import { EVENTS_PORT, parseEvent, type ViewEvent } from '../shared/events.ts';
 
-export interface LoadedSettings {
-  settings: Settings;
+/** Every setting (extension pages, background) or the content script's part (shared/page-settings.ts). */
+export interface LoadedSettings<S = Settings> {
+  settings: S;
   /** Keys an administrator fixed through storage.managed: shown locked, never stored locally. */
-  locked: SettingKey[];
+  locked: (keyof S)[];
 }
 
 /** What settings need of browser.storage / chrome.storage. */
@@ -40,25 +36,29 @@ async function readManaged(areas: StorageAreas): Promise<Record<string, unknown>
 const readLocal = async (areas: StorageAreas): Promise<unknown> =>
   (await areas.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
 
-function parse(stored: unknown, policy: Record<string, unknown>): LoadedSettings {
-  const { settings, warnings } = parseSettings(stored, policy);
+function parse<S>(reader: SettingsReader<S>, stored: unknown, policy: Record<string, unknown>): LoadedSettings<S> {
+  const { settings, warnings } = reader.parse(stored, policy);
   for (const w of warnings) console.warn(`[enum-presence] ${w}`);
-  return { settings, locked: managedKeys(policy) };
+  return { settings, locked: reader.locked(policy) };
 }
 
 // Separate functions, not one object, so that a bundle keeps only the ones it calls (the content script's budget).
 
 /** Local and managed settings; waits for storage.managed (in a fresh Chromium profile the first read takes seconds). */
-export async function loadSettingsFrom(areas: StorageAreas): Promise<LoadedSettings> {
+export async function loadSettingsFrom<S>(areas: StorageAreas, reader: SettingsReader<S>): Promise<LoadedSettings<S>> {
   const [stored, policy] = await Promise.all([readLocal(areas), readManaged(areas)]);
-  return parse(stored, policy);
+  return parse(reader, stored, policy);
 }
 
 /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
-export function onSettingsChangeIn(areas: StorageAreas, listener: (loaded: LoadedSettings) => void): void {
+export function onSettingsChangeIn<S>(
+  areas: StorageAreas,
+  reader: SettingsReader<S>,
+  listener: (loaded: LoadedSettings<S>) => void,
+): void {
   areas.onChanged.addListener((changes, area) => {
     if ((area === 'local' && SETTINGS_STORAGE_KEY in changes) || area === 'managed')
-      void loadSettingsFrom(areas).then(listener);
+      void loadSettingsFrom(areas, reader).then(listener);
   });
 }
 
@@ -67,12 +67,16 @@ export function onSettingsChangeIn(areas: StorageAreas, listener: (loaded: Loade
  * again with managed values applied (and locked) when storage.managed answers, and again on every change.
  * Returns a function that stops the calls.
  */
-export function watchSettingsIn(areas: StorageAreas, listener: (loaded: LoadedSettings) => void): () => void {
+export function watchSettingsIn<S>(
+  areas: StorageAreas,
+  reader: SettingsReader<S>,
+  listener: (loaded: LoadedSettings<S>) => void,
+): () => void {
   let stopped = false;
   let local: unknown;
   let localKnown = false;
   let policy: Record<string, unknown> | undefined;
-  const emit = () => !stopped && listener(parse(local, policy ?? {}));
+  const emit = () => !stopped && listener(parse(reader, local, policy ?? {}));
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && SETTINGS_STORAGE_KEY in changes) void readLocal(areas).then((v) => ((local = v), emit()));
     if (area === 'managed') void readManaged(areas).then((v) => ((policy = v), emit()));

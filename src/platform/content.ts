@@ -1,7 +1,7 @@
 // The content script's platform, on the browsers' own promise APIs: Firefox's `browser`, and Chromium's
 // `chrome` in MV3 (runtime.sendMessage and storage.*.get return promises from Chrome 99/88; the manifest asks for
 // 120). Only the content script uses this file: webextension-polyfill would cost 2.7 KB of its 70 KB gzip budget
-// (README "How it is built"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
+// (README "Tests and benchmarks"). The logic is shared with the polyfill side (any-api.ts); so is the sender check.
 import {
   parseContentMessage,
   senderKind,
@@ -21,8 +21,10 @@ import {
   type StorageAreas,
 } from './any-api.ts';
 import { useMessages } from '../shared/i18n.ts';
+import { PAGE_SETTINGS, type PageSettings } from '../shared/page-settings.ts';
 
-export type { LoadedSettings } from './any-api.ts';
+/** The content script reads only the page settings (shared/page-settings.ts), layered as everywhere else. */
+export type PageLoadedSettings = LoadedSettings<PageSettings>;
 
 type Api = typeof chrome;
 const api = (): Api => (globalThis as { browser?: Api }).browser ?? chrome;
@@ -33,15 +35,15 @@ const areas = (): StorageAreas => api().storage as unknown as StorageAreas;
 useMessages((key, substitutions) => api().i18n.getMessage(key, substitutions));
 
 /** Local and managed settings (waits for storage.managed). */
-export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
+export const loadSettings = (): Promise<PageLoadedSettings> => loadSettingsFrom(areas(), PAGE_SETTINGS);
 
 /** Local settings at once, again when managed values arrive, and on every change (see any-api.ts). */
-export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) =>
-  watchSettingsIn(areas(), listener);
+export const watchSettings = (listener: (loaded: PageLoadedSettings) => void): (() => void) =>
+  watchSettingsIn(areas(), PAGE_SETTINGS, listener);
 
 /** Call `listener` with fresh settings whenever local or managed settings change (applies to open tabs live). */
-export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void =>
-  onSettingsChangeIn(areas(), listener);
+export const onSettingsChanged = (listener: (loaded: PageLoadedSettings) => void): void =>
+  onSettingsChangeIn(areas(), PAGE_SETTINGS, listener);
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {

@@ -5,6 +5,7 @@ import browser from './browser.ts';
 import { createMemoryStore, type KeyValueStore } from '../core/store.ts';
 import {
   diffFromDefaults,
+  SETTINGS,
   SETTINGS_STORAGE_KEY,
   SIP_PASSWORD_STORAGE_KEY,
   type SettingKey,
@@ -23,15 +24,15 @@ export type { LoadedSettings } from './any-api.ts';
 const areas = (): StorageAreas => browser.storage as unknown as StorageAreas;
 
 /** Local and managed settings; waits for storage.managed (the background, before its first lookup). */
-export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas());
+export const loadSettings = (): Promise<LoadedSettings> => loadSettingsFrom(areas(), SETTINGS);
 
 /** Local settings at once, again when managed values arrive, and on every change: pages render without waiting. */
 export const watchSettings = (listener: (loaded: LoadedSettings) => void): (() => void) =>
-  watchSettingsIn(areas(), listener);
+  watchSettingsIn(areas(), SETTINGS, listener);
 
 /** Call `listener` with fresh settings (managed included) whenever local or managed settings change. */
 export const onSettingsChanged = (listener: (loaded: LoadedSettings) => void): void =>
-  onSettingsChangeIn(areas(), listener);
+  onSettingsChangeIn(areas(), SETTINGS, listener);
 
 /**
  * Persist settings (only the differences from the defaults). Keys `locked` by policy, as the caller was last told

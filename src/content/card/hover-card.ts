@@ -7,7 +7,7 @@
 // Synthetic events (`isTrusted === false`) never count. Marks are ranges, not elements, so one passive listener
 // per document hit-tests the pointer (hit-test.ts), and a number a user cannot see is never resolved.
 import { parsePhoneNumberFromString } from '../detect/phone-lib.ts';
-import type { ResolveOn } from '../../shared/settings.ts';
+import type { ResolveOn } from '../../shared/page-settings.ts';
 import type { Mark, Marks } from '../dom/marks.ts';
 import type { NumberStates } from '../lookups/number-states.ts';
 import type { NumberPresence } from '../lookups/presence.ts';
