@@ -124,7 +124,9 @@ function summariseProfile(cpu: CpuProfile, from: number, to: number): void {
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const k = key(n);
-      if (!seen.has(k)) (total.set(k, (total.get(k) ?? 0) + dt), seen.add(k));
+      if (seen.has(k)) continue;
+      total.set(k, (total.get(k) ?? 0) + dt);
+      seen.add(k);
     }
   }
   console.log('--- self');

@@ -77,3 +77,30 @@ export function numberingPlan(callingCode: string): NumberingPlan {
 
 export const supportedCountries = (): CountryCode[] => getCountries(maxMetadata());
 export const getCountryCallingCode = (country: CountryCode): string => callingCodeOf(country, maxMetadata());
+
+const fewest = new Map<string, number>();
+
+/**
+ * The fewest digits a valid national number read in `region` has: the shortest possible length of every region
+ * sharing its calling code (libphonenumber's VALID leniency asks isValid, which checks these lengths). 0 where a
+ * national prefix transform rule may put digits into the number that its text does not hold.
+ */
+export function fewestNationalDigits(region: CountryCode): number {
+  let n = fewest.get(region);
+  if (n === undefined) {
+    const metadata = new Metadata(maxMetadata()) as unknown as {
+      selectNumberingPlan(c: string): void;
+      getCountryCodesForCallingCode(c: string): string[] | undefined;
+      numberingPlan: { possibleLengths(): number[] | undefined; nationalPrefixTransformRule(): string | undefined };
+    };
+    n = Infinity;
+    for (const country of metadata.getCountryCodesForCallingCode(getCountryCallingCode(region)) ?? [region]) {
+      metadata.selectNumberingPlan(country);
+      const lengths = metadata.numberingPlan.possibleLengths();
+      if (metadata.numberingPlan.nationalPrefixTransformRule() || !lengths?.length) n = 0;
+      else n = Math.min(n, ...lengths);
+    }
+    fewest.set(region, n);
+  }
+  return n;
+}

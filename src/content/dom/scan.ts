@@ -1,6 +1,6 @@
 // Scanning a subtree for numbers as resumable work: a generator that yields between small units, so the idle
 // queue can stop after a few milliseconds and resume later. Text is matched per inline text of a block
-// (inline-text.ts); what was found becomes marks (marks.ts). Scanning is idempotent: text scanned before and
+// (inline-text.ts), many small ones in one detector call (text-batch.ts); what was found becomes marks (marks.ts). Scanning is idempotent: text scanned before and
 // unchanged is skipped, changed text loses its marks first, so a page edit never leaves a stale range.
 import type { Mark, Marks } from './marks.ts';
 import { isInSkippedContent, isSkippedElement } from './skip-rules.ts';
@@ -9,8 +9,7 @@ import { shadowRootOf } from './shadow-roots.ts';
 import { isOwnHost } from './own-hosts.ts';
 import { TEL_LINK, telNumber } from './tel-links.ts';
 import { hasDigits } from '../detect/digits.ts';
-import { chunkBoundaries } from '../detect/chunks.ts';
-import { findNumbers } from '../detect/find-numbers.ts';
+import { TextBatch } from './text-batch.ts';
 import { regionForElement, regionHints } from './page-region.ts';
 
 /** One inline text as it was scanned: its nodes, each with the data it held. */
@@ -50,13 +49,14 @@ export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, v
   let links: string[] = [];
   let linksAhead: string[] = [];
   let count = 0;
+  const batch = new TextBatch(ctx.marks, ctx.marked);
   let n: Node | null = block.firstChild;
   while (n !== null) {
     let descend = false;
     if (n.nodeType === Node.TEXT_NODE) {
       if (boundary) {
         boundary = false;
-        yield* scanText(text, links, ctx);
+        yield* scanText(text, links, ctx, batch);
         text = new InlineText();
         links = [];
       }
@@ -85,8 +85,9 @@ export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, v
     }
     if (++count % NODES_PER_YIELD === 0) {
       yield;
-      // The page may have removed what we stand on while we yielded: stop (its records bring us back).
-      if (!block.isConnected || !n.isConnected) return;
+      // The page may have removed what we stand on while we yielded: stop (its records bring us back), matching
+      // what is queued (recorded as scanned; marks on removed text go with Marks.prune).
+      if (!block.isConnected || !n.isConnected) return yield* batch.flush();
     }
     if (descend) {
       n = n.firstChild;
@@ -99,11 +100,17 @@ export function* scanNode(node: Node, ctx: ScanContext): Generator<void, void, v
     }
     n = n === null || n === block ? null : n.nextSibling;
   }
-  yield* scanText(text, links, ctx);
+  yield* scanText(text, links, ctx, batch);
+  yield* batch.flush();
 }
 
-/** Match one inline text, unless it is exactly as scanned before. */
-function* scanText(text: InlineText, links: readonly string[], ctx: ScanContext): Generator<void, void, void> {
+/** Queue one inline text for matching (text-batch.ts), unless it is exactly as scanned before. */
+function* scanText(
+  text: InlineText,
+  links: readonly string[],
+  ctx: ScanContext,
+  batch: TextBatch,
+): Generator<void, void, void> {
   const { nodes } = text;
   if (nodes.length === 0 || unchanged(nodes, ctx)) return;
   const scanned: Scanned = { nodes };
@@ -113,21 +120,7 @@ function* scanText(text: InlineText, links: readonly string[], ctx: ScanContext)
   }
   const data = text.text;
   if (!hasDigits(data)) return;
-  const hints = regionHints(nodes[0]!.parentElement, ctx.userRegion);
-  const cuts = chunkBoundaries(data);
-  const marks: Mark[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const offset = cuts[i]!;
-    for (const d of findNumbers(data.slice(offset, cuts[i + 1]), hints)) {
-      // A tel: link's own number in its text is marked once, by the link.
-      if (links.includes(d.e164)) continue;
-      const { init, nodes: spanned } = text.locate(d.start + offset, d.end + offset);
-      marks.push(ctx.marks.add(init, d.e164, spanned));
-    }
-    if (i + 2 < cuts.length) yield;
-  }
-  if (marks.length > 0) ctx.marked(marks);
-  yield;
+  yield* batch.add(text, data, links, regionHints(nodes[0]!.parentElement, ctx.userRegion));
 }
 
 function unchanged(nodes: readonly Text[], ctx: ScanContext): boolean {
