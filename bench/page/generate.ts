@@ -101,6 +101,8 @@ export interface BenchPage {
   /** Numbers the content script must annotate (checked with the detector itself while generating). */
   expected: number;
   textBytes: number;
+  /** The region each section's `lang` names (what the content script reads its national numbers in). */
+  regions: Record<string, string>;
 }
 
 export function generatePage(numbers = 5000, fillerPerNumber = 170): BenchPage {
@@ -142,5 +144,5 @@ export function generatePage(numbers = 5000, fillerPerNumber = 170): BenchPage {
 </head><body>
 ${blocks.join('\n')}
 </body></html>`;
-  return { html, expected, textBytes };
+  return { html, expected, textBytes, regions: Object.fromEntries(SECTIONS.map((s) => [s.lang, s.region])) };
 }

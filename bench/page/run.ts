@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   const page = await ext.context.newPage();
   await page.addInitScript(RECORD_MUTATIONS);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  // Polled every 10 ms from the page's own world (a highlight is visible to the page's scripts).
+  // Polled every 10 ms from the page's own world (a highlight is visible to the page's scripts). Highlighted means
+  // painted: the time is taken after the next frame once every range is registered (its rendering included).
   const done = await page.evaluate(
     ([expected, marks]) =>
       new Promise<number>((resolve, reject) => {
@@ -111,7 +112,11 @@ async function main(): Promise<void> {
           const count = (0, eval)(marks) as number;
           if (count >= expected) {
             clearInterval(poll);
-            resolve(performance.now());
+            requestAnimationFrame(() => {
+              const afterFrame = new MessageChannel();
+              afterFrame.port1.onmessage = () => resolve(performance.now());
+              afterFrame.port2.postMessage(null);
+            });
           } else if (performance.now() - started > 120_000) reject(new Error(`only ${count} highlighted`));
         }, 10);
       }),
@@ -125,13 +130,21 @@ async function main(): Promise<void> {
   const mutations = (await page.evaluate('window.__mutations')) as number;
   const longest = await longestIn(page, dcl, done);
   const mem = await heap(page);
-  const raw = await page.evaluate(async () => {
-    const lpn = await import(`${location.origin}/lpn/max/index.js`);
-    const text = document.body.textContent ?? '';
+  // The bare matcher: the very build the content script ships (libphonenumber-js/core/es6 with max metadata), over
+  // each section's text in the region its lang names — the text and regions the content script reads, one call per
+  // section (no per-block overhead). Cold, like the content script's own matcher on this page.
+  const raw = await page.evaluate(async (regions) => {
+    const lpn = await import(`${location.origin}/lpn/max/es6/index.js`);
+    const sections = [...document.querySelectorAll('section')].map((s) => ({
+      text: s.textContent ?? '',
+      region: regions[s.lang]!,
+    }));
     const t0 = performance.now();
-    const found = lpn.findPhoneNumbersInText(text, { defaultCountry: 'DE' });
-    return { ms: performance.now() - t0, found: found.length };
-  });
+    let found = 0;
+    for (const { text, region } of sections)
+      found += lpn.findPhoneNumbersInText(text, { defaultCountry: region }).length as number;
+    return { ms: performance.now() - t0, found };
+  }, bench.regions);
   await ext.close();
 
   // Cold start: a fresh profile, the extension just installed, the first page a user opens.
@@ -161,7 +174,7 @@ async function main(): Promise<void> {
     `highlighted: ${annotated} of ${bench.expected} numbers in ${annotateMs.toFixed(0)} ms after DOMContentLoaded`,
   );
   console.log(
-    `raw libphonenumber-js (max, VALID) over the same ${(await Promise.resolve(bench.textBytes / 1e6)).toFixed(2)} MB text: ${raw.ms.toFixed(0)} ms (${raw.found} matches, region DE)`,
+    `raw libphonenumber-js (core/es6 + max, VALID) over the same ${(bench.textBytes / 1e6).toFixed(2)} MB text: ${raw.ms.toFixed(0)} ms (${raw.found} matches, each section in its lang's region)`,
   );
   console.log(`ratio: ${ratio.toFixed(2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
   // The Long Tasks API reports only tasks of 50 ms or more: none reported means every task was shorter.

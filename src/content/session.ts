@@ -66,7 +66,9 @@ export class Session {
   private visible: VisibleResolver | undefined;
   private menuTarget: ContextMenuTarget | undefined;
   private polling = false;
-  private flushed = 0;
+  /** The first scan of the document has finished (until then it finds every shadow root it walks past). */
+  private firstScanDone = false;
+  private flushed = performance.now();
   /** When the page last changed (or the session started), and when the last shadow-root poll ran. */
   private changedAt = performance.now();
   private polledAt = 0;
@@ -149,6 +151,7 @@ export class Session {
 
   /** Marks on nodes the page removed go here: detached text is not painted meanwhile. */
   private drained(): void {
+    this.firstScanDone = true;
     this.marks.prune();
     this.flushMarks();
     this.report.schedule();
@@ -169,7 +172,7 @@ export class Session {
 
   /** Look for shadow roots attached since their host was scanned (in idle slices, one poll at a time). */
   private pollShadowRoots(): void {
-    if (this.polling || this.doc.visibilityState === 'hidden') return;
+    if (this.polling || !this.firstScanDone || this.doc.visibilityState === 'hidden') return;
     const now = performance.now();
     if (now - this.changedAt > SHADOW_QUIET_AFTER_MS && now - this.polledAt < SHADOW_QUIET_POLL_MS) return;
     this.polledAt = now;

@@ -1,5 +1,8 @@
 // libphonenumber-js with its `max` metadata (`min` validates length only: docs/detection-cases.md L#1), bound
-// once for the content script. The metadata (155 KB) is shipped as text and parsed with JSON.parse on first use
+// once for the content script. Its ES2015+ build (`core/es6`, libphonenumber-js CHANGELOG 1.13.0): native classes
+// instead of Babel's helpers — its ParseError, thrown for every candidate that is no number, is built without the
+// Reflect.construct wrapper and its options without the object-spread helper (bench/page: a third of the
+// matcher's time in the transpiled build). The metadata (155 KB) is shipped as text and parsed with JSON.parse on first use
 // instead of being a JavaScript object literal: V8 compiles a string literal far faster than a literal object of
 // that size (the content script's first compile was a long task on its own, bench/page), and pages without
 // numbers never parse it. `libphonenumber-js/core/es6` is the package's own build of the same code for modern
@@ -76,3 +79,30 @@ export function numberingPlan(callingCode: string): NumberingPlan {
 
 export const supportedCountries = (): CountryCode[] => getCountries(maxMetadata());
 export const getCountryCallingCode = (country: CountryCode): string => callingCodeOf(country, maxMetadata());
+
+const fewest = new Map<string, number>();
+
+/**
+ * The fewest digits a valid national number read in `region` has: the shortest possible length of every region
+ * sharing its calling code (libphonenumber's VALID leniency asks isValid, which checks these lengths). 0 where a
+ * national prefix transform rule may put digits into the number that its text does not hold.
+ */
+export function fewestNationalDigits(region: CountryCode): number {
+  let n = fewest.get(region);
+  if (n === undefined) {
+    const metadata = new Metadata(maxMetadata()) as unknown as {
+      selectNumberingPlan(c: string): void;
+      getCountryCodesForCallingCode(c: string): string[] | undefined;
+      numberingPlan: { possibleLengths(): number[] | undefined; nationalPrefixTransformRule(): string | undefined };
+    };
+    n = Infinity;
+    for (const country of metadata.getCountryCodesForCallingCode(getCountryCallingCode(region)) ?? [region]) {
+      metadata.selectNumberingPlan(country);
+      const lengths = metadata.numberingPlan.possibleLengths();
+      if (metadata.numberingPlan.nationalPrefixTransformRule() || !lengths?.length) n = 0;
+      else n = Math.min(n, ...lengths);
+    }
+    fewest.set(region, n);
+  }
+  return n;
+}

@@ -10,6 +10,7 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
   isSupportedCountry,
+  fewestNationalDigits,
 } from './phone-lib.ts';
 import { readNationally, writtenForm, type ParsedNumber } from './written-form.ts';
 import { regionsNamedBefore } from './named-regions.ts';
@@ -38,12 +39,13 @@ export function readWhereItFits(
 ): Candidate[] {
   const page = hints.page;
   const pageCode = page && isSupportedCountry(page) ? getCountryCallingCode(page) : undefined;
+  // A region sharing the page's calling code (US and JM, GB and JE) reads nothing the page's region does not.
+  const elsewhere = (r: string) => isSupportedCountry(r) && (!pageCode || getCountryCallingCode(r) !== pageCode);
+  const user = hints.user && elsewhere(hints.user) ? hints.user : undefined;
+  const named = (start: number) => regionsNamedBefore(text, start, hints.languages).filter(elsewhere);
   const alternatives = (start: number): { named: boolean; regions: string[] } => {
-    // A region sharing the page's calling code (US and JM, GB and JE) reads nothing the page's region does not.
-    const elsewhere = (r: string) => isSupportedCountry(r) && (!pageCode || getCountryCallingCode(r) !== pageCode);
-    const named = regionsNamedBefore(text, start, hints.languages).filter(elsewhere);
-    const user = hints.user && elsewhere(hints.user) ? [hints.user] : [];
-    return { named: named.length > 0, regions: [...new Set([...user, ...named])] };
+    const names = named(start);
+    return { named: names.length > 0, regions: [...new Set([...(user ? [user] : []), ...names])] };
   };
   const out: Candidate[] = [];
   for (const c of candidates) {
@@ -63,15 +65,18 @@ export function readWhereItFits(
     else if (form === 'regrouped' && !named) out.push(c);
     else rejected?.(c, WRITTEN_ELSEWHERE);
   }
-  return withNumbersReadElsewhere(text, out, hints, alternatives);
+  return withNumbersReadElsewhere(text, out, user, named);
 }
 
-/** Runs of phone characters the page's region found nothing in, read in the other regions in sight. */
+/**
+ * Runs of phone characters the page's region found nothing in, read in the other regions in sight: the user's
+ * region first, then those named before the run (looked up only when the user's region reads nothing there).
+ */
 function withNumbersReadElsewhere(
   text: string,
   found: Candidate[],
-  hints: RegionHints,
-  alternatives: (start: number) => { regions: string[] },
+  user: string | undefined,
+  named: (start: number) => string[],
 ): Candidate[] {
   const extra: Candidate[] = [];
   let next = 0;
@@ -80,16 +85,22 @@ function withNumbersReadElsewhere(
     const a = m.index;
     const b = a + m[0].length;
     while (next < found.length && found[next]!.end <= a) next++;
-    if ((next < found.length && found[next]!.start < b) || countDigits(text, a, b) < MIN_RUN_DIGITS) continue;
+    const digits = countDigits(text, a, b);
+    if ((next < found.length && found[next]!.start < b) || digits < MIN_RUN_DIGITS) continue;
     // One character of context on each side: the matcher refuses `$415-666-7777` and `415-666-7777%` by it.
     const from = Math.max(0, a - 1);
     const run = text.slice(from, b + 1);
-    for (const region of alternatives(a).regions) {
-      const read = readRun(run, region);
-      if (!read.length) continue;
-      extra.push(...read.map((p) => ({ start: from + p.start, end: from + p.end, e164: p.e164 })));
-      break;
+    // A run with fewer digits than any valid number of a region holds none of them (dates, times, prices).
+    const read = (region: string) =>
+      digits >= fewestNationalDigits(region as CountryCode) ? readRun(run, region) : [];
+    let numbers = user ? read(user) : [];
+    if (!numbers.length) {
+      for (const region of named(a)) {
+        if (region === user) continue;
+        if ((numbers = read(region)).length) break;
+      }
     }
+    extra.push(...numbers.map((p) => ({ start: from + p.start, end: from + p.end, e164: p.e164 })));
   }
   return extra.length ? [...found, ...extra].sort((x, y) => x.start - y.start) : found;
 }
