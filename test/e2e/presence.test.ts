@@ -12,6 +12,7 @@ import {
   type PresenceWorld,
 } from '../world/presence-world.ts';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+import { latestEntry, listenForPresence, sendFrom, type PushedEntry } from './presence-events.ts';
 
 const world = inject('world');
 let presence: PresenceWorld;
@@ -20,15 +21,6 @@ let page: Page;
 
 // +43 1 2345678 publishes pres:alice@example.test; example.test has _pres._sip SRV (test/world/zones/README.md).
 const ALICE = '+4312345678';
-
-interface Entry {
-  uri: string;
-  state: string;
-  subscribed: boolean;
-  activities: string[];
-  note: string | null;
-  error?: { code: string; message: string };
-}
 
 beforeAll(async () => {
   presence = await startPresenceWorld();
@@ -47,21 +39,9 @@ afterAll(async () => {
   await presence?.stop();
 });
 
-/** Collect the events pushed to this page, as a view does (a port named like shared/events.ts EVENTS_PORT). */
-const listen = () =>
-  page.evaluate(() => {
-    const w = window as unknown as { pushed: unknown[] };
-    w.pushed ??= [];
-    chrome.runtime.connect({ name: 'enum-presence-events' }).onMessage.addListener((m) => w.pushed.push(m));
-  });
-const pushedEntries = () =>
-  page.evaluate(() =>
-    (window as unknown as { pushed: { type: string; payload: { entry: unknown } }[] }).pushed
-      .filter((e) => e.type === 'presenceChanged')
-      .map((e) => e.payload.entry),
-  ) as Promise<Entry[]>;
-const latest = async () => (await pushedEntries()).filter((e) => e.uri === 'pres:alice@example.test').at(-1);
-const send = (message: unknown) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+const listen = () => listenForPresence(page);
+const latest = () => latestEntry(page, 'pres:alice@example.test');
+const send = (message: unknown) => sendFrom(page, message);
 const subscribes = async () =>
   ((await presence.sip.log()).match(/REQ SUBSCRIBE sip:alice@example\.test .* expires=600/g) ?? []).length;
 
@@ -78,7 +58,7 @@ test('viewing a number subscribes to its presence; busy and then offline are pus
   });
   const viewed = (await send({ type: 'viewPresence', payload: { e164: ALICE } })) as {
     ok: boolean;
-    value: { enabled: boolean; presence: Entry[] };
+    value: { enabled: boolean; presence: PushedEntry[] };
   };
   expect(viewed).toMatchObject({ ok: true, value: { enabled: true, presence: [{ uri: 'pres:alice@example.test' }] } });
   await expect
