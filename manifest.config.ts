@@ -46,6 +46,13 @@ export default defineManifest({
   storage: { managed_schema: 'managed-schema.json' },
   ...(target === 'firefox'
     ? {
+        // Firefox's default MV3 policy for extension pages is "script-src 'self'; upgrade-insecure-requests;"
+        // (MDN "content_security_policy"), and upgrade-insecure-requests turns the ws:// of a loopback SIP server
+        // (README "Settings": ws:// only for 127.0.0.1, localhost, ::1) into wss://: a TLS handshake on a plain
+        // port, which never completes (seen: Kamailio's WS port received a TLS ClientHello; the connection timed
+        // out). Nothing else is left to that upgrade: every other URL the extension opens is https:// or wss://
+        // by validation (shared/settings.ts). Scripts stay 'self' only, as by default.
+        content_security_policy: { extension_pages: "script-src 'self';" },
         browser_specific_settings: {
           gecko: {
             id: 'enum-presence@enum-presence.invalid',

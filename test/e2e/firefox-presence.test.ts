@@ -1,126 +1,191 @@
-// Live presence in Firefox's background (an event page): the same flow as test/e2e/presence.test.ts in
-// firefox-esr over WebDriver BiDi — a view says it looks at a number, the background SUBSCRIBEs through Kamailio
-// over WebSocket and pushes busy, then offline, over the event port; and on a page, with the number's card open,
-// its `enum-status-<state>` highlight (README "Page annotations") follows.
+// Live presence in Firefox's background (an event page), over WebDriver BiDi: the flow of
+// test/e2e/presence.test.ts — a view says it looks at a number, the background SUBSCRIBEs through Kamailio over
+// ws:// to loopback (which needs the manifest's own extension-page CSP: manifest.config.ts) and pushes busy,
+// then offline, over the event port; with a number's card open on a page its `enum-status-<state>` highlight
+// (README "Page annotations") follows; hostile bodies are refused for their presentity only; pending and
+// blocked from Kamailio's RFC 5025 rules profile; the options page's Test.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Publisher, UserAgent } from 'sip.js';
-import { installWebSocket, presencePublisher, startUserAgent } from '../world/kamailio-client.ts';
-import { DEFAULT_SIP_USERS, startKamailio, type Kamailio } from '../world/kamailio.ts';
+import { CROWD, crowdUsers } from '../world/crowd.ts';
+import { deepBody, HOSTILE_CODES, hugeBody, xxeBody } from '../world/hostile-pidf.ts';
+import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
+import {
+  ON_THE_PHONE,
+  pidf,
+  presenceAccount,
+  startPresenceWorld,
+  type PresenceWorld,
+} from '../world/presence-world.ts';
+import { startSipNotifier, type SipNotifier } from '../world/sip-notifier.ts';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 import { startPageServer, type PageServer } from './firefox/page-server.ts';
-import { hoverBox } from './firefox/helpers.ts';
+import { byLabel, hoverBox, textOf } from './firefox/helpers.ts';
 import { readMarks, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
-let sip: Kamailio;
-let alice: UserAgent;
-let publisher: Publisher;
+let presence: PresenceWorld;
+let ruled: PresenceWorld;
+let notifier: SipNotifier;
 let ext: FirefoxExtension;
 let pages: PageServer;
 
-const pidf = (basic: 'open' | 'closed', person = '', who = 'alice') => `<?xml version="1.0" encoding="UTF-8"?>
-<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model"
-  xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" entity="sip:${who}@example.test">
-  <tuple id="t1"><status><basic>${basic}</basic></status></tuple>${person}
-</presence>`;
+const ALICE = { e164: '+4312345678', pres: 'pres:alice@example.test' };
+const MARIA = { pres: 'pres:maria@example.test' };
+const [XXE, DEEP, HUGE] = CROWD as [(typeof CROWD)[0], (typeof CROWD)[0], (typeof CROWD)[0]];
+
+const useAccount = (items: ReturnType<typeof presenceAccount>) =>
+  ext.inExtension((i) => browser.storage.local.set(i), items);
 
 beforeAll(async () => {
   // maria: +43 664 1234567 publishes pres:maria@example.test (the Firefox numbers page).
-  sip = await startKamailio({ users: { ...DEFAULT_SIP_USERS, maria: 'maria-pw' } });
+  presence = await startPresenceWorld({ users: { ...DEFAULT_SIP_USERS, maria: 'maria-pw', ...crowdUsers() } });
+  ruled = await startPresenceWorld({ rules: { alice: { bob: 'confirm', carol: 'block' } } });
+  notifier = await startSipNotifier();
   pages = await startPageServer();
-  installWebSocket(sip.certFile);
-  alice = await startUserAgent(sip.ws, sip.aor('alice'), sip.users.alice!);
-  publisher = presencePublisher(alice);
   ext = await launchFirefoxExtension();
-  await ext.inExtension(
-    async ({ dohUrl, sipServer, password }) => {
-      await browser.storage.local.set({
-        settings: {
-          version: 1,
-          dohUrl,
-          dohMethod: 'post',
-          presence: 'sip',
-          sipServer,
-          sipAddress: 'sip:bob@example.test',
-        },
-        sipPassword: password,
-      });
-      // Collect pushed events as a view does (shared/events.ts EVENTS_PORT).
-      const w = window as unknown as { pushed: unknown[] };
-      w.pushed = [];
-      browser.runtime
-        .connect({ name: 'enum-presence-events' })
-        .onMessage.addListener((m: unknown) => void w.pushed.push(m));
-      // wss://: a ws:// connection to Kamailio's plain port was seen to time out from Firefox's extension pages
-      // (docs/presence.md "What remains"). acceptInsecureCerts (launch.ts) trusts the world's certificate.
-    },
-    { dohUrl: world.unboundDoh, sipServer: sip.wss, password: sip.users.bob! },
-  );
+  await useAccount(presenceAccount(presence.sip, 'bob', world.unboundDoh));
+  // Collect pushed events as a view does (shared/events.ts EVENTS_PORT).
+  await ext.inExtension(() => {
+    const w = window as unknown as { pushed: unknown[] };
+    w.pushed = [];
+    browser.runtime
+      .connect({ name: 'enum-presence-events' })
+      .onMessage.addListener((m: unknown) => void w.pushed.push(m));
+  }, null);
 });
 
 afterAll(async () => {
   await ext?.close();
   await pages?.close();
-  await alice?.stop().catch(() => undefined);
-  await sip?.stop();
+  await notifier?.close();
+  await presence?.stop();
+  await ruled?.stop();
 });
 
 const send = (message: unknown) => ext.inExtension((m) => browser.runtime.sendMessage(m), message);
-const latest = () =>
-  ext.inExtension(
-    () =>
-      (window as unknown as { pushed: { type: string; payload: { entry: { uri: string } } }[] }).pushed
-        .filter((e) => e.type === 'presenceChanged' && e.payload.entry.uri === 'pres:alice@example.test')
-        .at(-1)?.payload.entry,
-    null,
-  );
+/** The latest pushed entry of each of `uris`: state and error code (null without one), subscribed. */
+const states = (...uris: string[]) =>
+  ext.inExtension((uris) => {
+    const pushed = (
+      window as unknown as {
+        pushed: {
+          type: string;
+          payload: { entry: { uri: string; state: string; subscribed: boolean; error?: { code: string } } };
+        }[];
+      }
+    ).pushed;
+    const out: Record<string, { state: string; code: string | null; subscribed: boolean } | undefined> = {};
+    for (const uri of uris) {
+      const e = pushed.filter((p) => p.type === 'presenceChanged' && p.payload.entry.uri === uri).at(-1)?.payload.entry;
+      out[uri] = e && { state: e.state, code: e.error?.code ?? null, subscribed: e.subscribed };
+    }
+    return out;
+  }, uris);
+async function inspectAndView(e164: string): Promise<void> {
+  expect(await send({ type: 'inspectNumber', payload: { input: e164, region: '' } })).toMatchObject({ ok: true });
+  expect(await send({ type: 'viewPresence', payload: { e164 } })).toMatchObject({ ok: true, value: { enabled: true } });
+}
 
-test('Firefox: viewing a number subscribes to its presence; busy and then offline are pushed live', async () => {
-  await publisher.publish(
-    pidf('open', '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities></dm:person>'),
-  );
-  expect(await send({ type: 'inspectNumber', payload: { input: '+4312345678', region: '' } })).toMatchObject({
-    ok: true,
-    value: { pres: ['pres:alice@example.test'] },
-  });
-  expect(await send({ type: 'viewPresence', payload: { e164: '+4312345678' } })).toMatchObject({
-    ok: true,
-    value: { enabled: true, presence: [{ uri: 'pres:alice@example.test' }] },
-  });
+test('Firefox, ws:// to loopback: viewing a number subscribes to its presence; busy and then offline are pushed live', async () => {
+  await presence.publish('alice', pidf('open', ON_THE_PHONE));
+  await inspectAndView(ALICE.e164);
   await expect
-    .poll(latest, { timeout: 10_000 })
-    .toMatchObject({ state: 'busy', subscribed: true, activities: ['on-the-phone'] });
-  await publisher.publish(pidf('closed'));
-  await expect.poll(latest, { timeout: 1000, interval: 50 }).toMatchObject({ state: 'offline', subscribed: true });
+    .poll(() => states(ALICE.pres), { timeout: 10_000 })
+    .toEqual({ [ALICE.pres]: { state: 'busy', code: null, subscribed: true } });
+  await presence.publish('alice', pidf('closed'));
+  await expect
+    .poll(() => states(ALICE.pres), { timeout: 1000, interval: 50 })
+    .toEqual({ [ALICE.pres]: { state: 'offline', code: null, subscribed: true } });
+  // Over ws://, not upgraded to wss:// (Kamailio logs the transport of each request).
+  expect(await presence.sip.log()).toMatch(/REQ SUBSCRIBE sip:alice@example\.test from \S+ proto=ws expires=600/);
 });
 
 test('Firefox: with its card open, the number is in enum-status-busy within 1 s of the PUBLISH; closed: offline', async () => {
-  const maria = await startUserAgent(sip.ws, sip.aor('maria'), sip.users.maria!);
-  try {
-    const publish = presencePublisher(maria);
-    const page = await ext.browser.newPage();
-    await page.goto(`${pages.origin}/numbers.html`);
-    await expect
-      .poll(async () => ((await page.evaluate(readMarks())) as PageMark[]).length, { timeout: 15_000 })
-      .toBe(2);
-    const mark = ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === 'maria')!;
-    await hoverBox(page, mark.line);
-    const status = () =>
-      page.evaluate(() =>
-        ['available', 'busy', 'offline', 'unknown'].filter(
-          (s) => (CSS.highlights.get(`enum-status-${s}`)?.size ?? 0) > 0,
-        ),
-      );
-    // Subscribed before anything is published: Kamailio's first NOTIFY has no body.
-    await expect.poll(status, { timeout: 20_000 }).toEqual(['unknown']);
-    await publish.publish(
-      pidf('open', '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities></dm:person>', 'maria'),
+  const page = await ext.browser.newPage();
+  await page.goto(`${pages.origin}/numbers.html`);
+  await expect.poll(async () => ((await page.evaluate(readMarks())) as PageMark[]).length, { timeout: 15_000 }).toBe(2);
+  const mark = ((await page.evaluate(readMarks())) as PageMark[]).find((m) => m.where === 'maria')!;
+  await hoverBox(page, mark.line);
+  const status = () =>
+    page.evaluate(() =>
+      ['available', 'busy', 'offline', 'unknown'].filter(
+        (s) => (CSS.highlights.get(`enum-status-${s}`)?.size ?? 0) > 0,
+      ),
     );
-    await expect.poll(status, { timeout: 1000, interval: 50 }).toEqual(['busy']);
-    await publish.publish(pidf('closed', '', 'maria'));
-    await expect.poll(status, { timeout: 1000, interval: 50 }).toEqual(['offline']);
-    await page.close();
-  } finally {
-    await maria.stop().catch(() => undefined);
-  }
+  // Subscribed before anything is published: Kamailio's first NOTIFY has no body.
+  await expect.poll(status, { timeout: 20_000 }).toEqual(['unknown']);
+  await presence.publish('maria', pidf('open', ON_THE_PHONE, 'maria'));
+  await expect.poll(status, { timeout: 1000, interval: 50 }).toEqual(['busy']);
+  await presence.publish('maria', pidf('closed', '', 'maria'));
+  await expect.poll(status, { timeout: 1000, interval: 50 }).toEqual(['offline']);
+  await page.close();
+});
+
+test('Firefox, through Kamailio: an XXE document and one nested 100 deep are refused for their presentity only', async () => {
+  for (const n of [XXE, DEEP]) await inspectAndView(n.e164);
+  await expect
+    .poll(() => states(XXE.pres, DEEP.pres), { timeout: 15_000 })
+    .toEqual({
+      [XXE.pres]: { state: 'unknown', code: 'no-document', subscribed: true },
+      [DEEP.pres]: { state: 'unknown', code: 'no-document', subscribed: true },
+    });
+  await presence.publish(XXE.user, xxeBody(XXE.user));
+  await presence.publish(DEEP.user, deepBody(DEEP.user));
+  await expect
+    .poll(() => states(XXE.pres, DEEP.pres), { timeout: 5000 })
+    .toEqual({
+      [XXE.pres]: { state: 'unknown', code: HOSTILE_CODES.xxe, subscribed: true },
+      [DEEP.pres]: { state: 'unknown', code: HOSTILE_CODES.deep, subscribed: true },
+    });
+  // The others live on: a change to alice published afterwards arrives.
+  await presence.publish('alice', pidf('open'));
+  await expect
+    .poll(() => states(ALICE.pres), { timeout: 5000 })
+    .toEqual({ [ALICE.pres]: { state: 'available', code: null, subscribed: true } });
+});
+
+test('Firefox, from a SIP server that sends it: a 1 MB document is refused for its presentity only', async () => {
+  await useAccount(presenceAccount(presence.sip, 'bob', world.unboundDoh, { settings: { sipServer: notifier.url } }));
+  await inspectAndView(HUGE.e164);
+  const sip = (n: { pres: string }) => n.pres.replace(/^pres:/, 'sip:');
+  await expect
+    .poll(() => notifier.subscribed().sort(), { timeout: 15_000 })
+    .toEqual([ALICE, MARIA, XXE, DEEP, HUGE].map(sip).sort()); // all still wanted, maria's card too
+  expect(notifier.notify(sip(HUGE), hugeBody(HUGE.user))).toBe(1);
+  await expect
+    .poll(() => states(HUGE.pres), { timeout: 5000 })
+    .toEqual({ [HUGE.pres]: { state: 'unknown', code: HOSTILE_CODES.huge, subscribed: true } });
+  expect(notifier.notify(sip(ALICE), pidf('open', ON_THE_PHONE))).toBe(1);
+  await expect
+    .poll(() => states(ALICE.pres), { timeout: 5000 })
+    .toEqual({ [ALICE.pres]: { state: 'busy', code: null, subscribed: true } });
+});
+
+test('Firefox, RFC 5025 rules: pending while the presentity has not confirmed, blocked when it blocks', async () => {
+  await useAccount(presenceAccount(ruled.sip, 'bob', world.unboundDoh)); // alice's rules: bob must be confirmed
+  await send({ type: 'viewPresence', payload: { e164: ALICE.e164 } });
+  await expect
+    .poll(() => states(ALICE.pres), { timeout: 10_000 })
+    .toMatchObject({ [ALICE.pres]: { state: 'pending', code: null } });
+  await useAccount(presenceAccount(ruled.sip, 'carol', world.unboundDoh)); // carol is blocked
+  await expect
+    .poll(() => states(ALICE.pres), { timeout: 10_000 })
+    .toMatchObject({ [ALICE.pres]: { state: 'blocked', code: 'subscription-rejected' } });
+});
+
+test('Firefox options page: Test says "connected as … in N ms" with the stored password (wss://), a clear error with a wrong one', async () => {
+  await useAccount(presenceAccount(presence.sip, 'bob', world.unboundDoh, { server: 'wss' }));
+  const page = await ext.openPage('src/options/index.html', '!!document.getElementById("test-sip")');
+  expect(await (await byLabel(page, 'SIP WebSocket server')).evaluate((i) => i.value)).toBe(
+    new URL(presence.sip.wss).href,
+  );
+  await (await page.$('#test-sip'))!.click();
+  await expect
+    .poll(() => textOf(page, '#sip-test-result'), { timeout: 15_000 })
+    .toMatch(/^Connected as bob \(sip:bob@example\.test\) in \d+ ms\.$/);
+  await (await byLabel(page, 'Password')).type('not-bobs-password');
+  await (await page.$('#test-sip'))!.click();
+  await expect
+    .poll(() => textOf(page, '#sip-test-result'), { timeout: 15_000 })
+    .toMatch(/^Failed: .*\(407 .*\)\. \(sip-auth-failed\)$/);
+  await page.close();
 });

@@ -4,58 +4,31 @@
 // presentity. Also: a wrong password, and a stopped worker re-subscribing from storage.session.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Publisher, UserAgent } from 'sip.js';
-import { installWebSocket, presencePublisher, startUserAgent } from '../world/kamailio-client.ts';
-import { startKamailio, type Kamailio } from '../world/kamailio.ts';
+import {
+  ON_THE_PHONE,
+  pidf,
+  presenceAccount,
+  startPresenceWorld,
+  type PresenceWorld,
+} from '../world/presence-world.ts';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+import { latestEntry, listenForPresence, sendFrom, type PushedEntry } from './presence-events.ts';
 
 const world = inject('world');
-let sip: Kamailio;
-let alice: UserAgent;
-let publisher: Publisher;
+let presence: PresenceWorld;
 let browser: ExtensionBrowser;
 let page: Page;
 
 // +43 1 2345678 publishes pres:alice@example.test; example.test has _pres._sip SRV (test/world/zones/README.md).
 const ALICE = '+4312345678';
-const pidf = (basic: 'open' | 'closed', person = '') => `<?xml version="1.0" encoding="UTF-8"?>
-<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model"
-  xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" entity="sip:alice@example.test">
-  <tuple id="t1"><status><basic>${basic}</basic></status></tuple>${person}
-</presence>`;
-const ON_THE_PHONE =
-  '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities><dm:note>Call me later</dm:note></dm:person>';
-
-interface Entry {
-  uri: string;
-  state: string;
-  subscribed: boolean;
-  activities: string[];
-  note: string | null;
-  error?: { code: string; message: string };
-}
 
 beforeAll(async () => {
-  sip = await startKamailio();
-  installWebSocket(sip.certFile);
-  alice = await startUserAgent(sip.ws, sip.aor('alice'), sip.users.alice!);
-  publisher = presencePublisher(alice);
+  presence = await startPresenceWorld();
   browser = await launchExtension({ spki: world.spki });
   const worker = await browser.worker();
   await worker.evaluate(
-    ({ dohUrl, sipServer, password }) =>
-      chrome.storage.local.set({
-        settings: {
-          version: 1,
-          dohUrl,
-          dohMethod: 'post',
-          presence: 'sip',
-          sipServer,
-          sipAddress: 'sip:bob@example.test',
-        },
-        sipPassword: password,
-      }),
-    { dohUrl: world.unboundDoh, sipServer: sip.ws, password: sip.users.bob! },
+    (items) => chrome.storage.local.set(items),
+    presenceAccount(presence.sip, 'bob', world.unboundDoh),
   );
   page = await browser.openPage('src/popup/index.html');
   await listen();
@@ -63,30 +36,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await alice?.stop().catch(() => undefined);
-  await sip?.stop();
+  await presence?.stop();
 });
 
-/** Collect the events pushed to this page, as a view does (a port named like shared/events.ts EVENTS_PORT). */
-const listen = () =>
-  page.evaluate(() => {
-    const w = window as unknown as { pushed: unknown[] };
-    w.pushed ??= [];
-    chrome.runtime.connect({ name: 'enum-presence-events' }).onMessage.addListener((m) => w.pushed.push(m));
-  });
-const pushedEntries = () =>
-  page.evaluate(() =>
-    (window as unknown as { pushed: { type: string; payload: { entry: unknown } }[] }).pushed
-      .filter((e) => e.type === 'presenceChanged')
-      .map((e) => e.payload.entry),
-  ) as Promise<Entry[]>;
-const latest = async () => (await pushedEntries()).filter((e) => e.uri === 'pres:alice@example.test').at(-1);
-const send = (message: unknown) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+const listen = () => listenForPresence(page);
+const latest = () => latestEntry(page, 'pres:alice@example.test');
+const send = (message: unknown) => sendFrom(page, message);
 const subscribes = async () =>
-  ((await sip.log()).match(/REQ SUBSCRIBE sip:alice@example\.test .* expires=600/g) ?? []).length;
+  ((await presence.sip.log()).match(/REQ SUBSCRIBE sip:alice@example\.test .* expires=600/g) ?? []).length;
 
 test('viewing a number subscribes to its presence; busy and then offline are pushed live', async () => {
-  await publisher.publish(pidf('open', ON_THE_PHONE));
+  await presence.publish('alice', pidf('open', ON_THE_PHONE));
   // The card resolves the number first; viewPresence watches only the presence URIs of a cached result.
   expect(await send({ type: 'viewPresence', payload: { e164: ALICE } })).toEqual({
     ok: true,
@@ -98,14 +58,14 @@ test('viewing a number subscribes to its presence; busy and then offline are pus
   });
   const viewed = (await send({ type: 'viewPresence', payload: { e164: ALICE } })) as {
     ok: boolean;
-    value: { enabled: boolean; presence: Entry[] };
+    value: { enabled: boolean; presence: PushedEntry[] };
   };
   expect(viewed).toMatchObject({ ok: true, value: { enabled: true, presence: [{ uri: 'pres:alice@example.test' }] } });
   await expect
     .poll(latest, { timeout: 5000 })
     .toMatchObject({ state: 'busy', subscribed: true, activities: ['on-the-phone'], note: 'Call me later' });
 
-  await publisher.publish(pidf('closed'));
+  await presence.publish('alice', pidf('closed'));
   // Kamailio notified within tens of ms in the library measurement (docs/presence.md): 1 s is plenty.
   await expect.poll(latest, { timeout: 1000, interval: 50 }).toMatchObject({ state: 'offline', subscribed: true });
   // Viewing it again answers from what is known, without a new SUBSCRIBE.
@@ -127,36 +87,29 @@ test('a stopped worker re-subscribes what is still wanted (storage.session) and 
     .toMatchObject({ ok: true });
   await expect.poll(subscribes, { timeout: 5000 }).toBeGreaterThan(before);
   await listen(); // the old worker's port closed with it
-  await publisher.publish(pidf('open'));
+  await presence.publish('alice', pidf('open'));
   await expect.poll(latest, { timeout: 5000 }).toMatchObject({ state: 'available', subscribed: true });
 });
 
 test('a restarted SIP server: the loss is pushed, then the worker reconnects and subscribes again', async () => {
-  await sip.restart(); // Kamailio keeps subscriptions and published state in memory only: both are gone
+  await presence.restart(); // Kamailio keeps subscriptions and published state in memory only: both are gone
   await expect
     .poll(latest, { timeout: 5000 })
     .toMatchObject({ subscribed: false, error: { code: 'sip-disconnected' } });
   // Only a new SUBSCRIBE can bring this document to the worker.
-  const again = await startUserAgent(sip.ws, sip.aor('alice'), sip.users.alice!);
-  try {
-    await expect
-      .poll(
-        async () => {
-          await presencePublisher(again).publish(
-            pidf('open', ON_THE_PHONE.replace('Call me later', 'Back after the restart')),
-          );
-          return latest();
-        },
-        { timeout: 15_000, interval: 1000 },
-      )
-      .toMatchObject({ state: 'busy', subscribed: true, note: 'Back after the restart' });
-  } finally {
-    await again.stop().catch(() => undefined);
-  }
+  await expect
+    .poll(
+      async () => {
+        await presence.publish('alice', pidf('open', ON_THE_PHONE.replace('Call me later', 'Back after the restart')));
+        return latest();
+      },
+      { timeout: 15_000, interval: 1000 },
+    )
+    .toMatchObject({ state: 'busy', subscribed: true, note: 'Back after the restart' });
 });
 
 test("the options page's Test: connected as the user with the stored password; a typed wrong one is refused (407)", async () => {
-  const account = { sipServer: sip.ws, sipAddress: 'sip:bob@example.test', sipUsername: '' };
+  const account = { sipServer: presence.sip.ws, sipAddress: 'sip:bob@example.test', sipUsername: '' };
   expect(await send({ type: 'testSip', payload: { ...account, password: '' } })).toEqual({
     ok: true,
     value: { connected: true, as: 'bob (sip:bob@example.test)', latencyMs: expect.any(Number) },

@@ -1,7 +1,8 @@
 // BIND 9.18 as the authoritative server of the world: plain DNS + its own DoH over TLS (HTTP/2),
 // zones signed at start (dnssec-policy default + inline-signing), query log in a file.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crowdZoneRecords } from './crowd.ts';
 import { dsFromDnskeys, probe, T, tcpOpen, type ProbeAnswer } from './dns-probe.ts';
 import { run, startDaemon, waitFor, type Daemon } from './process.ts';
 
@@ -76,6 +77,8 @@ export function startBind(o: BindOpts): Bind {
   const keysDir = join(o.dir, 'keys');
   for (const d of [zonesDir, keysDir, join(o.dir, 'bind')]) mkdirSync(d, { recursive: true });
   for (const z of ALL_ZONES) copyFileSync(join(ZONES_DIR, `${z}.zone`), join(zonesDir, `${z}.zone`));
+  // Generated records (zones/README.md "Generated: the crowd").
+  appendFileSync(join(zonesDir, 'e164.arpa.zone'), crowdZoneRecords());
   const logFile = join(o.dir, 'bind.log');
   const queryLogFile = join(o.dir, 'bind-queries.log');
   const confFile = join(o.dir, 'named.conf');

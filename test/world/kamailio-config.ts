@@ -149,6 +149,8 @@ request_route {
 	if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }
 	if (!sanity_check("17895", "7")) { xlog("L_WARN", "malformed request from $si:$sp\\n"); exit; }
 	xlog("L_INFO", "REQ $rm $ru from $si:$sp proto=$proto expires=$hdr(Expires)\\n");
+	# The presentity of a SUBSCRIBE, in-dialog ones too (their Request-URI is Kamailio's own Contact).
+	if (is_method("SUBSCRIBE")) xlog("L_INFO", "SUBSCRIBE to=$tu expires=$hdr(Expires)\\n");
 	if (nat_uac_test("64")) {
 		# Over WebSocket (RFC 7118): answer to the connection, send NOTIFYs back over it.
 		force_rport();

@@ -1,0 +1,103 @@
+// At most 50 subscriptions at once (README "Live presence"), in Chromium against Kamailio: 50 numbers with
+// presence (the generated crowd, test/world/crowd.ts) inspected in the popup one after another are 50
+// SUBSCRIBEs, each showing the state its presentity published. Viewing a 51st — typed into the popup — evicts
+// the least recently viewed: SUBSCRIBE Expires: 0 for it at Kamailio, and it is pushed as no longer subscribed.
+// (Not a page of 50 numbers listed by the popup: the background resolves 20 lookups per tab at once, then 2
+// a second, and resolveOn "visible" does not come back for the refused ones — handlers.ts, lookups/visible.ts.)
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CROWD, crowdUsers } from '../world/crowd.ts';
+import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
+import {
+  ON_THE_PHONE,
+  pidf,
+  presenceAccount,
+  startPresenceWorld,
+  type PresenceWorld,
+} from '../world/presence-world.ts';
+import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+import { inspectAndView, latestEntries, listenForPresence } from './presence-events.ts';
+
+const world = inject('world');
+let presence: PresenceWorld;
+let browser: ExtensionBrowser;
+let popup: Page;
+
+const SHOWN = CROWD.slice(0, 50);
+const LAST = CROWD[50]!;
+/** What each crowd member publishes: available, busy, offline in turn. */
+const expected = (i: number) => (['available', 'busy', 'offline'] as const)[i % 3]!;
+const published = (i: number, user: string) =>
+  [pidf('open', '', user), pidf('open', ON_THE_PHONE, user), pidf('closed', '', user)][i % 3]!;
+
+beforeAll(async () => {
+  presence = await startPresenceWorld({ users: { ...DEFAULT_SIP_USERS, ...crowdUsers() } });
+  for (const [i, m] of CROWD.entries()) await presence.publish(m.user, published(i, m.user));
+  browser = await launchExtension({ spki: world.spki });
+  const worker = await browser.worker();
+  await worker.evaluate(
+    (items) => chrome.storage.local.set(items),
+    presenceAccount(presence.sip, 'bob', world.unboundDoh),
+  );
+  popup = await browser.openPage('src/popup/index.html');
+  await listenForPresence(popup);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await presence?.stop();
+});
+
+/** The crowd users Kamailio saw a SUBSCRIBE for with this Expires (test/world/kamailio-config.ts logs To). */
+const subscribesTo = async (expires: number) =>
+  new Set(
+    [
+      ...(await presence.sip.log()).matchAll(
+        new RegExp(`SUBSCRIBE to=sip:(crowd\\d\\d)@example\\.test expires=${expires}\\n`, 'g'),
+      ),
+    ].map((m) => m[1]),
+  );
+const states = async () =>
+  Object.fromEntries(
+    [...(await latestEntries(popup)).values()].map((e) => [
+      e.uri,
+      `${e.state}${e.subscribed ? '' : ' (not subscribed)'}`,
+    ]),
+  );
+
+test('50 numbers viewed: 50 subscriptions with their states; a 51st view evicts the least recently viewed', async () => {
+  for (const m of SHOWN) await inspectAndView(popup, m.e164);
+  await expect
+    .poll(states, { timeout: 60_000, interval: 500 })
+    .toEqual(Object.fromEntries(SHOWN.map((m, i) => [m.pres, expected(i)])));
+  expect((await subscribesTo(600)).size).toBe(50);
+  expect(await subscribesTo(0)).toEqual(new Set());
+
+  // The background's order of views (storage.session, least recently viewed first): the first inspected goes.
+  const worker = await browser.worker();
+  const wanted = async () =>
+    (
+      (await worker.evaluate(() => chrome.storage.session.get('presenceWanted'))).presenceWanted as { uri: string }[]
+    ).map((e) => e.uri);
+  expect(await wanted()).toEqual(SHOWN.map((m) => m.pres));
+  const oldest = SHOWN[0]!;
+
+  await popup.fill('#inspect-input', LAST.written);
+  await popup.click('form.inspect button[type=submit]');
+  await expect
+    .poll(() => popup.locator(`#inspect-result li.presence[data-uri="${LAST.pres}"]`).getAttribute('data-presence'), {
+      timeout: 15_000,
+    })
+    .toBe(expected(50));
+  await expect.poll(() => subscribesTo(0), { timeout: 10_000 }).toEqual(new Set([oldest.user]));
+  expect(await wanted()).toEqual([...SHOWN.slice(1), LAST].map((m) => m.pres));
+  // What was known of it stays (last known), no longer live; the other 49 are untouched.
+  await expect
+    .poll(states, { timeout: 5000 })
+    .toEqual(
+      Object.fromEntries([
+        ...SHOWN.map((m, i) => [m.pres, `${expected(i)}${i === 0 ? ' (not subscribed)' : ''}`]),
+        [LAST.pres, expected(50)],
+      ]),
+    );
+});
