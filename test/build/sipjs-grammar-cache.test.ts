@@ -8,10 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheGrammarBytecode } from '../../build/sipjs-grammar-cache.ts';
 
-const file = join(
-  dirname(createRequire(import.meta.url).resolve('sip.js')),
-  'grammar/pegjs/dist/grammar.js',
-);
+const file = join(dirname(createRequire(import.meta.url).resolve('sip.js')), 'grammar/pegjs/dist/grammar.js');
 const source = readFileSync(file, 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'sipjs-grammar-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +18,10 @@ type Grammar = { parse(input: string, options: { startRule: string; data?: unkno
 async function load(code: string, name: string): Promise<Grammar> {
   const base = pathToFileURL(dirname(file) + '/').href;
   const path = join(dir, name);
-  writeFileSync(path, code.replace(/from "(\.\.?\/[^"]+)"/g, (_, rel: string) => `from "${new URL(rel, base).href}"`));
+  writeFileSync(
+    path,
+    code.replace(/from "(\.\.?\/[^"]+)"/g, (_, rel: string) => `from "${new URL(rel, base).href}"`),
+  );
   return (await import(pathToFileURL(path).href)) as Grammar;
 }
 
