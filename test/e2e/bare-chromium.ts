@@ -1,6 +1,7 @@
 // Debian's Chromium with the built extension, driven over the raw DevTools protocol without attaching to the
-// extension's service worker: playwright attaches to every worker, and a worker with DevTools attached is never
-// stopped for being idle — which is what test/e2e/presence-keepalive.test.ts must be able to see. The browser
+// extension's service worker: playwright attaches to every worker, and Chromium does not stop a worker for being
+// idle while DevTools is attached to it (as documented for chrome://inspect; not re-checked under playwright
+// here) — and stopping is what test/e2e/presence-keepalive.test.ts must be able to see. The browser
 // session only discovers targets (Target.setDiscoverTargets); pages are attached to one by one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
