@@ -1,7 +1,9 @@
 // Builds the command-line tool into one self-contained Node file: dist/cli/enum-presence.js.
 import { defineConfig } from 'vite';
+import { sipjsGrammarCache } from './build/sipjs-grammar-cache.ts';
 
 export default defineConfig({
+  plugins: [sipjsGrammarCache()],
   build: {
     ssr: 'src/cli/main.ts',
     outDir: 'dist/cli',

@@ -3,10 +3,12 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest, { target } from './manifest.config.ts';
 import { compactPhoneMetadata } from './build/compact-phone-metadata.ts';
+import { sipjsGrammarCache } from './build/sipjs-grammar-cache.ts';
 
 export default defineConfig({
   plugins: [
     compactPhoneMetadata(),
+    sipjsGrammarCache(),
     crx({
       manifest,
       browser: target,

@@ -8,7 +8,7 @@ import { err } from '../core/result.ts';
 import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
 import { uiLanguage } from '../platform/i18n.ts';
-import { broadcast, type SenderInfo } from '../platform/messaging.ts';
+import { postEvent, type SenderInfo } from '../platform/messaging.ts';
 import { setBadge } from '../platform/tabs.ts';
 import { TokenBuckets } from './limits.ts';
 import { client, lookupSettings, testProvider } from './lookups.ts';
@@ -16,7 +16,7 @@ import { currentSettings, knownSettings, tabNumbers } from './state.ts';
 import { cachePartition } from './cache-partition.ts';
 import { resultForPage } from '../shared/page-safe.ts';
 import { browserRegion } from '../shared/region.ts';
-import { presence, testSip } from './presence/index.ts';
+import { audience, presence, testSip } from './presence/index.ts';
 import { loadSipPassword } from '../platform/storage.ts';
 import { sipUsernameOf, validateSetting } from '../shared/settings.ts';
 
@@ -86,7 +86,7 @@ export const handlers: Handlers = {
 
   async clearCache() {
     await client.cache.clear();
-    broadcast({ type: 'cacheCleared', payload: {} });
+    postEvent({ type: 'cacheCleared', payload: {} });
     return { ok: true, value: null };
   },
 
@@ -129,6 +129,8 @@ export const handlers: Handlers = {
       sender.tabId === undefined && tabId !== undefined ? await tabNumbers.partition(tabId) : cachePartition(sender);
     const result = partition === undefined ? undefined : await client.cached(e164, lookupSettings(settings, partition));
     const uris = result?.status === 'found' ? result.pres : [];
+    // The view hears changes of these URIs, and only of URIs it asked for (presence/audience.ts).
+    if (uris.length) audience.watch(sender.view, uris);
     return { ok: true, value: { enabled: true, presence: uris.length ? await presence.view(uris) : [] } };
   },
 };
@@ -153,7 +155,7 @@ export async function tabChanged(tabId: number): Promise<void> {
   const numbers = await tabNumbers.list(tabId);
   const withPresence = numbers.filter((n) => n.state === 'pres').length;
   setBadge(tabId, withPresence, withPresence > 0 ? plural('badgeTitle', withPresence) : t('extName'));
-  broadcast({ type: 'tabNumbersChanged', payload: { tabId } });
+  postEvent({ type: 'tabNumbersChanged', payload: { tabId } });
 }
 
 export function dispatch(message: Message, sender: SenderInfo): Promise<Reply<MessageType>> {

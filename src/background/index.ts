@@ -8,17 +8,20 @@ import { onContextMenuClick, registerContextMenu } from '../platform/menus.ts';
 import { onTabNavigated, onTabRemoved, sendToTab } from '../platform/tabs.ts';
 import { dispatch, tabChanged } from './handlers.ts';
 import { afterSettingsChanged, tabNumbers } from './state.ts';
-import { presence } from './presence/index.ts';
+import { audience, presence } from './presence/index.ts';
 import { onSipPasswordChanged } from '../platform/storage.ts';
 
 onMessage(dispatch);
-acceptViews();
+acceptViews((view) => audience.forget(view.key));
 registerContextMenu(t('menuLookUp'));
 // Keyboard users reach the hover card through the context menu on a selected number.
 onContextMenuClick((tabId, frameId, text) =>
   sendToTab(tabId, frameId, { type: 'showCardForSelection', payload: { text: text.slice(0, 200) } }),
 );
-onTabRemoved((tabId) => void tabNumbers.forget(tabId));
+onTabRemoved((tabId) => {
+  audience.forgetTab(tabId);
+  void tabNumbers.forget(tabId);
+});
 onTabNavigated((tabId) => void tabNumbers.forget(tabId).then(() => tabChanged(tabId)));
 // Live presence: after a worker restart, re-subscribe what is still wanted (storage.session); follow the account.
 void presence.restore();

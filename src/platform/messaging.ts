@@ -1,6 +1,7 @@
 // Typed messaging over the protocol maps, for the extension pages and the background (webextension-polyfill).
 // Requests: senders get a Reply (errors as data, never thrown); the background's one receiver gets only validated
-// messages from checked senders. Events (shared/events.ts): views subscribe over a port, the background posts.
+// messages from checked senders. Events (shared/events.ts): views subscribe over a port, the background posts each
+// event to its audience (EVENT_AUDIENCE).
 import browser, { type Runtime } from './browser.ts';
 import {
   checkSender,
@@ -11,7 +12,7 @@ import {
   type ProtocolMap,
   type Reply,
 } from '../shared/protocol.ts';
-import { EVENTS_PORT, type ViewEvent } from '../shared/events.ts';
+import { EVENT_AUDIENCE, EVENTS_PORT, type ViewEvent, type ViewKey } from '../shared/events.ts';
 import { internalError, requestVia, subscribeVia } from './any-api.ts';
 
 export interface SenderInfo {
@@ -21,6 +22,8 @@ export interface SenderInfo {
   url: string | undefined;
   /** The URL of a content script's tab (its top-level page) when the browser tells it; undefined otherwise. */
   tabUrl?: string | undefined;
+  /** The sending view, named as its event port is (viewKeyOf). */
+  view: ViewKey;
 }
 
 type Handler = (message: Message, sender: SenderInfo) => Promise<Reply<MessageType>>;
@@ -31,6 +34,19 @@ const facts = (sender: Runtime.MessageSender | undefined) => ({
   hasTab: sender?.tab !== undefined,
   url: sender?.url,
 });
+
+/**
+ * A view's name from what the browser says of the sender, identical for its messages and its port: tab, frame
+ * and, where the browser gives it (Chromium 106+), the document, so a page that replaced another in the same
+ * frame is a new view. Firefox gives no documentId: there the old page's port closes when it unloads, and its
+ * view is forgotten with it (acceptViews `closed`).
+ */
+export function viewKeyOf(sender: Runtime.MessageSender | undefined): ViewKey {
+  const tab = sender?.tab?.id;
+  const documentId = (sender as { documentId?: unknown } | undefined)?.documentId;
+  const doc = typeof documentId === 'string' ? documentId : '';
+  return { key: `${tab ?? '-'}/${sender?.frameId ?? '-'}/${doc}`, tab };
+}
 
 /** Send a message to the background and wait for its Reply; transport failures become `unreachable`. */
 export function sendMessage<K extends MessageType>(type: K, payload: ProtocolMap[K]['request']): Promise<Reply<K>> {
@@ -54,26 +70,44 @@ export function onMessage(handler: Handler): void {
       frameId: sender.frameId,
       url: sender.url,
       tabUrl: kind.value === 'content' ? sender.tab?.url : undefined,
+      view: viewKeyOf(sender),
     };
     return handler(parsed.value, info).catch(internalError);
   });
 }
 
-const views = new Set<Runtime.Port>();
+interface ConnectedView {
+  kind: 'page' | 'content';
+  view: ViewKey;
+}
 
-/** Background: accept views' event ports (call at top level). Ports live as long as their view. */
-export function acceptViews(): void {
+const views = new Map<Runtime.Port, ConnectedView>();
+
+/**
+ * Background: accept views' event ports (call at top level). Ports live as long as their view; `closed` hears
+ * when one goes.
+ */
+export function acceptViews(closed: (view: ViewKey) => void = () => {}): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== EVENTS_PORT || !senderKind(facts(port.sender), browser.runtime.id, ownOrigin()).ok)
-      return port.disconnect();
-    views.add(port);
-    port.onDisconnect.addListener(() => views.delete(port));
+    const kind = senderKind(facts(port.sender), browser.runtime.id, ownOrigin());
+    if (port.name !== EVENTS_PORT || !kind.ok) return port.disconnect();
+    const view = viewKeyOf(port.sender);
+    views.set(port, { kind: kind.value, view });
+    port.onDisconnect.addListener(() => {
+      views.delete(port);
+      closed(view);
+    });
   });
 }
 
-/** Background: post an event to every connected view. */
-export function broadcast(event: ViewEvent): void {
-  for (const port of views) {
+/**
+ * Background: post an event to its audience (shared/events.ts EVENT_AUDIENCE): `pages` events to the extension's
+ * own pages; `watchers` events to the views for which `hears(view key)` is true.
+ */
+export function postEvent(event: ViewEvent, hears: (view: string) => boolean = () => false): void {
+  const audience = EVENT_AUDIENCE[event.type];
+  for (const [port, { kind, view }] of views) {
+    if (audience === 'pages' ? kind !== 'page' : !hears(view.key)) continue;
     try {
       port.postMessage(event);
     } catch {

@@ -1,16 +1,17 @@
 // The background's one PresenceManager, wired to the browser: storage.session, the browser's WebSocket (SIP over
 // WebSocket, RFC 7118), the settings and the SIP password, the DoH path of the lookups for RFC 3861 SRV, and the
-// push channel to the views.
+// push channel to the views that asked (audience.ts).
 import { DEFAULT_TIMEOUT_MS } from '../../core/doh/index.ts';
 import { ok } from '../../core/result.ts';
 import { SipSession, testSipAccount, type SipAccount, type SipTestOutcome } from '../../core/presence/session.ts';
 import type { WebSocketLike } from '../../core/presence/sip-transport.ts';
 import { srvLookupOverDoh, subscribeTarget } from '../../core/presence/target.ts';
-import { broadcast } from '../../platform/messaging.ts';
+import { postEvent } from '../../platform/messaging.ts';
 import { loadSipPassword, sessionStore } from '../../platform/storage.ts';
 import { presenceConfigured, sipUsernameOf } from '../../shared/settings.ts';
 import { browserFetch } from '../lookups.ts';
 import { currentSettings } from '../state.ts';
+import { PresenceAudience } from './audience.ts';
 import { PresenceManager } from './manager.ts';
 
 /**
@@ -29,6 +30,9 @@ export const testSip = (account: SipAccount): Promise<SipTestOutcome> =>
     now: () => performance.now(),
     languages: navigator.languages,
   });
+
+/** Which view asked for which presence URI: each change goes to those views only. */
+export const audience = new PresenceAudience();
 
 export const presence = new PresenceManager({
   store: sessionStore(),
@@ -61,5 +65,6 @@ export const presence = new PresenceManager({
     const target = await subscribeTarget(uri, srv);
     return target.ok ? ok(target.value.uri) : target;
   },
-  publish: (entry) => broadcast({ type: 'presenceChanged', payload: { entry } }),
+  publish: (entry) =>
+    postEvent({ type: 'presenceChanged', payload: { entry } }, (view) => audience.hears(view, entry.uri)),
 });

@@ -125,8 +125,9 @@ export class PresenceManager {
   private setEntry(entry: PresenceEntry): void {
     this.entries.delete(entry.uri); // re-inserted last: the newest are kept
     this.entries.set(entry.uri, entry);
-    void this.saveEntries();
+    // Pushed before it is stored: the view waits for the push, and storing costs the worker about a millisecond.
     this.deps.publish(entry);
+    void this.saveEntries();
   }
 
   private setError(uri: string, target: string | null, error: CoreError): void {

@@ -35,6 +35,8 @@ export class HoverCards {
   private hovered: Mark | undefined;
   private pointer = { x: 0, y: 0 };
   private closeListeners: (() => void) | undefined;
+  /** Numbers whose card waits for the next frame to be redrawn (refresh). */
+  private readonly redraw = new Set<string>();
 
   constructor(
     private readonly states: NumberStates,
@@ -115,9 +117,22 @@ export class HoverCards {
     return this.hosts.get(el.ownerDocument)?.contains(el) ?? false;
   }
 
-  /** Presence of `e164` changed: redraw its card if open. */
+  /**
+   * Presence of `e164` changed: redraw its card if open, at the next frame. The mark has changed already; the
+   * card's rebuild (a layout, to place it) runs in the frame that paints both, not in the task that brought the
+   * change, and changes within one frame redraw it once (bench/presence).
+   */
   refresh(e164: string): void {
-    if (this.current?.e164 === e164) this.render();
+    if (this.current?.e164 !== e164) return;
+    const view = this.current.host.anchor?.startContainer.ownerDocument?.defaultView;
+    if (!view) return this.render();
+    this.redraw.add(e164);
+    if (this.redraw.size > 1) return; // a frame is already asked for
+    view.requestAnimationFrame(() => {
+      const changed = this.current && this.redraw.has(this.current.e164);
+      this.redraw.clear();
+      if (changed) this.render();
+    });
   }
 
   private render(): void {

@@ -106,11 +106,16 @@ export class SipSession {
       onChange(view);
     };
     const onNotify = (request: Core.IncomingNotifyRequest) => {
-      request.accept();
-      const m = request.message;
-      const v = viewFromNotify(m.getHeader('Subscription-State') ?? '', m.body ?? '', languages, now());
-      subscribed = !m.getHeader('Subscription-State')?.trim().toLowerCase().startsWith('terminated');
-      update(v);
+      // The change is passed on first and the NOTIFY answered (200, RFC 6665 §4.1.3) right after: sending the
+      // answer takes about a millisecond in a service worker, and the user waits for the change (bench/presence).
+      try {
+        const m = request.message;
+        const v = viewFromNotify(m.getHeader('Subscription-State') ?? '', m.body ?? '', languages, now());
+        subscribed = !m.getHeader('Subscription-State')?.trim().toLowerCase().startsWith('terminated');
+        update(v);
+      } finally {
+        request.accept();
+      }
     };
     const refused = (r: Core.IncomingResponse) => {
       subscribed = false;
