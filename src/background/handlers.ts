@@ -33,7 +33,8 @@ export const handlers: Handlers = {
     const partition = cachePartition(sender);
     const ls = lookupSettings(settings, partition);
     if (!(await client.cached(e164, ls))) {
-      if (!perTab.take(sender.tabId ?? -1)) return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
+      if (!perTab.take(sender.tabId ?? -1))
+        return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
       // A withheld or revoked host permission is named, not left to surface as an opaque network error.
       const denied = await checkHostPermission(ls.dohUrl);
       if (denied) return { ok: false, error: denied };
