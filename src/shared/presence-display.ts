@@ -2,7 +2,9 @@
 // The entries come from the background (viewPresence replies, presenceChanged events); a document state
 // (available, busy, away, offline) without a live subscription is what storage.session last knew, and says so.
 import type { PresenceEntry } from '../core/presence/entry.ts';
+import { isRpidActivity, type RpidActivity } from '../core/presence/rpid.ts';
 import { DOCUMENT_STATES, PRESENCE_STATES, type PresenceState } from '../core/presence/state.ts';
+import { printableBounded } from '../core/printable.ts';
 import { formatAgo, t, type MessageKey } from './i18n.ts';
 
 // Fail to compile when a presence state has no English message `presence_<state>`.
@@ -11,13 +13,34 @@ export const EVERY_PRESENCE_STATE_HAS_A_MESSAGE: `presence_${PresenceState}` ext
 /** The words for a presence state: its message `presence_<state>` (shared/i18n.ts). */
 export const presenceLabel = (state: PresenceState): string => t(`presence_${state}`);
 
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+/** The message of an RFC 4480 activity: `activity_<name>` with "-" as "_" (message names have no "-"). */
+export type ActivityMessageKey = `activity_${Underscored<RpidActivity>}`;
+// Fail to compile when an activity of core/presence/rpid.ts RPID_ACTIVITIES has no English message.
+export const EVERY_ACTIVITY_HAS_A_MESSAGE: ActivityMessageKey extends MessageKey ? true : never = true;
+
+export const activityMessageKey = (activity: RpidActivity): ActivityMessageKey =>
+  `activity_${activity.replace(/-/g, '_')}` as ActivityMessageKey;
+
+/** How many characters of an activity name that is not RFC 4480's a view shows at most. */
+export const MAX_SHOWN_ACTIVITY_CHARS = 32;
+
+/**
+ * The words for an RPID activity (RFC 4480 §3.2): its message for each name the RFC defines (`other`, whose free
+ * text is not carried, is "other activity"). Any other name in the RPID namespace comes from a newer or a hostile
+ * server: it is untrusted text, shown as it is — the views only ever set text — with control and bidi characters
+ * escaped (core/printable.ts) and cut to MAX_SHOWN_ACTIVITY_CHARS, rather than hidden under "other".
+ */
+export const activityLabel = (name: string): string =>
+  isRpidActivity(name) ? t(activityMessageKey(name)) : printableBounded(name, MAX_SHOWN_ACTIVITY_CHARS);
+
 export interface PresenceLine {
   uri: string;
   state: PresenceState;
   stateLabel: string;
   /** True when this is what was last known, not a live subscription's answer. */
   lastKnown: boolean;
-  /** RPID activities (RFC 4480 names), as the background derived them. */
+  /** The RPID activities the background derived, in words (activityLabel). */
   activities: string[];
   note: string | null;
   /** "changed 5 minutes ago", or null before anything was known. */
@@ -34,7 +57,7 @@ export function describePresence(entry: PresenceEntry, now: number): PresenceLin
     state: entry.state,
     stateLabel: presenceLabel(entry.state),
     lastKnown: !entry.subscribed && isDocumentState(entry.state),
-    activities: entry.activities,
+    activities: entry.activities.map(activityLabel),
     note: entry.note,
     changed:
       entry.changedAt === null

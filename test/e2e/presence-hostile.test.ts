@@ -2,11 +2,13 @@
 // nested 100 deep, published through Kamailio, which forwards them as they are; a 1 MB document, which
 // Kamailio cannot carry over WebSocket, from the test's own SIP server (test/world/sip-notifier.ts). Each is
 // refused with `unknown` and the reader's code for that presentity only; the worker lives on, and a change
-// to another presentity published afterwards still arrives.
+// to another presentity published afterwards still arrives. A document naming too many, or too long, activities
+// still arrives, its activities bounded so that every view takes the entry.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CROWD, crowdUsers } from '../world/crowd.ts';
-import { deepBody, HOSTILE_CODES, hugeBody, xxeBody } from '../world/hostile-pidf.ts';
+import { deepBody, HOSTILE_CODES, hugeBody, manyActivitiesBody, xxeBody } from '../world/hostile-pidf.ts';
+import { isPresenceEntry, MAX_ACTIVITIES, MAX_ACTIVITY_CHARS } from '../../src/core/presence/entry.ts';
 import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
 import {
   ON_THE_PHONE,
@@ -111,4 +113,18 @@ test('from a SIP server that sends it: a 1 MB document is refused for its presen
       [ALICE.pres]: { state: 'offline', code: null },
       [HUGE.pres]: { state: 'unknown', code: HOSTILE_CODES.huge },
     });
+});
+
+test('a document with 101 activities, one of 200 characters, arrives as busy in an entry every view accepts', async () => {
+  // The account is on the test's SIP server since the previous test, subscribed to alice among others.
+  expect(notifier.notify('sip:alice@example.test', manyActivitiesBody('alice'))).toBe(1);
+  await expect
+    .poll(() => states(ALICE.pres), { timeout: 5000 })
+    .toEqual({ [ALICE.pres]: { state: 'busy', code: null } });
+  const entry = (await latestEntries(page)).get(ALICE.pres)!;
+  expect(entry.activities).toHaveLength(MAX_ACTIVITIES);
+  expect(entry.activities[0]).toBe(`${'a'.repeat(MAX_ACTIVITY_CHARS - 1)}…`);
+  expect(entry.activities[1]).toBe('new-0');
+  // What the card and the popup check before they show a pushed entry (shared/events.ts).
+  expect(isPresenceEntry(entry)).toBe(true);
 });

@@ -113,7 +113,8 @@ describe('the hover card and the page mark', () => {
     await expect.poll(() => statusMarks(page), { timeout: 1000, interval: 50 }).toEqual({ busy: ['+43 1 2345678'] });
     const busy = await cardText(page);
     expect(busy).toContain('Busy');
-    expect(busy).toContain('on-the-phone');
+    expect(busy).toContain('on the phone'); // the activity in words (activity_on_the_phone), not its name
+    expect(busy).not.toContain('on-the-phone');
     expect(busy).toContain('Call me later');
     expect(busy).not.toContain('last known');
     // Only the number looked at is watched: the other numbers on the page have no presence mark.

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRESENCE_ERROR_CODES, PROTOCOL_ERROR_CODES, type EnumState } from '../../src/shared/protocol.ts';
 import { PRESENCE_STATES } from '../../src/core/presence/state.ts';
+import { RPID_ACTIVITIES } from '../../src/core/presence/rpid.ts';
+import { activityLabel, activityMessageKey } from '../../src/shared/presence-display.ts';
 import { describeResult } from '../../src/shared/display.ts';
 import { plural, t, useMessages } from '../../src/shared/i18n.ts';
 import { getMessageFrom, localeNames, readLocale, type Message } from './locales.ts';
@@ -67,12 +69,26 @@ describe('locales', () => {
     });
   }
 
-  it('has no unused key: each is named in the code (or is an error code, a lookup or presence state, a plural form or a manifest field)', () => {
+  it('each RFC 4480 activity has its own words in every language, not the English ones', () => {
+    const keys = RPID_ACTIVITIES.map(activityMessageKey);
+    expect(new Set(keys).size).toBe(RPID_ACTIVITIES.length);
+    for (const key of keys) expect(en[key]?.message.trim(), key).toBeTruthy();
+    for (const lang of localeNames().filter((l) => l !== 'en')) {
+      const messages = readLocale(lang);
+      expect(
+        keys.filter((k) => messages[k]?.message === en[k]?.message),
+        `${lang}: activities left in English`,
+      ).toEqual([]);
+    }
+  });
+
+  it('has no unused key: each is named in the code (or is an error code, a lookup or presence state, an activity, a plural form or a manifest field)', () => {
     const code = [...sourceFiles(join(ROOT, 'src')), readFileSync(join(ROOT, 'manifest.config.ts'), 'utf8')].join('\n');
     const errorKeys = new Set([
       ...[...PROTOCOL_ERROR_CODES, ...PRESENCE_ERROR_CODES].map((c) => `error_${c.replace(/-/g, '_')}`),
       ...ENUM_STATES.map((s) => `state_${s.replace(/-/g, '_')}`),
       ...PRESENCE_STATES.map((s) => `presence_${s}`),
+      ...RPID_ACTIVITIES.map(activityMessageKey),
     ]);
     const used = (key: string): boolean => {
       if (errorKeys.has(key) || code.includes(`__MSG_${key}__`)) return true;
@@ -92,6 +108,7 @@ describe('formatting in another language', () => {
   it('German: messages, plurals and Intl ages and durations', () => {
     useMessages(getMessageFrom(readLocale('de')));
     expect(t('state_pres')).toBe('Präsenz veröffentlicht');
+    expect(activityLabel('on-the-phone')).toBe('am Telefon');
     expect(plural('rejected', 1)).toBe('1 Eintrag ignoriert');
     expect(plural('rejected', 1234)).toBe('1.234 Einträge ignoriert');
     const now = 1_700_000_000_000;
@@ -116,5 +133,6 @@ describe('formatting in another language', () => {
   it('Japanese has one plural form: the other form serves every count', () => {
     useMessages(getMessageFrom(readLocale('ja')));
     expect(plural('rejected', 1)).toBe('1 件のレコードを無視');
+    expect(activityLabel('in-transit')).toBe('移動中');
   });
 });

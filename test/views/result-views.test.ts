@@ -82,7 +82,7 @@ describe('live presence in the popup and the hover card', () => {
       { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW, presence: [busy] },
       () => {},
     );
-    expect(lines(popup)).toEqual(['busy| Busy (on-the-phone · changed 5 minutes ago)Call me later']);
+    expect(lines(popup)).toEqual(['busy| Busy (on the phone · changed 5 minutes ago)Call me later']);
     expect(lines(card)).toEqual(lines(popup));
     for (const el of [popup, card])
       expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toContain(t('presenceHeading'));

@@ -39,6 +39,24 @@ export const unknownEntry = (uri: string, target: string | null, error?: CoreErr
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
+/** At most this many activities cross contexts, each at most MAX_ACTIVITY_CHARS long: isPresenceEntry checks both. */
+export const MAX_ACTIVITIES = 64;
+export const MAX_ACTIVITY_CHARS = 64;
+
+/**
+ * A document's activity names as an entry carries them. The names are the presentity's (any element in the RPID
+ * namespace, RFC 4480 §3.2's or not), so a hostile or broken server could send more or longer ones than a view
+ * accepts, and the view would drop the whole update: keep the first MAX_ACTIVITIES, and cut a longer name
+ * (no RFC 4480 name is longer than 17 characters) to MAX_ACTIVITY_CHARS ending in "…".
+ */
+export function boundActivities(names: readonly string[]): string[] {
+  return names
+    .slice(0, MAX_ACTIVITIES)
+    .map((a) =>
+      a.length <= MAX_ACTIVITY_CHARS ? a : `${a.slice(0, MAX_ACTIVITY_CHARS - 1).replace(/[\ud800-\udbff]$/, '')}…`,
+    );
+}
+
 /** Whether an untrusted value (a pushed event, storage.session) has the shape of a PresenceEntry. */
 export function isPresenceEntry(v: unknown): v is PresenceEntry {
   if (typeof v !== 'object' || v === null) return false;
@@ -50,8 +68,8 @@ export function isPresenceEntry(v: unknown): v is PresenceEntry {
     typeof e.subscribed === 'boolean' &&
     isPresenceState(e.state) &&
     Array.isArray(e.activities) &&
-    e.activities.length <= 64 &&
-    e.activities.every((a) => isText(a, 64)) &&
+    e.activities.length <= MAX_ACTIVITIES &&
+    e.activities.every((a) => isText(a, MAX_ACTIVITY_CHARS)) &&
     (e.note === null || isText(e.note, 1000)) &&
     (e.changedAt === null || Number.isFinite(e.changedAt)) &&
     (error === undefined ||

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPresenceEntry, MAX_ACTIVITIES, MAX_ACTIVITY_CHARS } from './entry.ts';
 import { nextView, viewFromNotify } from './view.ts';
 
 const doc = (
@@ -48,6 +49,24 @@ describe('viewFromNotify', () => {
       state: 'unknown',
       error: { code: expect.any(String) },
     });
+  });
+});
+
+describe('viewFromNotify with hostile activity names', () => {
+  it('classifies every name but carries them bounded, so that views still accept the entry', () => {
+    const long = `a${'x'.repeat(200)}`;
+    const many = Array.from({ length: 100 }, (_, i) => `<rpid:new-${i}/>`).join('');
+    const body = doc(
+      'open',
+      `<dm:person id="p"><rpid:activities><rpid:${long}/>${many}<rpid:on-the-phone/></rpid:activities></dm:person>`,
+    );
+    const view = viewFromNotify('active', body, [], 1);
+    // on-the-phone is the 102nd name: still read, so the state is busy.
+    expect(view.state).toBe('busy');
+    expect(view.activities).toHaveLength(MAX_ACTIVITIES);
+    expect(view.activities[0]).toBe(`a${'x'.repeat(MAX_ACTIVITY_CHARS - 2)}…`);
+    expect(view.activities[1]).toBe('new-0');
+    expect(isPresenceEntry({ ...view, uri: 'pres:alice@example.com', target: null, subscribed: true })).toBe(true);
   });
 });
 

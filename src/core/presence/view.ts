@@ -5,7 +5,7 @@ import { documentActivities, documentNotes, latestTimestamp, presenceState } fro
 import { pickNote, sanitizeNoteText } from './note.ts';
 import { parsePidf } from './pidf.ts';
 import type { SubscriptionStatus } from './state.ts';
-import type { PresenceView } from './entry.ts';
+import { boundActivities, type PresenceView } from './entry.ts';
 import { notifiedSubscription, parseSubscriptionState } from './subscription.ts';
 
 export function viewFromStatus(status: SubscriptionStatus, now: number): PresenceView {
@@ -43,7 +43,8 @@ export function viewFromNotify(
   const notePicked = pickNote(documentNotes(doc.value), languages);
   return {
     state: presenceState(doc.value),
-    activities: documentActivities(doc.value),
+    // Classified (presenceState) on every name; carried bounded, so that every view accepts the entry.
+    activities: boundActivities(documentActivities(doc.value)),
     // A note is the presentity's free text: sanitised before anything shows it (note.ts).
     note: notePicked === undefined ? null : sanitizeNoteText(notePicked.text) || null,
     changedAt: latestTimestamp(doc.value) ?? now,
