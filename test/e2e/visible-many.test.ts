@@ -3,7 +3,8 @@
 // numbers: the crowd, +43 1 2345900…50 with presence, and 9 more with no records) in view at load, B (20) further
 // down, C (20) never scrolled to. A's first 20 resolve at once and the rest wait pending (never in enum-error);
 // scrolling to B before A's turn comes leaves A's waiting numbers idle and unqueried while B resolves; scrolling
-// back resolves the rest of A. C's numbers are never queried (the world's query log).
+// back resolves the rest of A, and the badge and the popup's list have them all. C's numbers are never queried
+// (the world's query log).
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
@@ -109,6 +110,28 @@ test('every number in view is resolved in the end, none shown as failed; numbers
   expect(CROWD.map((m) => final.get(m.written))).toEqual(CROWD.map(() => 'pres'));
   expect(A.slice(CROWD.length).map((n) => final.get(n.written))).toEqual(A.slice(CROWD.length).map(() => 'none'));
   expect([...errors]).toEqual([]);
+
+  // What the badge counts and the popup lists (the background's list of the tab's numbers): all of A answered.
+  await page.bringToFront();
+  const worker = await ext.worker();
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  );
+  expect(tabId).toBeDefined();
+  await expect
+    .poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!), { timeout: 10_000 })
+    .toBe(String(CROWD.length));
+  const popup = await ext.openPage('src/popup/index.html');
+  const listed = async () => {
+    const reply = (await popup.evaluate(
+      (id) => chrome.runtime.sendMessage({ type: 'getTabNumbers', payload: { tabId: id } }),
+      tabId!,
+    )) as { ok: boolean; value: { numbers: { e164: string; state: string }[] } };
+    const listedStates = new Map(reply.value.numbers.map((n) => [n.e164, n.state]));
+    return A.filter((n) => !FINAL.includes(listedStates.get(n.e164) ?? '')).length;
+  };
+  await expect.poll(listed, { timeout: 10_000 }).toBe(0);
+  await popup.close();
 
   // C never came into view: its numbers are idle and none of them was asked of the resolver.
   expect([...(await states('c')).values()]).toEqual(C.map(() => 'idle'));
