@@ -5,7 +5,7 @@ import { toE164 } from '../core/enum/e164.ts';
 import { validateDohUrl } from '../core/doh/provider.ts';
 import { DEFAULT_SUFFIX } from '../core/enum/domain.ts';
 import { err } from '../core/result.ts';
-import { stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
+import { rateLimited, stateOfResult, type Message, type MessageType, type Reply } from '../shared/protocol.ts';
 import { checkHostPermission } from '../platform/permissions.ts';
 import { uiLanguage } from '../platform/i18n.ts';
 import { postEvent, type SenderInfo } from '../platform/messaging.ts';
@@ -33,8 +33,9 @@ export const handlers: Handlers = {
     const partition = cachePartition(sender);
     const ls = lookupSettings(settings, partition);
     if (!(await client.cached(e164, ls))) {
-      if (!perTab.take(sender.tabId ?? -1))
-        return err('rate-limited', 'Too many lookups from this page; try again in a moment.');
+      // The refusal says when this tab's next lookup will be taken: the page waits that long (lookups/retry-queue.ts).
+      const retryAfterMs = perTab.take(sender.tabId ?? -1);
+      if (retryAfterMs > 0) return rateLimited(retryAfterMs);
       // A withheld or revoked host permission is named, not left to surface as an opaque network error.
       const denied = await checkHostPermission(ls.dohUrl);
       if (denied) return { ok: false, error: denied };

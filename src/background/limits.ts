@@ -10,16 +10,19 @@ export class TokenBuckets {
     private readonly now: () => number,
   ) {}
 
-  /** Take one token for `key`; false when the bucket is empty. */
-  take(key: number): boolean {
+  /**
+   * Take one token for `key`: 0 when one was taken, else the milliseconds until the bucket holds one again (the
+   * retry-after hint a refused caller gets: asking earlier is refused again).
+   */
+  take(key: number): number {
     const t = this.now();
     const b = this.#buckets.get(key) ?? { tokens: this.capacity, at: t };
     b.tokens = Math.min(this.capacity, b.tokens + ((t - b.at) / 1000) * this.refillPerSecond);
     b.at = t;
     this.#buckets.set(key, b);
-    if (b.tokens < 1) return false;
+    if (b.tokens < 1) return Math.ceil(((1 - b.tokens) / this.refillPerSecond) * 1000);
     b.tokens -= 1;
-    return true;
+    return 0;
   }
 
   forget(key: number): void {

@@ -14,7 +14,9 @@
 //       ▲ state changes                                   │ numbers on the page
 //   NumberStates <── HoverCards, ContextMenuTarget         NumberReport ──> background (popup, badge)
 //      (resolveNumber)   (hitTest: which mark is under the pointer)
+//      RetryQueue: lookups the rate limit refused, sent when it allows and only if still in view or on a card
 import type { PageSettings } from '../shared/page-settings.ts';
+import type { EnumState } from '../shared/protocol.ts';
 import { sendMessage } from '../platform/content.ts';
 import { Marks } from './dom/marks.ts';
 import { IdleQueue } from './dom/idle-queue.ts';
@@ -42,10 +44,17 @@ const ELEMENTS_PER_YIELD = 500;
 /** While a long scan runs, found numbers are shown this often (each batch costs the browser a pass over all ranges). */
 const MARKS_FLUSH_MS = 1000;
 
+/** A state nothing more is done for: an answer, or a failure other than the rate limit (which waits, pending). */
+const settled = (state: EnumState): boolean => state !== 'idle' && state !== 'pending';
+
 export class Session {
   private readonly abort = new AbortController();
   private readonly win: Window;
-  private readonly states = new NumberStates((e164) => sendMessage('resolveNumber', { e164 }));
+  private readonly states = new NumberStates(
+    (e164) => sendMessage('resolveNumber', { e164 }),
+    // Held back by the rate limit: still worth a lookup when its turn comes only if the user can see it.
+    (e164) => this.cards.shows(e164) || !!this.visible?.shows(e164),
+  );
   private readonly marks = new Marks(this.states.stateOf);
   private readonly presence = new NumberPresence(
     (e164, state) => {
@@ -112,6 +121,7 @@ export class Session {
     );
     this.states.onChange((e164, lookup) => {
       this.marks.setState(e164, lookup.state);
+      if (settled(lookup.state)) this.visible?.settle(e164);
       this.report.schedule();
     });
   }
@@ -135,7 +145,11 @@ export class Session {
 
   private applyResolveOn(): void {
     if (this.settings.resolveOn === 'visible' && !this.visible) {
-      this.visible = new VisibleResolver((e164) => void this.states.resolve(e164));
+      this.visible = new VisibleResolver(
+        (e164) => this.states.resolve(e164),
+        (e164) => settled(this.states.stateOf(e164)),
+        (e164) => this.marks.byNumber.get(e164) ?? [],
+      );
       for (const set of this.marks.byNumber.values()) this.visible.observe(set);
     } else if (this.settings.resolveOn !== 'visible' && this.visible) {
       this.visible.disconnect();
@@ -209,6 +223,7 @@ export class Session {
     this.queue.stop();
     this.watcher.disconnect();
     this.visible?.disconnect();
+    this.states.stop();
     this.report.cancel();
     this.presence.stop();
     this.marks.clear();

@@ -50,7 +50,18 @@ export const PROTOCOL_ERROR_CODES = [
   'storage',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
-export type ProtocolError = CoreError<ProtocolErrorCode>;
+/**
+ * A reply's error, as data. A `rate-limited` refusal (the background's per-tab bucket) also says in how many
+ * milliseconds the tab's next lookup will be taken: the content script waits that long (lookups/retry-queue.ts).
+ */
+export type ProtocolError =
+  CoreError<Exclude<ProtocolErrorCode, 'rate-limited'>> | (CoreError<'rate-limited'> & { retryAfterMs: number });
+
+/** The background's refusal of a lookup over its per-tab limit, with when to ask again. */
+export const rateLimited = (retryAfterMs: number): Result<never, ProtocolError> => ({
+  ok: false,
+  error: { code: 'rate-limited', message: 'Too many lookups from this page; try again in a moment.', retryAfterMs },
+});
 
 /** Core's code unions stay inside the list: a new core code fails type checking here until it is added. */
 type Within<T extends ProtocolErrorCode> = T;

@@ -2,8 +2,8 @@
 // presence (the generated crowd, test/world/crowd.ts) inspected in the popup one after another are 50
 // SUBSCRIBEs, each showing the state its presentity published. Viewing a 51st — typed into the popup — evicts
 // the least recently viewed: SUBSCRIBE Expires: 0 for it at Kamailio, and it is pushed as no longer subscribed.
-// (Not a page of 50 numbers listed by the popup: the background resolves 20 lookups per tab at once, then 2
-// a second, and resolveOn "visible" does not come back for the refused ones — handlers.ts, lookups/visible.ts.)
+// (Inspected rather than listed from a page: a page of 50 numbers with resolveOn "visible" is resolved too, but
+// 20 at once and then 2 a second (README "Settings", test/e2e/visible-many.test.ts), which only adds 15 s here.)
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CROWD, crowdUsers } from '../world/crowd.ts';

@@ -107,9 +107,14 @@ export class HoverCards {
     this.focusNext = focus;
     host.anchor = anchor;
     const mode = this.resolveOn();
-    if (explicit || mode !== 'never') void this.states.resolve(e164);
+    if (explicit || mode !== 'never') this.states.resolve(e164, true);
     this.render();
     this.listenWhileOpen(doc);
+  }
+
+  /** A card shows `e164` now. */
+  shows(e164: string): boolean {
+    return this.current?.e164 === e164;
   }
 
   /** Whether `el` hosts one of our cards (its closed root is ours, not the page's: never scanned). */
@@ -157,7 +162,7 @@ export class HoverCards {
       now: Date.now(),
       presence: this.presence.of(e164),
     };
-    const card = buildCard(anchor.startContainer.ownerDocument!, data, () => void this.states.resolve(e164));
+    const card = buildCard(anchor.startContainer.ownerDocument!, data, () => this.states.resolve(e164, true));
     card.addEventListener('pointerenter', (e) => e.isTrusted && clearTimeout(this.hideTimer));
     card.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleHide());
     host.show(anchor, card, this.focusNext);
