@@ -8,7 +8,7 @@
 // before (same global, same TCP connection to Kamailio) and store the next NOTIFY; B's was suspended meanwhile
 // (so this harness lets event pages be suspended). Without the keep-alive A's event page is suspended 30–36 s after
 // the view closed and this test fails.
-// Meanwhile a third instance, C, whose idle timeout is lowered to 5 s so that its event page is suspended while a
+// Meanwhile a third instance, C, whose idle timeout is lowered to 10 s so that its event page is suspended while a
 // subscription is wanted (as Firefox may still do, e.g. after a crash of the extension process): a change published
 // while it is suspended is there as soon as the page wakes, re-subscribed from storage.session.
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   [a, b, c] = await Promise.all([
     launchFirefoxExtension(undefined, idle(FIREFOX_IDLE_TIMEOUT_MS)),
     launchFirefoxExtension(undefined, idle(FIREFOX_IDLE_TIMEOUT_MS)),
-    launchFirefoxExtension(undefined, idle(5000)),
+    launchFirefoxExtension(undefined, idle(10_000)),
   ]);
 });
 
@@ -145,7 +145,7 @@ test.concurrent(
     await viewAlice(c, sipC, expect);
     const mark = Date.now();
     expect(await markBackground(c, mark)).toBe(mark);
-    // Suspended after C's 5 s: its WebSocket closes with the page.
+    // Suspended after C's 10 s: its WebSocket closes with the page.
     await expect.poll(() => sipSockets(sipC), { timeout: 30_000, interval: 500 }).toEqual([]);
     await sipC.publish('alice', pidf('open', ON_THE_PHONE));
     // Only woken (no view asks for alice): the wanted set in storage.session is subscribed again.
