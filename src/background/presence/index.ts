@@ -6,6 +6,7 @@ import { ok } from '../../core/result.ts';
 import { SipSession, testSipAccount, type SipAccount, type SipTestOutcome } from '../../core/presence/session.ts';
 import type { WebSocketLike } from '../../core/presence/sip-transport.ts';
 import { srvLookupOverDoh, subscribeTarget } from '../../core/presence/target.ts';
+import { backgroundKeepAlive } from '../../platform/lifetime.ts';
 import { postEvent } from '../../platform/messaging.ts';
 import { loadSipPassword, sessionStore } from '../../platform/storage.ts';
 import { presenceConfigured, sipUsernameOf } from '../../shared/settings.ts';
@@ -16,7 +17,8 @@ import { PresenceManager } from './manager.ts';
 
 /**
  * CRLF keep-alive on the SIP WebSocket: Chromium stops a service worker after ~30 s without events, and socket
- * traffic counts as one; 15 s leaves room for a late timer.
+ * traffic counts as one; 15 s leaves room for a late timer. Firefox's event page, for which socket traffic does
+ * not count, makes an extension API call as often while work is pending (platform/lifetime.ts).
  */
 export const KEEP_ALIVE_MS = 15_000;
 
@@ -67,4 +69,5 @@ export const presence = new PresenceManager({
   },
   publish: (entry) =>
     postEvent({ type: 'presenceChanged', payload: { entry } }, (view) => audience.hears(view, entry.uri)),
+  keepAlive: backgroundKeepAlive(KEEP_ALIVE_MS),
 });

@@ -240,6 +240,28 @@ describe('PresenceManager', () => {
     expect(sessions[1]!.subscribed).toEqual(['sip:alice@example.com']);
   });
 
+  it('reports work pending while a session is open or a reconnection scheduled, and none after the linger', async () => {
+    const pending: boolean[] = [];
+    failStarts = 1;
+    const m = new PresenceManager({ ...deps(), keepAlive: (p) => pending.push(p) });
+    await m.view(['pres:alice@example.com']);
+    await settle();
+    expect(pending.at(-1)).toBe(true); // refused: a reconnection is scheduled
+    await clock.advance(backoffMs(0));
+    await settle();
+    expect(sessions).toHaveLength(2);
+    expect(pending.at(-1)).toBe(true); // connected
+    await clock.advance(LINGER_MS);
+    await settle();
+    expect(sessions[1]!.stopped).toBe(true);
+    expect(pending.at(-1)).toBe(false);
+    account = undefined;
+    const off = new PresenceManager({ ...deps(), keepAlive: (p) => pending.push(p) });
+    await off.view(['pres:alice@example.com']);
+    await settle();
+    expect(pending.at(-1)).toBe(false); // presence off: nothing to keep alive for
+  });
+
   it('ignores malformed storage.session data', async () => {
     await store.set({
       [WANTED_KEY]: [{ uri: 42 }, 'x', { uri: 'pres:ok@example.com', viewedAt: clock.now }],

@@ -40,6 +40,11 @@ export interface PresenceDeps {
   target: (uri: string) => Promise<Result<string>>;
   /** An entry changed: push it to the views. */
   publish: (entry: PresenceEntry) => void;
+  /**
+   * Told after each operation whether work is pending (a session open or a reconnection scheduled): the
+   * background must stay alive meanwhile (index.ts).
+   */
+  keepAlive?: (pending: boolean) => void;
 }
 
 const sameAccount = (a: SipAccount | undefined, b: SipAccount | undefined) =>
@@ -97,7 +102,10 @@ export class PresenceManager {
 
   private serial<T>(op: () => Promise<T>): Promise<T> {
     const next = this.queue.then(op);
-    this.queue = next.catch(() => undefined);
+    this.queue = next
+      .catch(() => undefined)
+      .then(() => this.deps.keepAlive?.(this.session !== undefined || this.reconnectTimer !== undefined))
+      .catch(() => undefined);
     return next;
   }
 

@@ -5,6 +5,8 @@
 // - extensions.webextensions.uuids fixes the moz-extension UUID, so extension pages have a known origin.
 // - extensions.webextOptionalPermissionPrompts=false: permissions.request() is granted without a prompt
 //   (a headless browser has no doorhanger to click).
+// Nothing here (nor puppeteer's profile defaults, nor the remote agent's recommended preferences) sets
+// extensions.background.idle.timeout: event pages are suspended after Firefox's default 30 s.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,8 +46,10 @@ function privateCopy(dist: string): string {
   return copy;
 }
 
+/** `prefs`: more Firefox preferences for this profile. */
 export async function launchFirefoxExtension(
   dist = process.env.EXTENSION_DIST_FIREFOX ?? DIST_FIREFOX,
+  prefs: Record<string, string | number | boolean> = {},
 ): Promise<FirefoxExtension> {
   // `dist` is the unpacked build or a store zip (dist/enum-presence-firefox-<version>.zip).
   const manifestText = dist.endsWith('.zip')
@@ -63,6 +67,7 @@ export async function launchFirefoxExtension(
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
       'extensions.webextOptionalPermissionPrompts': false,
+      ...prefs,
     },
   });
   try {
