@@ -111,9 +111,16 @@ export async function launchBareChromium(opts: { spki: string }): Promise<BareCh
     async openPage(url) {
       const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });
       const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-      // Wait for the page's scripts (the extension API is there once the document has loaded).
-      for (let i = 0; i < 100 && (await evaluate(sessionId, 'document.readyState')) !== 'complete'; i++)
+      // Wait for the page's scripts (the extension API is there once the document has loaded). On a loaded
+      // machine the extension may not be registered yet when the tab opens: Chromium then shows an error page,
+      // which has no chrome.storage, and the page is loaded again.
+      const ready = `document.readyState === 'complete' ? (globalThis.chrome?.storage ? 'ready' : 'no-api') : 'loading'`;
+      for (let i = 0; i < 200; i++) {
+        const state = await evaluate<string>(sessionId, ready).catch(() => 'loading'); // a reload is under way
+        if (state === 'ready') break;
+        if (state === 'no-api' && i % 10 === 9) await cdp.send('Page.reload', {}, sessionId);
         await new Promise((r) => setTimeout(r, 50));
+      }
       return {
         evaluate: (expression) => evaluate(sessionId, expression),
         close: async () => void (await cdp.send('Target.closeTarget', { targetId })),
