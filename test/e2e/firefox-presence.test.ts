@@ -2,8 +2,9 @@
 // test/e2e/presence.test.ts — a view says it looks at a number, the background SUBSCRIBEs through Kamailio over
 // ws:// to loopback (which needs the manifest's own extension-page CSP: manifest.config.ts) and pushes busy,
 // then offline, over the event port; with a number's card open on a page its `enum-status-<state>` highlight
-// (README "Page annotations") follows; hostile bodies are refused for their presentity only; pending and
-// blocked from Kamailio's RFC 5025 rules profile; the options page's Test.
+// (README "Page annotations") follows; a restarted Kamailio is pushed as the loss and subscribed again; hostile
+// bodies are refused for their presentity only; pending and blocked from Kamailio's RFC 5025 rules profile; the
+// options page's Test.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { CROWD, crowdUsers } from '../world/crowd.ts';
 import { deepBody, HOSTILE_CODES, hugeBody, xxeBody } from '../world/hostile-pidf.ts';
@@ -118,6 +119,42 @@ test('Firefox: with its card open, the number is in enum-status-busy within 1 s 
   await presence.publish('maria', pidf('closed', '', 'maria'));
   await expect.poll(status, { timeout: 1000, interval: 50 }).toEqual(['offline']);
   await page.close();
+});
+
+test('Firefox, Kamailio restarted: the loss is pushed, then the event page reconnects and subscribes again', async () => {
+  const before = await ext.inExtension(() => (window as unknown as { pushed: unknown[] }).pushed.length, null);
+  await presence.restart(); // Kamailio keeps subscriptions and published state in memory only: both are gone
+  /** alice's entries pushed since the restart: subscribed, and the error code if any. */
+  const sinceRestart = () =>
+    ext.inExtension(
+      ([from, uri]) =>
+        (
+          window as unknown as {
+            pushed: {
+              type: string;
+              payload: { entry: { uri: string; subscribed: boolean; error?: { code: string } } };
+            }[];
+          }
+        ).pushed
+          .slice(from)
+          .filter((p) => p.type === 'presenceChanged' && p.payload.entry.uri === uri)
+          .map(
+            (p) =>
+              `${p.payload.entry.subscribed ? 'subscribed' : 'not subscribed'} ${p.payload.entry.error?.code ?? ''}`,
+          ),
+      [before, ALICE.pres] as const,
+    );
+  await expect.poll(sinceRestart, { timeout: 5000 }).toContain('not subscribed sip-disconnected');
+  // Only a new SUBSCRIBE can bring this document to the event page.
+  await expect
+    .poll(
+      async () => {
+        await presence.publish('alice', pidf('open', ON_THE_PHONE));
+        return states(ALICE.pres);
+      },
+      { timeout: 15_000, interval: 1000 },
+    )
+    .toEqual({ [ALICE.pres]: { state: 'busy', code: null, subscribed: true } });
 });
 
 test('Firefox, through Kamailio: an XXE document and one nested 100 deep are refused for their presentity only', async () => {
