@@ -26,6 +26,8 @@ export interface MatcherInput {
 
 const DIGIT = /\p{Nd}/gu;
 const ONE_DIGIT = /\p{Nd}/u;
+/** Below ARABIC-INDIC DIGIT ZERO only 0–9 are decimal digits. */
+const FIRST_OTHER_DIGIT = 0x660;
 const LETTER = /\p{L}/u;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
@@ -33,6 +35,7 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c 
 function isLetter(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  if (c >= 0xc0 && c <= 0xff) return c !== 0xd7 && c !== 0xf7; // Latin-1 letters (ä, é, ß, …)
   return LETTER.test(text[i]!);
 }
 
@@ -54,17 +57,16 @@ export function matcherInput(source: string): MatcherInput {
   DIGIT.lastIndex = 0;
   for (let m = DIGIT.exec(source); m !== null; m = DIGIT.exec(source)) {
     let a = m.index;
-    while (a > floor && !isCut(source, a)) a--;
+    let plus = false;
+    while (a > floor && !isCut(source, a)) if (source.charCodeAt(--a) === 43) plus = true;
     let b = m.index + 1;
     let digits = 1;
-    let plus = false;
     for (; b < source.length && !isCut(source, b); b++) {
       const c = source.charCodeAt(b);
       if (c >= 48 && c <= 57) digits++;
       else if (c === 43) plus = true;
-      else if (c > 127 && ONE_DIGIT.test(source[b]!)) digits++;
+      else if (c >= FIRST_OTHER_DIGIT && ONE_DIGIT.test(source[b]!)) digits++;
     }
-    if (!plus && source.lastIndexOf('+', m.index) >= a) plus = true;
     if (digits >= SHORT_CODE_DIGITS || (digits >= FEWEST_DIGITS && (plus || mayHavePhoneLabel(source, a, b)))) {
       at.push(length);
       from.push(a);
