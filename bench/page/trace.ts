@@ -1,7 +1,10 @@
 // Where the time goes while the content script marks the bench page (`npx tsx bench/page/trace.ts`, after
 // `npm run bench:page` or `ENUM_PRESENCE_TEST_BUILD=1 npm run build:chrome`): a Chromium performance trace
 // (CDP Tracing) of the page's main thread from navigation until every number is highlighted, summed by event
-// (self time: nested events are subtracted from their parent), plus the idle time between tasks.
+// (self time: nested events are subtracted from their parent), plus the idle time between tasks. Then the raw
+// matcher of bench/page/run.ts over the same text, traced too, and both as main-thread CPU time (the trace's
+// thread clock): on a machine shared with other work the wall-clock ratio of run.ts swings with the load
+// while the CPU-time ratio stays put (the page's own style and layout after DOMContentLoaded count, as in run.ts).
 // TRACE_OUT=file.json also writes the raw trace (loadable in DevTools' Performance panel).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,8 @@ import { join } from 'node:path';
 import { chromium, type CDPSession } from 'playwright-core';
 import { startPageServer } from '../../test/fixtures/pages/server.ts';
 import { generatePage } from './generate.ts';
+
+const LPN = new URL('../../node_modules/libphonenumber-js/', import.meta.url).pathname;
 
 const DIST = process.env.EXTENSION_DIST ?? new URL('../../dist/chrome', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -29,6 +34,9 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) clock, µs. */
+  tts?: number;
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown> };
@@ -59,14 +67,19 @@ function summarise(events: TraceEvent[], from: number, to: number): void {
     .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts + (e.dur ?? 0) >= from && e.ts <= to)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const self = new Map<string, number>();
+  const selfCpu = new Map<string, number>();
   const count = new Map<string, number>();
-  const stack: { e: TraceEvent; end: number; child: number }[] = [];
+  const stack: { e: TraceEvent; end: number; child: number; childCpu: number }[] = [];
   const pop = () => {
     const top = stack.pop()!;
     const key = label(top.e);
     self.set(key, (self.get(key) ?? 0) + (top.e.dur ?? 0) - top.child);
+    selfCpu.set(key, (selfCpu.get(key) ?? 0) + (top.e.tdur ?? 0) - top.childCpu);
     count.set(key, (count.get(key) ?? 0) + 1);
-    if (stack.length) stack[stack.length - 1]!.child += top.e.dur ?? 0;
+    if (stack.length) {
+      stack[stack.length - 1]!.child += top.e.dur ?? 0;
+      stack[stack.length - 1]!.childCpu += top.e.tdur ?? 0;
+    }
   };
   let taskTime = 0;
   let longest = 0;
@@ -78,7 +91,7 @@ function summarise(events: TraceEvent[], from: number, to: number): void {
       longest = Math.max(longest, e.dur ?? 0);
       tasks.push({ ts: e.ts, dur: e.dur ?? 0 });
     }
-    stack.push({ e, end: e.ts + (e.dur ?? 0), child: 0 });
+    stack.push({ e, end: e.ts + (e.dur ?? 0), child: 0, childCpu: 0 });
   }
   while (stack.length) pop();
   const ms = (us: number) => (us / 1000).toFixed(1);
@@ -88,8 +101,11 @@ function summarise(events: TraceEvent[], from: number, to: number): void {
   const gaps = tasks.slice(1).map((t, i) => t.ts - (tasks[i]!.ts + tasks[i]!.dur));
   const bigGaps = gaps.filter((g) => g > 2000);
   console.log(`gaps > 2 ms between tasks: ${bigGaps.length}, summing ${ms(bigGaps.reduce((a, b) => a + b, 0))} ms`);
+  console.log('    wall       CPU   count  event (self time)');
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
-    console.log(`${ms(us).padStart(8)} ms  ${String(count.get(key)).padStart(6)}×  ${key}`);
+    console.log(
+      `${ms(us).padStart(8)} ${ms(selfCpu.get(key) ?? 0).padStart(9)} ms ${String(count.get(key)).padStart(6)}×  ${key}`,
+    );
 }
 
 interface CpuProfile {
@@ -147,7 +163,7 @@ function label(e: TraceEvent): string {
 
 async function main(): Promise<void> {
   const bench = generatePage();
-  const server = await startPageServer();
+  const server = await startPageServer({ '/lpn/': LPN });
   server.route('/bench.html', bench.html);
   server.route('/warm.html', '<!doctype html><p>Tel. +49 30 1234567</p>');
   const profile = mkdtempSync(join(tmpdir(), 'enum-presence-trace-'));
@@ -199,6 +215,21 @@ async function main(): Promise<void> {
     summariseProfile(cpu, dclAt * 1000, doneAt * 1000);
     return;
   }
+  // The raw matcher exactly as run.ts times it (after a full GC, as there), between two stamps on the thread clock.
+  await cdp.send('HeapProfiler.collectGarbage');
+  const rawMs = await page.evaluate(async (regions) => {
+    const lpn = await import(`${location.origin}/lpn/max/es6/index.js`);
+    const sections = [...document.querySelectorAll('section')].map((s) => ({
+      text: s.textContent ?? '',
+      region: regions[s.lang]!,
+    }));
+    console.timeStamp('bench-raw-start');
+    const t0 = performance.now();
+    for (const { text, region } of sections) lpn.findPhoneNumbersInText(text, { defaultCountry: region });
+    const ms = performance.now() - t0;
+    console.timeStamp('bench-raw-end');
+    return ms;
+  }, bench.regions);
   const ended = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.end');
   const trace = await readStream(cdp, await ended);
@@ -215,6 +246,17 @@ async function main(): Promise<void> {
     `DCL ${dclAt.toFixed(0)} ms, all highlighted ${doneAt.toFixed(0)} ms (${(doneAt - dclAt).toFixed(0)} ms after DCL)`,
   );
   summarise(events, origin + dclAt * 1000, origin + doneAt * 1000);
+  const stampAt = (prefix: string) =>
+    events.find((e) => e.name === 'TimeStamp' && String(e.args?.data?.message).startsWith(prefix))!;
+  const dcl = events.find((e) => e.name === 'MarkDOMContent' && e.pid === stamp.pid && e.tid === stamp.tid);
+  const [rawStart, rawEnd] = [stampAt('bench-raw-start'), stampAt('bench-raw-end')];
+  if (dcl?.tts !== undefined && stamp.tts !== undefined && rawStart.tts !== undefined && rawEnd.tts !== undefined) {
+    const marking = (stamp.tts - dcl.tts) / 1000;
+    const raw = (rawEnd.tts - rawStart.tts) / 1000;
+    console.log(
+      `main-thread CPU, DOMContentLoaded → all highlighted: ${marking.toFixed(0)} ms (wall ${((stamp.ts - dcl.ts) / 1000).toFixed(0)} ms); raw matcher: ${raw.toFixed(0)} ms (wall ${rawMs.toFixed(0)} ms); CPU ratio ${(marking / raw).toFixed(2)}`,
+    );
+  }
 }
 
 await main();

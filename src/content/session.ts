@@ -41,7 +41,10 @@ const SHADOW_POLL_MS = 700;
 const SHADOW_QUIET_POLL_MS = 5000;
 const SHADOW_QUIET_AFTER_MS = 10_000;
 const ELEMENTS_PER_YIELD = 500;
-/** While a long scan runs, found numbers are shown this often (each batch costs the browser a pass over all ranges). */
+/**
+ * While a long scan runs, found numbers are shown at most this often, and only once they at least double those
+ * shown (Marks.worthFlushing: each batch costs the browser a pass over all ranges).
+ */
 const MARKS_FLUSH_MS = 1000;
 
 /** A state nothing more is done for: an answer, or a failure other than the rate limit (which waits, pending). */
@@ -157,10 +160,10 @@ export class Session {
     }
   }
 
-  /** Page records become work; new marks reach the page every MARKS_FLUSH_MS while a long scan runs. */
+  /** Page records become work; new marks reach the page now and then while a long scan runs (MARKS_FLUSH_MS). */
   private beforeSlice(): void {
     if (this.watcher.flush()) this.changedAt = performance.now();
-    if (performance.now() - this.flushed >= MARKS_FLUSH_MS) this.flushMarks();
+    if (performance.now() - this.flushed >= MARKS_FLUSH_MS && this.marks.worthFlushing) this.flushMarks();
   }
 
   /** Marks on nodes the page removed go here: detached text is not painted meanwhile. */

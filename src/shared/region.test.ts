@@ -6,6 +6,8 @@ describe('browserRegion', () => {
     expect(browserRegion('en-GB')).toBe('GB');
     expect(browserRegion('pt_BR')).toBe('BR');
     expect(browserRegion('zh-Hant-TW')).toBe('TW');
+    expect(browserRegion('en-UK')).toBe('GB'); // an alias, replaced as maximize replaces it
+    expect(browserRegion('en-ZZ')).toBe('US'); // unknown region: the language's likely one
   });
   it("falls back to the language's most likely region, the same for every context", () => {
     expect(browserRegion('en')).toBe('US');

@@ -10,6 +10,7 @@ import {
   type CountryCode,
 } from './phone-lib.ts';
 import { hasDigits } from './digits.ts';
+import { matcherInput } from './matcher-input.ts';
 import { normalizeForMatching, toSourceRange, widenToLeadingPluses } from './normalize.ts';
 import { splitNeighbours, type Candidate } from './neighbours.ts';
 import { rejectReason } from './filters/index.ts';
@@ -56,8 +57,10 @@ function detect(source: string, hints: RegionHints, rejected?: Rejection[]): Det
   const norm = normalizeForMatching(source);
   const options = matcherOptions(hints.page);
   const parsed = new Map<Candidate, ParsedNumber>();
-  const found: Candidate[] = findPhoneNumbersInText(norm.text, options).map((m) => {
-    const c = { start: m.startsAt, end: m.endsAt, e164: m.number.number };
+  const input = matcherInput(norm.text);
+  const found: Candidate[] = findPhoneNumbersInText(input.text, options).map((m) => {
+    const start = input.toSource(m.startsAt);
+    const c = { start, end: start + (m.endsAt - m.startsAt), e164: m.number.number };
     parsed.set(c, m.number);
     return c;
   });

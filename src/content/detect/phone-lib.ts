@@ -46,6 +46,9 @@ function maxMetadata(): MetadataJson {
   return metadata;
 }
 
+/** Parse the metadata now (a task of its own before the first match: ~155 KB of JSON). */
+export const loadMetadata = (): void => void maxMetadata();
+
 export const findPhoneNumbersInText = (text: string, options: { defaultCountry?: CountryCode }) =>
   findIn(text, options, maxMetadata());
 export const parsePhoneNumberFromString = (text: string, options: { defaultCountry?: CountryCode } = {}) =>

@@ -15,6 +15,8 @@ import {
 import { readNationally, writtenForm, type ParsedNumber } from './written-form.ts';
 import { regionsNamedBefore } from './named-regions.ts';
 import { RUN, type Candidate } from './neighbours.ts';
+import { dateLikeReason } from './filters/date-like.ts';
+import { rejectReason } from './filters/index.ts';
 
 export interface RegionHints {
   /** The page's region for this text: national numbers are read there first ('' = only international forms). */
@@ -42,11 +44,9 @@ export function readWhereItFits(
   // A region sharing the page's calling code (US and JM, GB and JE) reads nothing the page's region does not.
   const elsewhere = (r: string) => isSupportedCountry(r) && (!pageCode || getCountryCallingCode(r) !== pageCode);
   const user = hints.user && elsewhere(hints.user) ? hints.user : undefined;
+  // Country names are looked up only when the user's region reads nothing: the first lookup builds the names of
+  // every region (Intl.DisplayNames, tens of milliseconds in a fresh page).
   const named = (start: number) => regionsNamedBefore(text, start, hints.languages).filter(elsewhere);
-  const alternatives = (start: number): { named: boolean; regions: string[] } => {
-    const names = named(start);
-    return { named: names.length > 0, regions: [...new Set([...(user ? [user] : []), ...names])] };
-  };
   const out: Candidate[] = [];
   for (const c of candidates) {
     const slice = text.slice(c.start, c.end);
@@ -58,11 +58,22 @@ export function readWhereItFits(
       out.push(c);
       continue;
     }
-    const { named, regions } = alternatives(c.start);
-    let e164: string | undefined;
-    for (const r of regions) if ((e164 = readNationally(slice, r))) break;
+    // The filters judge a candidate by its place in the text (filters/index.ts): one they drop (a date, a reference
+    // number) is dropped whatever region reads it, so no other region is asked; it is left out, as one no region
+    // reads is, and its run may be read elsewhere.
+    const reason = rejectReason(text, c.start, c.end);
+    if (reason) {
+      rejected?.(c, reason);
+      continue;
+    }
+    let e164 = user ? readNationally(slice, user) : undefined;
+    let names: string[] = [];
+    if (!e164) {
+      names = named(c.start);
+      for (const r of names) if (r !== user && (e164 = readNationally(slice, r))) break;
+    }
     if (e164) out.push({ ...c, e164 });
-    else if (form === 'regrouped' && !named) out.push(c);
+    else if (form === 'regrouped' && names.length === 0) out.push(c);
     else rejected?.(c, WRITTEN_ELSEWHERE);
   }
   return withNumbersReadElsewhere(text, out, user, named);
@@ -86,7 +97,7 @@ function withNumbersReadElsewhere(
     const b = a + m[0].length;
     while (next < found.length && found[next]!.end <= a) next++;
     const digits = countDigits(text, a, b);
-    if ((next < found.length && found[next]!.start < b) || digits < MIN_RUN_DIGITS) continue;
+    if ((next < found.length && found[next]!.start < b) || digits < MIN_RUN_DIGITS || isDateToken(text, a, b)) continue;
     // One character of context on each side: the matcher refuses `$415-666-7777` and `415-666-7777%` by it.
     const from = Math.max(0, a - 1);
     const run = text.slice(from, b + 1);
@@ -103,6 +114,23 @@ function withNumbersReadElsewhere(
     extra.push(...numbers.map((p) => ({ start: from + p.start, end: from + p.end, e164: p.e164 })));
   }
   return extra.length ? [...found, ...extra].sort((x, y) => x.start - y.start) : found;
+}
+
+/** Characters of a date, time, range or version token (filters/date-like.ts DATE_CHARS). */
+const DATE_TOKEN = /^[\d./:\-–—]+$/;
+/** Characters a number the matcher finds may start or end with, besides the ASCII digits RUN already takes in. */
+const NUMBER_EDGE = /[\p{Nd}([（［+＋#＃]/u;
+
+/**
+ * A run that is one date, time, range or version token (`12.3.2024`, `20240315-0042`) with nothing a number could
+ * continue into on either side. Any number another region's matcher reads in it lies inside it and is dropped by
+ * the date filter, which widens every candidate to this same token (filters/date-like.ts): reading it is skipped.
+ */
+function isDateToken(text: string, a: number, b: number): boolean {
+  if (!DATE_TOKEN.test(text.slice(a, b))) return false;
+  if (a > 0 && NUMBER_EDGE.test(text[a - 1]!)) return false;
+  if (b < text.length && NUMBER_EDGE.test(text[b]!)) return false;
+  return dateLikeReason(text, a, b) !== undefined;
 }
 
 /** Runs already read, by region and text: dates, prices and IDs recur on a page (bench/page: 40% of re-reads). */

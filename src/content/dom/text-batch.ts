@@ -10,9 +10,17 @@ import type { Mark, Marks } from './marks.ts';
 import type { InlineText } from './inline-text.ts';
 import { chunkBoundaries } from '../detect/chunks.ts';
 import { findNumbers, type Detection, type RegionHints } from '../detect/find-numbers.ts';
+import { loadMetadata } from '../detect/phone-lib.ts';
 
 const BATCH_CHARS = 4000;
+/**
+ * A scan's first batch is smaller, and each next one twice as large up to BATCH_CHARS: the first detector call of
+ * a page also compiles the matcher's code and patterns (a long task of its own on a 4,000-character batch,
+ * bench/page trace), so it gets little text.
+ */
+const FIRST_BATCH_CHARS = 250;
 const SEPARATOR = '\n';
+let metadataLoaded = false;
 
 interface Entry {
   text: InlineText;
@@ -24,6 +32,7 @@ interface Entry {
 export class TextBatch {
   private entries: Entry[] = [];
   private chars = 0;
+  private limit = FIRST_BATCH_CHARS;
   private hints: RegionHints | undefined;
 
   constructor(
@@ -33,7 +42,7 @@ export class TextBatch {
 
   /** Queue a text; matches the queued ones first when they are enough or read under other hints. */
   *add(text: InlineText, data: string, links: readonly string[], hints: RegionHints): Generator<void, void, void> {
-    if (hints !== this.hints || this.chars + data.length > BATCH_CHARS) yield* this.flush();
+    if (hints !== this.hints || this.chars + data.length > this.limit) yield* this.flush();
     if (data.length > BATCH_CHARS) {
       yield* this.matchAlone({ text, data, links }, hints);
       return;
@@ -47,8 +56,14 @@ export class TextBatch {
   *flush(): Generator<void, void, void> {
     const entries = this.entries;
     if (entries.length === 0) return;
+    if (!metadataLoaded) {
+      metadataLoaded = true;
+      loadMetadata();
+      yield;
+    }
     this.entries = [];
     this.chars = 0;
+    this.limit = Math.min(BATCH_CHARS, this.limit * 2);
     const starts: number[] = [];
     let at = 0;
     for (const e of entries) {

@@ -41,8 +41,20 @@ const PHONE_CUE =
 const ID_CUE =
   /(?:invoice|rechnung|order|bestell|auftrag|ref(?:erence|erenz)?\b|kunden|customer|account|konto|vorgang|ticket|case\b|aktenzeichen|\baz\b|tracking|sendung|serial|s\/n|artikel|\bart\.|sku|isbn|ean|\bust|vat|steuer|tax|iban|bic|bsn|abn|acn|kvk|hrb|\bplz|zip|post ?code|postal|\bnr\b\.?|\bno\b\.?|nº|№|#|\bid\b|\bpin\b|\btan\b)/i;
 
+/**
+ * Whether any candidate starting in text[from, to) may have a phone label before it (labelBefore: the 24
+ * characters before its start). Looser than labelBefore: the cue without its word boundaries, anywhere from 24
+ * characters before `from` to `to`, so it is never false where labelBefore could be 'phone'.
+ */
+export function mayHavePhoneLabel(text: string, from: number, to: number): boolean {
+  return PHONE_CUE_ANYWHERE.test(text.slice(Math.max(0, from - LABEL_WINDOW), to));
+}
+const PHONE_CUE_ANYWHERE = new RegExp(PHONE_CUE.source.replaceAll('\\b', ''), 'i');
+
 /** Phone-ness of the words right before the candidate: 'phone', 'id' or undefined. */
-export function labelBefore(text: string, start: number, window = 24): 'phone' | 'id' | undefined {
+const LABEL_WINDOW = 24;
+
+export function labelBefore(text: string, start: number, window = LABEL_WINDOW): 'phone' | 'id' | undefined {
   let from = Math.max(0, start - window);
   const nl = text.lastIndexOf('\n', start - 1);
   if (nl >= from) from = nl + 1;
