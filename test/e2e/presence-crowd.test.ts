@@ -48,11 +48,12 @@ afterAll(async () => {
   await presence?.stop();
 });
 
-/** The crowd users Kamailio saw a SUBSCRIBE for with this Expires (test/world/kamailio-config.ts logs To). */
+/** The crowd users Kamailio saw a SUBSCRIBE for with this Expires (test/world/kamailio-config.ts logs To), in
+ *  the whole log: its default tail would already start inside the crowd's PUBLISHes. */
 const subscribesTo = async (expires: number) =>
   new Set(
     [
-      ...(await presence.sip.log()).matchAll(
+      ...(await presence.sip.log(Infinity)).matchAll(
         new RegExp(`SUBSCRIBE to=sip:(crowd\\d\\d)@example\\.test expires=${expires}\\n`, 'g'),
       ),
     ].map((m) => m[1]),

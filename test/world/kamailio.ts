@@ -32,8 +32,8 @@ export interface Kamailio {
   users: Record<string, string>;
   /** sip:<user>@<domain> */
   aor(user: string): string;
-  /** Kamailio's own log so far (stderr), for failure messages. */
-  log(): Promise<string>;
+  /** Kamailio's own log so far (stderr): its last `lines` lines (400 unless told; Infinity for all of it). */
+  log(lines?: number): Promise<string>;
   /** Stop and start again on the same ports, with no state (subscriptions and publications are in memory). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -192,7 +192,7 @@ export async function startKamailio(opts: KamailioOpts = {}): Promise<Kamailio> 
     domain,
     users,
     aor: (user) => `sip:${user}@${domain}`,
-    log: () => tail(join(dir, 'kamailio.out'), 400),
+    log: (lines = 400) => tail(join(dir, 'kamailio.out'), lines),
     restart: async () => {
       await stopOnly();
       await start();
