@@ -25,6 +25,9 @@ export function useMessages(lookup: GetMessage): void {
 /** The language of the messages in use as a BCP 47 tag, the locale of every Intl format. */
 export const uiLocale = (): string => language;
 
+/** The message `key` (a name built at run time), or "" when the messages have none. */
+export const messageIfAny = (key: string): string => getMessage(key);
+
 /** The message `key` with its placeholders filled in order; the key itself when the message is missing. */
 export function t(key: MessageKey, ...substitutions: string[]): string {
   return getMessage(key, substitutions) || key;

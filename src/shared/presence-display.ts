@@ -2,10 +2,10 @@
 // The entries come from the background (viewPresence replies, presenceChanged events); a document state
 // (available, busy, away, offline) without a live subscription is what storage.session last knew, and says so.
 import type { PresenceEntry } from '../core/presence/entry.ts';
-import { isRpidActivity, type RpidActivity } from '../core/presence/rpid.ts';
+import { safeText } from '../core/presence/note.ts';
+import type { RpidActivity } from '../core/presence/rpid.ts';
 import { DOCUMENT_STATES, PRESENCE_STATES, type PresenceState } from '../core/presence/state.ts';
-import { printableBounded } from '../core/printable.ts';
-import { formatAgo, t, type MessageKey } from './i18n.ts';
+import { formatAgo, messageIfAny, t, type MessageKey } from './i18n.ts';
 
 // Fail to compile when a presence state has no English message `presence_<state>`.
 export const EVERY_PRESENCE_STATE_HAS_A_MESSAGE: `presence_${PresenceState}` extends MessageKey ? true : never = true;
@@ -25,14 +25,22 @@ export const activityMessageKey = (activity: RpidActivity): ActivityMessageKey =
 /** How many characters of an activity name that is not RFC 4480's a view shows at most. */
 export const MAX_SHOWN_ACTIVITY_CHARS = 32;
 
+/** An element name that can be an RFC 4480 activity: lower-case words joined by "-". */
+const ACTIVITY_NAME = /^[a-z]+(?:-[a-z]+)*$/;
+
 /**
  * The words for an RPID activity (RFC 4480 §3.2): its message for each name the RFC defines (`other`, whose free
- * text is not carried, is "other activity"). Any other name in the RPID namespace comes from a newer or a hostile
- * server: it is untrusted text, shown as it is — the views only ever set text — with control and bidi characters
- * escaped (core/printable.ts) and cut to MAX_SHOWN_ACTIVITY_CHARS, rather than hidden under "other".
+ * text is not carried, is "other activity"); EVERY_ACTIVITY_HAS_A_MESSAGE and test/i18n/locales.test.ts keep
+ * every name of core/presence/rpid.ts in every language, so the message is how a view knows the name (the list
+ * itself stays out of the content script, whose size is budgeted). Any other name in the RPID namespace comes
+ * from a newer or a hostile server: untrusted text, shown as it is — the views only ever set text — made safe as
+ * a note is (core/presence/note.ts: no control or bidi characters) and cut to MAX_SHOWN_ACTIVITY_CHARS, rather
+ * than hidden under "other", which would lose what a newer server means.
  */
-export const activityLabel = (name: string): string =>
-  isRpidActivity(name) ? t(activityMessageKey(name)) : printableBounded(name, MAX_SHOWN_ACTIVITY_CHARS);
+export function activityLabel(name: string): string {
+  const words = ACTIVITY_NAME.test(name) ? messageIfAny(`activity_${name.replaceAll('-', '_')}`) : '';
+  return words || safeText(name, MAX_SHOWN_ACTIVITY_CHARS);
+}
 
 export interface PresenceLine {
   uri: string;

@@ -20,16 +20,19 @@ const UNSAFE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-export function sanitizeNoteText(raw: string): string {
+/** `raw` made safe to show next to our own text (see the header), cut to `max` code points ending in "…". */
+export function safeText(raw: string, max: number): string {
   const text = raw.replace(NEWLINES, ' ').replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
   const points = Array.from(text);
-  return points.length > MAX_NOTE_CHARS
+  return points.length > max
     ? `${points
-        .slice(0, MAX_NOTE_CHARS - 1)
+        .slice(0, max - 1)
         .join('')
         .trimEnd()}…`
     : text;
 }
+
+export const sanitizeNoteText = (raw: string): string => safeText(raw, MAX_NOTE_CHARS);
 
 /** The truncations of a language range, longest first: de-CH-1996 → de-CH-1996, de-CH, de (RFC 4647 §3.4). */
 function truncations(range: string): string[] {
