@@ -1,8 +1,9 @@
 // The build step that compacts the phone metadata in the content script must give back exactly the metadata.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { compactMetadataLiteral, trimForMatching } from '../../build/compact-phone-metadata.ts';
+import { compactMetadataLiteral, metadataLiteralLast, trimForMatching } from '../../build/compact-phone-metadata.ts';
 import {
   findPhoneNumbersInText,
   getCountries,
@@ -43,6 +44,33 @@ describe('compactMetadataLiteral', () => {
   it('refuses a bundle without the literal, or metadata it cannot compact safely', () => {
     expect(() => compactMetadataLiteral('var x=1;')).toThrow(/not found/);
     expect(() => compactMetadataLiteral('`// This file is a workaround {"a":"!"}`')).toThrow(/"!"/);
+  });
+});
+
+describe('metadataLiteralLast', () => {
+  /** What the script's IIFE returns. */
+  const run = (script: string) => runInNewContext(script) as string;
+
+  it('moves the literal behind all the code, into a function the IIFE hoists: the script reads the same string', () => {
+    const bundle = `(function(){var a=1;var zi=${asTemplateLiteral(moduleText)},b=zi.length;return zi})();`;
+    const moved = metadataLiteralLast(bundle);
+    expect(moved.startsWith('(function(){var a=1;var zi=enumPresencePhoneMetadata(),b=zi.length;return zi;')).toBe(
+      true,
+    );
+    expect(moved.endsWith('`}})();')).toBe(true);
+    expect(run(moved)).toBe(moduleText);
+    // Compacting finds the literal where it went.
+    const compacted = JSON.parse(metadataJson(run(compactMetadataLiteral(moved)))) as unknown;
+    expect(compacted).toEqual(JSON.parse(trimForMatching(JSON.stringify(metadata))));
+  });
+
+  it('refuses a script that is not one IIFE, or that already names the function', () => {
+    const literal = asTemplateLiteral(moduleText);
+    expect(() => metadataLiteralLast(`var zi=${literal};`)).toThrow(/one IIFE/);
+    expect(() => metadataLiteralLast(`(function(){var zi=${literal}})();x()`)).toThrow(/one IIFE/);
+    expect(() => metadataLiteralLast(`(function(){var zi=${literal};enumPresencePhoneMetadata=1})();`)).toThrow(
+      /already names/,
+    );
   });
 });
 
