@@ -2,6 +2,9 @@
 // extension in real browsers against the same world). `npm test` runs all three.
 import { defineConfig } from 'vitest/config';
 
+/** The hover card's stylesheet arrives as its text (`?inline`), as in the build; Vitest gives other CSS as "". */
+const css = { include: [/src\/content\/card\/card\.css/] };
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +17,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/build/**/*.test.ts', 'test/views/**/*.test.ts', 'test/i18n/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/i18n/setup.ts'],
+          css,
         },
       },
       {
@@ -33,6 +37,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          css,
         },
       },
     ],

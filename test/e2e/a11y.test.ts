@@ -8,7 +8,7 @@ import { Window } from 'happy-dom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildCard } from '../../src/content/card/card-view.ts';
-import { CARD_CSS } from '../../src/content/card/card-style.ts';
+import CARD_CSS from '../../src/content/card/card.css?inline';
 import type { LookupResult } from '../../src/core/enum/types.ts';
 import { useMessages } from '../../src/shared/i18n.ts';
 import { startPageServer, type PageServer } from '../fixtures/pages/server.ts';

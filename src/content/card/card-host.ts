@@ -1,7 +1,7 @@
 // The hover card's host: a plain element with a closed shadow root, added to the document only while a card
 // is shown (README "Page annotations": the one element the extension adds; it carries no id, class or data attribute).
 // It goes into the top layer (popover) where supported, so page stacking contexts never cover it.
-import { CARD_CSS } from './card-style.ts';
+import CARD_CSS from './card.css?inline';
 import { placeCard } from './card-position.ts';
 import { LinkGuard } from './link-guard.ts';
 import { addOwnHost } from '../dom/own-hosts.ts';
