@@ -9,13 +9,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { WANTED_KEY } from '../../src/background/presence/manager.ts';
 import { CROWD, crowdUsers } from '../world/crowd.ts';
 import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
-import {
-  ON_THE_PHONE,
-  pidf,
-  presenceAccount,
-  startPresenceWorld,
-  type PresenceWorld,
-} from '../world/presence-world.ts';
+import { crowdState, crowdSubscribes, publishCrowd } from '../world/crowd-presence.ts';
+import { presenceAccount, startPresenceWorld, type PresenceWorld } from '../world/presence-world.ts';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 
 const world = inject('world');
@@ -24,14 +19,10 @@ let ext: FirefoxExtension;
 
 const SHOWN = CROWD.slice(0, 50);
 const LAST = CROWD[50]!;
-/** What each crowd member publishes: available, busy, offline in turn. */
-const expected = (i: number) => (['available', 'busy', 'offline'] as const)[i % 3]!;
-const published = (i: number, user: string) =>
-  [pidf('open', '', user), pidf('open', ON_THE_PHONE, user), pidf('closed', '', user)][i % 3]!;
 
 beforeAll(async () => {
   presence = await startPresenceWorld({ users: { ...DEFAULT_SIP_USERS, ...crowdUsers() } });
-  for (const [i, m] of CROWD.entries()) await presence.publish(m.user, published(i, m.user));
+  await publishCrowd(presence);
   ext = await launchFirefoxExtension();
   await ext.inExtension((i) => browser.storage.local.set(i), presenceAccount(presence.sip, 'bob', world.unboundDoh));
   // Collect pushed events as a view does (shared/events.ts EVENTS_PORT).
@@ -58,16 +49,7 @@ async function inspectAndView(e164: string): Promise<void> {
   expect(await send({ type: 'viewPresence', payload: { e164 } })).toMatchObject({ ok: true, value: { enabled: true } });
 }
 
-/** The crowd users Kamailio saw a SUBSCRIBE for with this Expires (test/world/kamailio-config.ts logs To), in
- *  the whole log: its default tail would already start inside the crowd's PUBLISHes. */
-const subscribesTo = async (expires: number) =>
-  new Set(
-    [
-      ...(await presence.sip.log(Infinity)).matchAll(
-        new RegExp(`SUBSCRIBE to=sip:(crowd\\d\\d)@example\\.test expires=${expires}\\n`, 'g'),
-      ),
-    ].map((m) => m[1]),
-  );
+const subscribesTo = (expires: number) => crowdSubscribes(presence.sip, expires);
 /** The latest pushed state of each URI, "(not subscribed)" added when it is no longer live. */
 const states = () =>
   ext.inExtension(() => {
@@ -93,7 +75,7 @@ test('Firefox: 50 numbers viewed, 50 subscriptions with their states; a 51st vie
   for (const m of SHOWN) await inspectAndView(m.e164);
   await expect
     .poll(states, { timeout: 60_000, interval: 500 })
-    .toEqual(Object.fromEntries(SHOWN.map((m, i) => [m.pres, expected(i)])));
+    .toEqual(Object.fromEntries(SHOWN.map((m, i) => [m.pres, crowdState(i)])));
   expect((await subscribesTo(600)).size).toBe(50);
   expect(await subscribesTo(0)).toEqual(new Set());
   expect(await wanted()).toEqual(SHOWN.map((m) => m.pres));
@@ -108,14 +90,16 @@ test('Firefox: 50 numbers viewed, 50 subscriptions with their states; a 51st vie
     .poll(() => popup.evaluate((s) => document.querySelector(s)?.getAttribute('data-presence') ?? null, shown), {
       timeout: 15_000,
     })
-    .toBe(expected(50));
+    .toBe(crowdState(50));
   await expect.poll(() => subscribesTo(0), { timeout: 10_000 }).toEqual(new Set([oldest.user]));
   expect(await wanted()).toEqual([...SHOWN.slice(1), LAST].map((m) => m.pres));
   // What was known of it stays (last known), no longer live; the other 49 are untouched. (The 51st is pushed
   // only to the popup, the view that asked for it.)
   await expect
     .poll(states, { timeout: 5000 })
-    .toEqual(Object.fromEntries(SHOWN.map((m, i) => [m.pres, `${expected(i)}${i === 0 ? ' (not subscribed)' : ''}`])));
+    .toEqual(
+      Object.fromEntries(SHOWN.map((m, i) => [m.pres, `${crowdState(i)}${i === 0 ? ' (not subscribed)' : ''}`])),
+    );
   expect((await subscribesTo(600)).size).toBe(51);
   await popup.close();
 });

@@ -8,13 +8,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CROWD, crowdUsers } from '../world/crowd.ts';
 import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
-import {
-  ON_THE_PHONE,
-  pidf,
-  presenceAccount,
-  startPresenceWorld,
-  type PresenceWorld,
-} from '../world/presence-world.ts';
+import { crowdState, crowdSubscribes, publishCrowd } from '../world/crowd-presence.ts';
+import { presenceAccount, startPresenceWorld, type PresenceWorld } from '../world/presence-world.ts';
 import { launchExtension, type ExtensionBrowser } from './chromium.ts';
 import { inspectAndView, latestEntries, listenForPresence } from './presence-events.ts';
 
@@ -25,14 +20,10 @@ let popup: Page;
 
 const SHOWN = CROWD.slice(0, 50);
 const LAST = CROWD[50]!;
-/** What each crowd member publishes: available, busy, offline in turn. */
-const expected = (i: number) => (['available', 'busy', 'offline'] as const)[i % 3]!;
-const published = (i: number, user: string) =>
-  [pidf('open', '', user), pidf('open', ON_THE_PHONE, user), pidf('closed', '', user)][i % 3]!;
 
 beforeAll(async () => {
   presence = await startPresenceWorld({ users: { ...DEFAULT_SIP_USERS, ...crowdUsers() } });
-  for (const [i, m] of CROWD.entries()) await presence.publish(m.user, published(i, m.user));
+  await publishCrowd(presence);
   browser = await launchExtension({ spki: world.spki });
   const worker = await browser.worker();
   await worker.evaluate(
@@ -48,16 +39,7 @@ afterAll(async () => {
   await presence?.stop();
 });
 
-/** The crowd users Kamailio saw a SUBSCRIBE for with this Expires (test/world/kamailio-config.ts logs To), in
- *  the whole log: its default tail would already start inside the crowd's PUBLISHes. */
-const subscribesTo = async (expires: number) =>
-  new Set(
-    [
-      ...(await presence.sip.log(Infinity)).matchAll(
-        new RegExp(`SUBSCRIBE to=sip:(crowd\\d\\d)@example\\.test expires=${expires}\\n`, 'g'),
-      ),
-    ].map((m) => m[1]),
-  );
+const subscribesTo = (expires: number) => crowdSubscribes(presence.sip, expires);
 const states = async () =>
   Object.fromEntries(
     [...(await latestEntries(popup)).values()].map((e) => [
@@ -70,7 +52,7 @@ test('50 numbers viewed: 50 subscriptions with their states; a 51st view evicts 
   for (const m of SHOWN) await inspectAndView(popup, m.e164);
   await expect
     .poll(states, { timeout: 60_000, interval: 500 })
-    .toEqual(Object.fromEntries(SHOWN.map((m, i) => [m.pres, expected(i)])));
+    .toEqual(Object.fromEntries(SHOWN.map((m, i) => [m.pres, crowdState(i)])));
   expect((await subscribesTo(600)).size).toBe(50);
   expect(await subscribesTo(0)).toEqual(new Set());
 
@@ -89,7 +71,7 @@ test('50 numbers viewed: 50 subscriptions with their states; a 51st view evicts 
     .poll(() => popup.locator(`#inspect-result li.presence[data-uri="${LAST.pres}"]`).getAttribute('data-presence'), {
       timeout: 15_000,
     })
-    .toBe(expected(50));
+    .toBe(crowdState(50));
   await expect.poll(() => subscribesTo(0), { timeout: 10_000 }).toEqual(new Set([oldest.user]));
   expect(await wanted()).toEqual([...SHOWN.slice(1), LAST].map((m) => m.pres));
   // What was known of it stays (last known), no longer live; the other 49 are untouched.
@@ -97,8 +79,8 @@ test('50 numbers viewed: 50 subscriptions with their states; a 51st view evicts 
     .poll(states, { timeout: 5000 })
     .toEqual(
       Object.fromEntries([
-        ...SHOWN.map((m, i) => [m.pres, `${expected(i)}${i === 0 ? ' (not subscribed)' : ''}`]),
-        [LAST.pres, expected(50)],
+        ...SHOWN.map((m, i) => [m.pres, `${crowdState(i)}${i === 0 ? ' (not subscribed)' : ''}`]),
+        [LAST.pres, crowdState(50)],
       ]),
     );
 });
