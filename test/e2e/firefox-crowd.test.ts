@@ -11,6 +11,7 @@ import { CROWD, crowdUsers } from '../world/crowd.ts';
 import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
 import { crowdState, crowdSubscribes, publishCrowd } from '../world/crowd-presence.ts';
 import { presenceAccount, startPresenceWorld, type PresenceWorld } from '../world/presence-world.ts';
+import { collectPushedEvents } from './firefox/helpers.ts';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 
 const world = inject('world');
@@ -25,14 +26,7 @@ beforeAll(async () => {
   await publishCrowd(presence);
   ext = await launchFirefoxExtension();
   await ext.inExtension((i) => browser.storage.local.set(i), presenceAccount(presence.sip, 'bob', world.unboundDoh));
-  // Collect pushed events as a view does (shared/events.ts EVENTS_PORT).
-  await ext.inExtension(() => {
-    const w = window as unknown as { pushed: unknown[] };
-    w.pushed = [];
-    browser.runtime
-      .connect({ name: 'enum-presence-events' })
-      .onMessage.addListener((m: unknown) => void w.pushed.push(m));
-  }, null);
+  await collectPushedEvents(ext);
 }, 120_000);
 
 afterAll(async () => {

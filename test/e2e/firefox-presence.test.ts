@@ -19,7 +19,7 @@ import {
 import { startSipNotifier, type SipNotifier } from '../world/sip-notifier.ts';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 import { startPageServer, type PageServer } from './firefox/page-server.ts';
-import { byLabel, hoverBox, textOf } from './firefox/helpers.ts';
+import { byLabel, collectPushedEvents, hoverBox, textOf } from './firefox/helpers.ts';
 import { readMarks, type PageMark } from './page-marks.ts';
 
 const world = inject('world');
@@ -44,14 +44,7 @@ beforeAll(async () => {
   pages = await startPageServer();
   ext = await launchFirefoxExtension();
   await useAccount(presenceAccount(presence.sip, 'bob', world.unboundDoh));
-  // Collect pushed events as a view does (shared/events.ts EVENTS_PORT).
-  await ext.inExtension(() => {
-    const w = window as unknown as { pushed: unknown[] };
-    w.pushed = [];
-    browser.runtime
-      .connect({ name: 'enum-presence-events' })
-      .onMessage.addListener((m: unknown) => void w.pushed.push(m));
-  }, null);
+  await collectPushedEvents(ext);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 // Small puppeteer helpers for the Firefox e2e tests (puppeteer's ARIA selectors need CDP; these work over BiDi).
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { readQueryLog } from '../../world/query-log.ts';
+import type { FirefoxExtension } from './launch.ts';
 
 /** The form control whose <label> reads exactly `text` (as a user finds it). */
 export async function byLabel(page: Page, text: string): Promise<ElementHandle<HTMLInputElement>> {
@@ -30,3 +31,16 @@ export async function hoverBox(
   await page.mouse.move(1, 1);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
 }
+
+/**
+ * In an extension page of `ext`, collect every pushed event into `window.pushed`, as a view does (shared/events.ts
+ * EVENTS_PORT): the Firefox twin of presence-events.ts listenForPresence.
+ */
+export const collectPushedEvents = (ext: FirefoxExtension): Promise<void> =>
+  ext.inExtension(() => {
+    const w = window as unknown as { pushed: unknown[] };
+    w.pushed = [];
+    browser.runtime
+      .connect({ name: 'enum-presence-events' })
+      .onMessage.addListener((m: unknown) => void w.pushed.push(m));
+  }, null);
