@@ -8,12 +8,14 @@ const event = (set: Set<() => void>) => ({
   removeListener: (f: () => void) => set.delete(f),
 });
 let failing = false;
+let asked = 0;
 let extensionUrl = 'moz-extension://5c6b2a1e/';
 vi.mock('./browser.ts', () => ({
   default: {
     runtime: { getURL: (path: string) => extensionUrl + path },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => {
+        asked++;
         if (failing) throw new Error('no permissions API');
         return origins.every((o) => granted.has(o));
       },
@@ -25,8 +27,15 @@ vi.mock('./browser.ts', () => ({
 const { checkHostPermission, hostAccess, noHostPermissionError, onPermissionsChanged, NO_HOST_PERMISSION } =
   await import('./permissions.ts');
 
+/** The user revokes access: the browser fires permissions.onRemoved. */
+const revoke = (pattern: string) => {
+  granted.delete(pattern);
+  for (const f of listeners.removed) f();
+};
+
 beforeEach(() => {
-  granted.clear();
+  for (const pattern of granted) revoke(pattern);
+  asked = 0;
   failing = false;
   extensionUrl = 'moz-extension://5c6b2a1e/';
 });
@@ -65,6 +74,30 @@ describe('hostAccess', () => {
   });
 });
 
+describe('hostAccess remembers a grant until any permission changes', () => {
+  it('asks the browser once while granted, again after a revocation, and never remembers a refusal', async () => {
+    const url = 'https://doh.example/dns-query';
+    expect((await hostAccess(url)).granted).toBe(false);
+    expect((await hostAccess(url)).granted).toBe(false);
+    expect(asked).toBe(2);
+    granted.add('https://doh.example/*');
+    for (const f of listeners.added) f();
+    expect(await hostAccess(url)).toEqual({ granted: true });
+    expect(await hostAccess(url)).toEqual({ granted: true });
+    expect(asked).toBe(3);
+    revoke('https://doh.example/*');
+    expect((await hostAccess(url)).granted).toBe(false);
+    expect(asked).toBe(4);
+  });
+  it('keeps one grant per pattern: another port of the host is asked for', async () => {
+    extensionUrl = 'chrome-extension://abcdefghijklmnop/';
+    granted.add('https://doh.example:8443/*');
+    expect((await hostAccess('https://doh.example:8443/dns-query')).granted).toBe(true);
+    expect((await hostAccess('https://doh.example:9443/dns-query')).granted).toBe(false);
+    expect(asked).toBe(2);
+  });
+});
+
 describe('checkHostPermission', () => {
   it('is undefined with access and the no-host-permission error without', async () => {
     granted.add('https://dns.quad9.net/*');
@@ -79,9 +112,10 @@ describe('checkHostPermission', () => {
 
 it('onPermissionsChanged fires on grants and revocations until unsubscribed', () => {
   const seen = vi.fn();
+  const before = listeners.added.size + listeners.removed.size;
   const off = onPermissionsChanged(seen);
   for (const f of [...listeners.added, ...listeners.removed]) f();
   expect(seen).toHaveBeenCalledTimes(2);
   off();
-  expect(listeners.added.size + listeners.removed.size).toBe(0);
+  expect(listeners.added.size + listeners.removed.size).toBe(before);
 });
