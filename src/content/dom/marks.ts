@@ -109,6 +109,11 @@ export class Marks {
    * ValidateHighlightMarkers rebuilds all markers), so flushes that double the count keep a long scan's passes
    * under twice the last one (bench/page: a flush every second on a loaded machine, 8 passes, 4× the last).
    */
+  /** How many marks are in the page's highlights (flushed). */
+  get shownCount(): number {
+    return this.shown;
+  }
+
   get worthFlushing(): boolean {
     return this.pending.size > 0 && this.pending.size >= this.shown;
   }
