@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest, { target } from './manifest.config.ts';
 import { compactPhoneMetadata } from './build/compact-phone-metadata.ts';
 import { sipjsGrammarCache } from './build/sipjs-grammar-cache.ts';
+import { libphonenumberPatches } from './build/libphonenumber-patches.ts';
 
 export default defineConfig({
   plugins: [
@@ -17,5 +18,6 @@ export default defineConfig({
       contentScripts: { standaloneFiles: ['src/content/index.ts'] },
     }),
   ],
+  resolve: { alias: libphonenumberPatches },
   build: { outDir: `dist/${target}`, emptyOutDir: true, target: 'es2022', sourcemap: false },
 });

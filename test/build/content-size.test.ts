@@ -58,4 +58,11 @@ describe.each(['chrome', 'firefox'] as const)('the %s build', (target) => {
     expect(assets.some((f) => readFileSync(join(out, 'assets', f), 'utf8').includes(marker))).toBe(true);
     expect(readFileSync(contentScript, 'utf8')).not.toContain(marker);
   });
+
+  it("carries the build's replacements of libphonenumber-js modules (build/libphonenumber-patches.ts)", () => {
+    const code = readFileSync(contentScript, 'utf8');
+    // The library's ParseError constructor sets its instance's prototype; the replacement does not.
+    expect(code).not.toContain('setPrototypeOf(this');
+    expect(code).toContain('^(?:');
+  });
 });

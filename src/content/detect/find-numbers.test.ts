@@ -7,7 +7,9 @@
 //         (src/content/detect/neighbours.ts), beyond the upstream suites
 //   owner#n, owner/repo#n = a public upstream issue (catamphetamine = catamphetamine/libphonenumber-js)
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findNumbers, type RegionHints, type Rejection } from './find-numbers.ts';
+import { findPhoneNumbersInText, type CountryCode } from './phone-lib.ts';
 
 const find = (text: string, region: string | RegionHints) =>
   findNumbers(text, region).map((d) => [text.slice(d.start, d.end), d.e164]);
@@ -253,5 +255,45 @@ describe('offsets', () => {
     const rejected: Rejection[] = [];
     findNumbers('05.10.1986', 'DE', rejected);
     expect(rejected.map((r) => r.reason)).toEqual(['date or time']);
+  });
+});
+
+describe('neighbour splitting (find-numbers.ts exact)', () => {
+  it('never gets one match over a slice with a plus after a digit, so such slices are not parsed', () => {
+    // The library's candidate pattern admits a plus only before a candidate's first digit (PhoneNumberMatcher.js
+    // PATTERN); this checks that assumption against the matcher itself, for the shapes neighbour runs take.
+    const piece = fc.constantFrom(
+      '+',
+      '+1',
+      '+49',
+      '+33 1',
+      '0',
+      '30',
+      '123',
+      '1234567',
+      '(0)',
+      '(040)',
+      '/',
+      '-',
+      '.',
+    );
+    const slice = fc
+      .array(fc.tuple(piece, fc.constantFrom('', ' ', ' ', '-', '/', '.')), { minLength: 2, maxLength: 8 })
+      .map((parts) =>
+        parts
+          .map(([p, s]) => p + s)
+          .join('')
+          .trim(),
+      )
+      .filter((s) => /[0-9][^+]*\+/.test(s));
+    fc.assert(
+      fc.property(slice, fc.constantFrom<CountryCode>('DE', 'FR', 'GB', 'US', 'NZ'), (text, region) => {
+        const whole = findPhoneNumbersInText(text, { defaultCountry: region }).filter(
+          (m) => m.startsAt === 0 && m.endsAt === text.length,
+        );
+        expect(whole).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Metadata } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/max/metadata';
-import { FEWEST_DIGITS, matcherInput } from './matcher-input.ts';
+import { FEWEST_DIGITS, MAY_BE_DIGIT, matcherInput } from './matcher-input.ts';
 import { findPhoneNumbersInText, type CountryCode } from './phone-lib.ts';
 import { shortCodeReason } from './filters/context.ts';
 
@@ -96,6 +96,16 @@ describe('matcherInput', () => {
     expect(matcherInput('Hotel Tel. 2123 heute').text).toContain('2123');
     expect(matcherInput('Notruf +290 1234 jetzt').text).toContain('+290 1234');
     expect(matcherInput('am 12.3.2024 oder 030 1234567 anrufen').text).toContain('030 1234567');
+  });
+  it('scans for every decimal digit: each BMP \\p{Nd} is in MAY_BE_DIGIT, astral ones start with a high surrogate', () => {
+    const once = new RegExp(MAY_BE_DIGIT.source);
+    for (let c = 0; c <= 0x10ffff; c++) {
+      const char = String.fromCodePoint(c);
+      if (/\p{Nd}/u.test(char)) expect(once.test(char), c.toString(16)).toBe(true);
+    }
+    // Other scripts' digits make a stretch as ASCII ones do (Arabic-Indic, Devanagari).
+    for (const digits of ['٠١٢٣٤٥٦٧٨٩', '०१२३४५६७८९', '0123456789'])
+      expect(matcherInput(`Büro heute ${digits} morgen`).text, digits).toBe(`heute ${digits} morgen`);
   });
   it('FEWEST_DIGITS is the shortest national number of the metadata', () => {
     const plan = new Metadata(metadata) as unknown as {

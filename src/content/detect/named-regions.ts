@@ -15,13 +15,20 @@ const NEAREST_WORDS = 3;
 const TRAILING = /[^\p{L}\p{N}]+$/u;
 const LEADING = /^[^\p{L}]+/u;
 
-const namesByLanguages = new Map<string, Map<string, string>>();
+interface RegionNames {
+  /** Region by lower-case name. */
+  names: Map<string, string>;
+  /** The last word of every name: a phrase whose last word is none of them is no name. */
+  lastWords: Set<string>;
+}
 
-function regionNames(languages: readonly string[]): Map<string, string> {
+const namesByLanguages = new Map<string, RegionNames>();
+
+function regionNames(languages: readonly string[]): RegionNames {
   const key = languages.join();
-  let names = namesByLanguages.get(key);
-  if (names) return names;
-  names = new Map([['usa', 'US']]);
+  const built = namesByLanguages.get(key);
+  if (built) return built;
+  const names = new Map([['usa', 'US']]);
   for (const language of languages) {
     let display: Intl.DisplayNames;
     try {
@@ -35,8 +42,9 @@ function regionNames(languages: readonly string[]): Map<string, string> {
       if (name && name.length > 2 && !names.has(name)) names.set(name, region);
     }
   }
-  namesByLanguages.set(key, names);
-  return names;
+  const lastWords = new Set([...names.keys()].map((name) => name.slice(name.lastIndexOf(' ') + 1)));
+  namesByLanguages.set(key, { names, lastWords });
+  return { names, lastWords };
 }
 
 /**
@@ -54,7 +62,7 @@ export function regionsNamedBefore(text: string, start: number, languages: reado
     .split(/\s+/)
     .filter(Boolean)
     .slice(-(NEAREST_WORDS + MAX_NAME_WORDS - 1));
-  const names = regionNames(languages);
+  const { names, lastWords } = regionNames(languages);
   const found: string[] = [];
   for (let end = words.length; end > 0 && end > words.length - NEAREST_WORDS; end--) {
     const last = words[end - 1]!.replace(TRAILING, '');
@@ -64,6 +72,9 @@ export function regionsNamedBefore(text: string, start: number, languages: reado
       if (isSupportedCountry(region)) found.push(region);
     }
     let phrase = last.toLowerCase();
+    // Every phrase below ends with `phrase` (or, when nothing before it is a letter, with `phrase` less its leading
+    // non-letters): unless that is the last word of a name, none of them is one (bench/page: almost every lookup).
+    if (!lastWords.has(phrase) && !lastWords.has(phrase.replace(LEADING, ''))) continue;
     for (let n = 1; n <= MAX_NAME_WORDS && n <= end; n++) {
       if (n > 1) phrase = `${words[end - n]!.toLowerCase()} ${phrase}`;
       const region = names.get(LETTER.test(phrase[0] ?? '') ? phrase : phrase.replace(LEADING, ''));

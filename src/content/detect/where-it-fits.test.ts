@@ -65,6 +65,18 @@ describe('regionsNamedBefore', () => {
     expect(regionsNamedBefore('JM: 876', 4)).toEqual(['JM']);
     expect(regionsNamedBefore('UK: 020', 4)).toEqual(['GB']);
   });
+  it('finds names of several words, and names behind brackets and dashes', () => {
+    const at = (text: string, languages?: string[]) => regionsNamedBefore(text, text.length, languages);
+    expect(at('Bosnia & Herzegovina: ')).toEqual(['BA']);
+    expect(at('Office St. Kitts & Nevis ')).toEqual(['KN']);
+    expect(at('(South Africa) ')).toEqual(['ZA']);
+    expect(at('- (Canada ')).toEqual(['CA']);
+    expect(at('hotline - (canada), ')).toEqual(['CA']);
+    expect(at('United States, Canada ')).toEqual(['CA', 'US']);
+    expect(at('Vereinigte Staaten ', ['de', 'en'])).toEqual(['US']);
+    expect(at('Bosnia & Herzegovina offices ')).toEqual(['BA']);
+    expect(at('Herzegovina offices ')).toEqual([]);
+  });
   it('ignores words that only contain a name, lower-case codes and names before an earlier number', () => {
     expect(regionsNamedBefore('usage: 0800', 7)).toEqual([]);
     expect(regionsNamedBefore('call us at 0800', 11)).toEqual([]);

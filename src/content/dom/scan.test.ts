@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Marks, type HighlightApi } from './marks.ts';
 import { scanNode, type ScanContext } from './scan.ts';
 import { Watcher } from './watcher.ts';
-import { pageOptsOut } from './skip-rules.ts';
+import { isSkippedElement, pageOptsOut, SKIPPED_ELEMENTS } from './skip-rules.ts';
 import { addOwnHost } from './own-hosts.ts';
 
 /** Highlights by name, each a set of plain range objects. */
@@ -175,6 +175,24 @@ describe('marks', () => {
     const ctx = makeContext();
     run(scanNode(document.body, ctx));
     expect(numbers(ctx)).toEqual([['030 1234568', '+49301234568', 'enum-idle']]);
+  });
+
+  it('skips exactly the elements the skip selector names (isSkippedElement asks it in steps)', () => {
+    setBody(
+      [
+        '<input><textarea></textarea><select><option></option></select><canvas></canvas><iframe></iframe>',
+        '<div contenteditable></div><div contenteditable="true"></div><div contenteditable="FALSE"></div>',
+        '<p contenteditable="plaintext-only"></p><div role="TextBox"></div><span role="searchbox"></span>',
+        '<div role="combobox"></div><div role="note"></div><p title="input"></p><b>x</b><td-like></td-like>',
+        '<svg><text>x</text></svg>',
+      ].join(''),
+    );
+    const elements = [...document.body.querySelectorAll('*')];
+    expect(elements.length).toBeGreaterThan(15);
+    for (const el of elements)
+      expect(isSkippedElement(el), el.outerHTML).toBe(
+        el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || el.matches(SKIPPED_ELEMENTS),
+      );
   });
 
   it('finds the opt-out meta', () => {

@@ -33,8 +33,15 @@ function isDateOrTime(token: string): boolean {
   return TIME.test(token);
 }
 
+/**
+ * Every shape above has a separator (`.`, `,`, `/`, `:` or a dash) or, for a version, a leading `v`: a token with
+ * neither (`0301234567`, `(040)`, most parts of a phone number) is none of them, without trying each pattern.
+ */
+const MAY_BE_DATE_LIKE = /[./:,\-–—]|^[vV]/;
+
 /** Why a whitespace-free token is not part of a phone number, or undefined when it may be. */
 export function dateLikeToken(token: string): string | undefined {
+  if (!MAY_BE_DATE_LIKE.test(token)) return undefined;
   if (isDateOrTime(token)) return 'date or time';
   if (IPV4.test(token)) return 'IP address';
   if (DECIMAL.test(token)) return 'decimal number';
@@ -52,6 +59,7 @@ export function dateLikeToken(token: string): string | undefined {
 /** `v2.10.3345`, `10.0.19045.2965`: dotted groups where a later group has a single digit. */
 function isVersion(token: string): boolean {
   if (/^[vV]\d/.test(token)) return true;
+  if (token.indexOf('.') === token.lastIndexOf('.')) return false; // fewer than three groups
   const groups = token.split('.');
   return groups.length >= 3 && groups.every((g) => /^\d+$/.test(g)) && groups.slice(1).some((g) => g.length === 1);
 }
