@@ -23,7 +23,7 @@ import { IdleQueue } from './dom/idle-queue.ts';
 import { scanNode, type ScanContext } from './dom/scan.ts';
 import { shadowRootOf, mayHostShadow } from './dom/shadow-roots.ts';
 import { Watcher } from './dom/watcher.ts';
-import { nameLanguages, userRegion } from './detect/region.ts';
+import { userRegion } from './detect/region.ts';
 import { NumberStates } from './lookups/number-states.ts';
 import { NumberPresence } from './lookups/presence.ts';
 import { NumberReport } from './lookups/report.ts';
@@ -53,22 +53,6 @@ const MARKS_FLUSH_MS = 2000;
 
 /** A state nothing more is done for: an answer, or a failure other than the rate limit (which waits, pending). */
 const settled = (state: EnumState): boolean => state !== 'idle' && state !== 'pending';
-
-/**
- * The first Intl.DisplayNames of a language loads CLDR's region names (30–40 ms of CPU, bench/page trace); later
- * ones reuse them. Country names (detect/named-regions.ts) are built inside a scan slice, which that load made one
- * long task: it runs here first, one language per slice, before the first scan slice.
- */
-function* loadRegionNames(): Generator<void, void, void> {
-  for (const language of nameLanguages()) {
-    try {
-      new Intl.DisplayNames([language], { type: 'region' });
-    } catch {
-      // Not a language the browser knows: named-regions.ts skips it too.
-    }
-    yield;
-  }
-}
 
 export class Session {
   private readonly abort = new AbortController();
@@ -152,7 +136,6 @@ export class Session {
   start(): this {
     this.applyResolveOn();
     this.menuTarget = new ContextMenuTarget(this.doc, this.marks, this.hits, this.abort.signal);
-    this.queue.push(loadRegionNames(), true);
     this.addRoot(this.doc);
     const poll = this.win.setInterval(() => this.pollShadowRoots(), SHADOW_POLL_MS);
     this.abort.signal.addEventListener('abort', () => this.win.clearInterval(poll));

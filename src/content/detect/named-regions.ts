@@ -22,6 +22,26 @@ interface RegionNames {
   lastWords: Set<string>;
 }
 
+/** Whose names are recognised when no languages are given. */
+const ENGLISH: readonly string[] = ['en'];
+
+/**
+ * The first Intl.DisplayNames of a language loads CLDR's region names (30–40 ms of CPU, bench/page trace); later
+ * ones reuse them. The names are built inside a detection slice (regionNames below), which that load made one long
+ * task: a scan runs this first, one language per step, before a page's first match (dom/text-batch.ts), so pages
+ * without text that could hold a number never load them.
+ */
+export function* loadRegionNames(languages: readonly string[] = ENGLISH): Generator<void, void, void> {
+  for (const language of languages) {
+    try {
+      new Intl.DisplayNames([language], { type: 'region' });
+    } catch {
+      // Not a language the browser knows: regionNames skips it too.
+    }
+    yield;
+  }
+}
+
 const namesByLanguages = new Map<string, RegionNames>();
 
 function regionNames(languages: readonly string[]): RegionNames {
@@ -51,7 +71,7 @@ function regionNames(languages: readonly string[]): RegionNames {
  * Regions named in the words right before text[start] on the same line and after any earlier digit, nearest
  * first: country names (any case) and upper-case two-letter codes (`JM`, `UK`).
  */
-export function regionsNamedBefore(text: string, start: number, languages: readonly string[] = ['en']): string[] {
+export function regionsNamedBefore(text: string, start: number, languages = ENGLISH): string[] {
   const from = Math.max(0, start - WINDOW);
   let window = text.slice(from, start);
   const cut = Math.max(window.lastIndexOf('\n'), window.search(/[0-9][^0-9]*$/));

@@ -11,6 +11,7 @@ import type { InlineText } from './inline-text.ts';
 import { chunkBoundaries } from '../detect/chunks.ts';
 import { findNumbers, type Detection, type RegionHints } from '../detect/find-numbers.ts';
 import { loadMetadata } from '../detect/phone-lib.ts';
+import { loadRegionNames } from '../detect/named-regions.ts';
 
 const BATCH_CHARS = 4000;
 /**
@@ -20,7 +21,19 @@ const BATCH_CHARS = 4000;
  */
 const FIRST_BATCH_CHARS = 250;
 const SEPARATOR = '\n';
-let metadataLoaded = false;
+let prepared = false;
+
+/**
+ * Before a page's first match, each in slices of its own: the metadata's JSON (phone-lib.ts loadMetadata) and
+ * CLDR's region names (named-regions.ts loadRegionNames). Only pages with text that may hold a number get here.
+ */
+function* beforeFirstMatch(hints: RegionHints): Generator<void, void, void> {
+  if (prepared) return;
+  prepared = true;
+  loadMetadata();
+  yield;
+  yield* loadRegionNames(hints.languages);
+}
 
 interface Entry {
   text: InlineText;
@@ -56,11 +69,7 @@ export class TextBatch {
   *flush(): Generator<void, void, void> {
     const entries = this.entries;
     if (entries.length === 0) return;
-    if (!metadataLoaded) {
-      metadataLoaded = true;
-      loadMetadata();
-      yield;
-    }
+    yield* beforeFirstMatch(this.hints!);
     this.entries = [];
     this.chars = 0;
     this.limit = Math.min(BATCH_CHARS, this.limit * 2);
@@ -86,6 +95,7 @@ export class TextBatch {
   }
 
   private *matchAlone(entry: Entry, hints: RegionHints): Generator<void, void, void> {
+    yield* beforeFirstMatch(hints);
     const cuts = chunkBoundaries(entry.data);
     const made: Mark[] = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
