@@ -60,7 +60,15 @@ export type HostAccess = { granted: true } | { granted: false; host: string; pat
  * remembered: the options page's "Allow access" takes effect on the next lookup.
  */
 const granted = new Set<string>();
-let forgetOnChange = false;
+let forgettingOnChange = false;
+
+function rememberGrant(pattern: string): void {
+  if (!forgettingOnChange) {
+    onPermissionsChanged(() => granted.clear());
+    forgettingOnChange = true;
+  }
+  granted.add(pattern);
+}
 
 /** Whether the extension may contact the DoH server of `dohUrl` right now. */
 export async function hostAccess(dohUrl: string): Promise<HostAccess> {
@@ -75,8 +83,7 @@ export async function hostAccess(dohUrl: string): Promise<HostAccess> {
   if (granted.has(pattern)) return { granted: true };
   try {
     if (await browser.permissions.contains({ origins: [pattern] })) {
-      if (!forgetOnChange) forgetOnChange = Boolean(onPermissionsChanged(() => granted.clear()));
-      granted.add(pattern);
+      rememberGrant(pattern);
       return { granted: true };
     }
   } catch {
