@@ -103,17 +103,17 @@ export class Marks {
     if (marks) for (const mark of [...marks]) this.remove(mark);
   }
 
+  /** How many marks are in the page's highlights (flushed). */
+  get shownCount(): number {
+    return this.shown;
+  }
+
   /**
    * Whether new marks are worth a flush in the middle of a scan: once they at least match the marks already shown.
    * Each flush costs Chromium a pass over every range of every highlight in its next frame (HighlightRegistry::
    * ValidateHighlightMarkers rebuilds all markers), so flushes that double the count keep a long scan's passes
    * under twice the last one (bench/page: a flush every second on a loaded machine, 8 passes, 4× the last).
    */
-  /** How many marks are in the page's highlights (flushed). */
-  get shownCount(): number {
-    return this.shown;
-  }
-
   get worthFlushing(): boolean {
     return this.pending.size > 0 && this.pending.size >= this.shown;
   }

@@ -55,25 +55,18 @@ const PHONE_CUE_ANYWHERE = new RegExp(PHONE_CUE.source.replaceAll('\\b', ''), 'i
 const LABEL_WINDOW = 24;
 
 export function labelBefore(text: string, start: number, window = LABEL_WINDOW): 'phone' | 'id' | undefined {
-  const before = labelWindow(text, start, window);
+  let from = Math.max(0, start - window);
+  const nl = text.lastIndexOf('\n', start - 1);
+  if (nl >= from) from = nl + 1;
+  const before = text.slice(from, start);
   if (PHONE_CUE.test(before)) return 'phone';
   if (ID_CUE.test(before)) return 'id';
   return undefined;
 }
 
-/** The text a label of the candidate at `start` stands in: up to `window` characters before it, on its line. */
-function labelWindow(text: string, start: number, window: number): string {
-  let from = Math.max(0, start - window);
-  const nl = text.lastIndexOf('\n', start - 1);
-  if (nl >= from) from = nl + 1;
-  return text.slice(from, start);
-}
-
 /** `Rechnung Nr. 20240315-0042`, `Bestellnummer 0301234567` (docs/detection-cases.md H#44). */
 export function labelReason(text: string, start: number): string | undefined {
-  // labelBefore(…) === 'id', asking the phone cue only where an ID cue stands (most candidates have neither).
-  const before = labelWindow(text, start, LABEL_WINDOW);
-  return ID_CUE.test(before) && !PHONE_CUE.test(before) ? 'labelled as a reference number' : undefined;
+  return labelBefore(text, start) === 'id' ? 'labelled as a reference number' : undefined;
 }
 
 /** An IBAN (`DE89 3704 0044 0532 0130 00`): the candidate continues a country code + check digits. */
