@@ -8,6 +8,16 @@ import { ON_THE_PHONE, pidf, type PresenceWorld } from './presence-world.ts';
 /** The state member i shows once its document arrived. */
 export const crowdState = (i: number) => (['available', 'busy', 'offline'] as const)[i % 3]!;
 
+/**
+ * The states a view hears for the first `count` members, keyed by pres: URI, as the crowd tests collect them
+ * (`<state>`, with " (not subscribed)" once no longer live): after the first `evicted` were evicted, theirs are
+ * kept as last known.
+ */
+export const crowdStates = (count: number, evicted = 0): Record<string, string> =>
+  Object.fromEntries(
+    CROWD.slice(0, count).map((m, i) => [m.pres, `${crowdState(i)}${i < evicted ? ' (not subscribed)' : ''}`]),
+  );
+
 /** Every member publishes its document (crowdState). */
 export async function publishCrowd(presence: PresenceWorld): Promise<void> {
   for (const [i, m] of CROWD.entries())
