@@ -9,6 +9,16 @@ import { CHROMIUM, launchExtension, type ExtensionBrowser } from './chromium.ts'
 import { startPageServer, type PageServer } from '../fixtures/pages/server.ts';
 import { readQueryLog } from '../world/query-log.ts';
 import { COUNT_MARKS, readMarks, readMarksIn, type PageMark } from './page-marks.ts';
+import {
+  awayFromNumbers,
+  DARK_PAGE,
+  differingPixels,
+  FRAME_BOXES,
+  PAGE_GEOMETRY,
+  type Box,
+  type PageGeometry,
+  type Point,
+} from './page-compare.ts';
 
 const world = inject('world');
 let ext: ExtensionBrowser;
@@ -185,44 +195,6 @@ describe('detection and annotation', () => {
   });
 });
 
-/** Boxes of every page element and the page text, for comparing with a plain browser. */
-const pageGeometry = (page: Page) =>
-  page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('body *')].map((el) => {
-      const r = el.getBoundingClientRect();
-      return `${el.tagName}#${el.id} ${r.x.toFixed(2)},${r.y.toFixed(2)} ${r.width.toFixed(2)}x${r.height.toFixed(2)}`;
-    });
-    return {
-      boxes,
-      text: document.body.textContent,
-      innerText: document.body.innerText,
-      html: document.documentElement.outerHTML,
-    };
-  });
-
-/** Pixels that differ between two PNG screenshots of the same size, decoded by the browser. */
-async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<{ x: number; y: number }[]> {
-  return page.evaluate(
-    async ([pa, pb]) => {
-      const decode = async (b64: string) => {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      };
-      const [x, y] = [await decode(pa), await decode(pb)];
-      const out: { x: number; y: number }[] = [];
-      for (let i = 0; i < x.data.length; i += 4) {
-        if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2])
-          out.push({ x: (i / 4) % x.width, y: Math.floor(i / 4 / x.width) });
-      }
-      return out;
-    },
-    [a.toString('base64'), b.toString('base64')] as const,
-  );
-}
-
 describe('the page stays as it was', () => {
   test('a MutationObserver the page installed first records nothing the extension did', async () => {
     const page = await ext.context.newPage();
@@ -238,36 +210,31 @@ describe('the page stays as it was', () => {
     await page.close();
   });
 
-  test('zero layout shift, the same DOM and text, and screenshots that differ only around the numbers', async () => {
+  test('zero layout shift, the same DOM and text, and screenshots that differ only around the numbers, light and dark', async () => {
     const viewport = { width: 1000, height: 1400 };
     const reference = await plain.newPage({ viewport });
     await reference.goto(`${server.origin}/numbers.html`);
     const page = await openNumbersPage();
     await page.setViewportSize(viewport);
-    const [a, b] = [await pageGeometry(reference), await pageGeometry(page)];
-    expect(b.text).toBe(a.text);
-    expect(b.innerText).toBe(a.innerText);
-    expect(b.html).toBe(a.html);
-    expect(b.boxes).toEqual(a.boxes);
-    // Caret blink, frames and focus aside, every differing pixel lies on or just under a number.
-    await page.waitForTimeout(300);
-    const shots = [
-      await reference.screenshot({ animations: 'disabled' }),
-      await page.screenshot({ animations: 'disabled' }),
-    ] as const;
+    const [a, b] = [await reference.evaluate(PAGE_GEOMETRY), await page.evaluate(PAGE_GEOMETRY)] as PageGeometry[];
+    expect(b!.text).toBe(a!.text);
+    expect(b!.innerText).toBe(a!.innerText);
+    expect(b!.html).toBe(a!.html);
+    expect(b!.boxes).toEqual(a!.boxes);
     const boxes = [...(await annotatedIn(page)), ...(await annotatedIn(page, '#shadow-host'))].map((m) => m.box);
-    const diff = await differingPixels(page, ...shots);
-    expect(diff.length).toBeGreaterThan(0);
-    const near = (p: { x: number; y: number }) =>
-      boxes.some((r) => p.x >= r.x - 2 && p.x <= r.x + r.width + 2 && p.y >= r.y - 2 && p.y <= r.y + r.height + 4);
-    const frames = await page.evaluate(() =>
-      [...document.querySelectorAll('iframe')].map(
-        (f) => f.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number },
-      ),
-    );
-    const inFrame = (p: { x: number; y: number }) =>
-      frames.some((r) => p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height);
-    expect(diff.filter((p) => !near(p) && !inFrame(p))).toEqual([]);
+    for (const scheme of ['light', 'dark']) {
+      if (scheme === 'dark') for (const p of [reference, page]) await p.evaluate(DARK_PAGE);
+      await page.waitForTimeout(300);
+      const shots = [
+        await reference.screenshot({ animations: 'disabled' }),
+        await page.screenshot({ animations: 'disabled' }),
+      ] as const;
+      const diff = (await page.evaluate(differingPixels(...shots))) as Point[];
+      // The marks show, on a light page and on a dark one; caret blink, frames and focus aside, every differing
+      // pixel lies on or just under a number.
+      expect(diff.length, scheme).toBeGreaterThan(0);
+      expect(awayFromNumbers(diff, boxes, (await page.evaluate(FRAME_BOXES)) as Box[]), scheme).toEqual([]);
+    }
     await reference.close();
     await page.close();
   });
@@ -294,7 +261,6 @@ type CdpNode = {
 };
 
 /** The hover card, read through CDP (its shadow root is closed to the page): its texts and its box. */
-type Box = { x: number; y: number; width: number; height: number };
 async function readCard(page: Page): Promise<{ texts: string[]; box?: Box; button?: Box }> {
   const cdp = await page.context().newCDPSession(page);
   try {

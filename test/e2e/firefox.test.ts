@@ -1,15 +1,25 @@
 // The same extension in real Firefox: Debian's firefox-esr, puppeteer-core over WebDriver BiDi, dist/firefox
 // installed as a temporary add-on, against the loopback DNS world. In order, in one browser: configure the
 // provider through the options page, detection on a page, a real pointer hover to `pres`, the page annotations
-// (no mutations, split numbers, closed and late shadow roots, rewritten text, switch-off), popup inspect, the card
-// naming the resolver by origin only, and a revoked host permission explained (options notice, lookup error) and
-// granted again.
+// (no mutations, split numbers, closed and late shadow roots, the page as in Firefox without the extension but for
+// the marks, rewritten text, switch-off), popup inspect, the card naming the resolver by origin only, and a revoked
+// host permission explained (options notice, lookup error) and granted again.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { FIREFOX, launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
 import { startPageServer, type PageServer } from './firefox/page-server.ts';
 import { byLabel, hoverBox, textOf, timesQueried } from './firefox/helpers.ts';
 import { COUNT_MARKS, readMarks, readMarksIn, type PageMark } from './page-marks.ts';
+import {
+  awayFromNumbers,
+  DARK_PAGE,
+  differingPixels,
+  FRAME_BOXES,
+  PAGE_GEOMETRY,
+  type Box,
+  type PageGeometry,
+  type Point,
+} from './page-compare.ts';
 
 const world = inject('world');
 const MARIA = '7.6.5.4.3.2.1.4.6.6.3.4.e164.arpa'; // +43 664 1234567, pres:maria@example.test
@@ -106,6 +116,50 @@ test('content: a page-installed MutationObserver records nothing; split numbers;
     .toEqual(['030 2223334']);
   expect(Date.now() - attached).toBeLessThan(1500);
   await page.close();
+});
+
+test('content: the same DOM, text and boxes as Firefox without the extension; pixels differ only around the numbers, light and dark', async () => {
+  const viewport = { width: 1000, height: 1400 };
+  const plain = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  try {
+    const reference = await plain.newPage();
+    const page = await ext.browser.newPage();
+    for (const p of [reference, page]) {
+      await p.setViewport(viewport);
+      await p.goto(`${pages.origin}/fixtures/numbers.html`);
+    }
+    // Every number of the document and its shadow root (its frames are documents of their own).
+    await expect.poll(() => page.evaluate(COUNT_MARKS), { timeout: 15_000 }).toBe(19);
+    const [a, b] = (await Promise.all([reference, page].map((p) => p.evaluate(PAGE_GEOMETRY)))) as PageGeometry[];
+    expect(b!.text).toBe(a!.text);
+    expect(b!.innerText).toBe(a!.innerText);
+    expect(b!.html).toBe(a!.html);
+    expect(b!.boxes).toEqual(a!.boxes);
+    const numbers = [
+      ...((await page.evaluate(readMarks())) as PageMark[]),
+      ...((await page.evaluate(readMarks('#shadow-host'))) as PageMark[]),
+    ];
+    for (const scheme of ['light', 'dark']) {
+      if (scheme === 'dark') for (const p of [reference, page]) await p.evaluate(DARK_PAGE);
+      await new Promise((r) => setTimeout(r, 300));
+      const shots = [await reference.screenshot(), await page.screenshot()] as const;
+      const diff = (await page.evaluate(differingPixels(...shots))) as Point[];
+      // The marks show (a dotted underline in the text's colour), on a light page and on a dark one...
+      expect(diff.length, scheme).toBeGreaterThan(0);
+      // ...and nothing else differs.
+      expect(
+        awayFromNumbers(
+          diff,
+          numbers.map((m) => m.box),
+          (await page.evaluate(FRAME_BOXES)) as Box[],
+        ),
+        scheme,
+      ).toEqual([]);
+    }
+    await page.close();
+  } finally {
+    await plain.close();
+  }
 });
 
 test('content: a rewritten number leaves no stale range; switching the site off deletes every highlight', async () => {
