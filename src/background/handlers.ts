@@ -87,7 +87,7 @@ export const handlers: Handlers = {
   },
 
   async clearCache() {
-    await client.cache.clear();
+    await client.clear();
     postEvent({ type: 'cacheCleared', payload: {} });
     return { ok: true, value: null };
   },
@@ -126,10 +126,12 @@ export const handlers: Handlers = {
     const { settings } = await currentSettings();
     if (settings.presence === 'off') return { ok: true, value: { enabled: false, presence: [] } };
     // Only the presence URIs DNS gave for a number already looked up: a view cannot name what to subscribe to.
+    // The answer the view was shown, even if its TTL ran out since (EnumClient.answered: a TTL of 0 is never cached).
     // The card reads its page's cache partition; the popup names the tab whose numbers it lists, or its own.
     const partition =
       sender.tabId === undefined && tabId !== undefined ? await tabNumbers.partition(tabId) : cachePartition(sender);
-    const result = partition === undefined ? undefined : await client.cached(e164, lookupSettings(settings, partition));
+    const result =
+      partition === undefined ? undefined : await client.answered(e164, lookupSettings(settings, partition));
     const uris = result?.status === 'found' ? result.pres : [];
     // The view hears changes of these URIs, and only of URIs it asked for (presence/audience.ts).
     if (uris.length) audience.watch(sender.view, uris);

@@ -47,7 +47,7 @@ const subscribes = async () =>
 
 test('viewing a number subscribes to its presence; busy and then offline are pushed live', async () => {
   await presence.publish('alice', pidf('open', ON_THE_PHONE));
-  // The card resolves the number first; viewPresence watches only the presence URIs of a cached result.
+  // The card resolves the number first; viewPresence watches only the presence URIs of an answer it was given.
   expect(await send({ type: 'viewPresence', payload: { e164: ALICE } })).toEqual({
     ok: true,
     value: { enabled: true, presence: [] },

@@ -1,5 +1,5 @@
 // Live presence of the numbers the user looks at (an open card), never of every number on the page: the card
-// asks the background to watch a number (viewPresence, which watches only the pres URIs of its cached result);
+// asks the background to watch a number (viewPresence, which watches only the pres URIs of its lookup's answer);
 // changes arrive over the event port (presenceChanged), never polled. The port stays open as long as the
 // background keeps a viewed subscription (LINGER_MS after the last view).
 import type { PresenceEntry } from '../../core/presence/entry.ts';

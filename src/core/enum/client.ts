@@ -33,6 +33,16 @@ export interface LookupSettings {
   partition?: string;
 }
 
+/**
+ * How long after it was handed out an answer stays there for the view that shows it (answered), when its TTL is
+ * shorter: a view asks to watch a number's presence after its lookup answered, and a TTL of 0 (a resolver's
+ * record in its last second, a zone that asks not to be cached) or one that runs out meanwhile would otherwise
+ * leave the view showing pres URIs that nothing watches.
+ */
+export const ANSWERED_GRACE_MS = 60_000;
+/** At most this many answers are kept for their views beyond their TTL (in memory only). */
+const MAX_ANSWERED = 200;
+
 export interface CachedLookup {
   result: LookupResult;
   fromCache: boolean;
@@ -43,6 +53,8 @@ export class EnumClient {
   readonly #inflight = new InFlight<CachedLookup>();
   readonly #queries = new InFlight<Result<DohResponse, CoreError>>();
   readonly #opts: EnumClientOptions;
+  /** The latest answer handed out per cache key and until when a view may act on it (answered). */
+  readonly #answered = new Map<string, { result: LookupResult; until: number }>();
 
   constructor(opts: EnumClientOptions) {
     this.#opts = opts;
@@ -63,11 +75,11 @@ export class EnumClient {
     const key = EnumClient.cacheKey(e164, settings);
     return this.#inflight.run(key, async () => {
       const hit = await this.cache.get(key);
-      if (hit)
-        return {
-          result: { ...hit.value, ttl: Math.max(0, Math.floor((hit.expiresAt - this.#opts.now()) / 1000)) },
-          fromCache: true,
-        };
+      if (hit) {
+        const result = { ...hit.value, ttl: Math.max(0, Math.floor((hit.expiresAt - this.#opts.now()) / 1000)) };
+        this.#handedOut(key, result);
+        return { result, fromCache: true };
+      }
       const config = {
         dohUrl: settings.dohUrl,
         method: settings.method,
@@ -83,7 +95,10 @@ export class EnumClient {
       // Errors are not cached: the next hover retries (an outage must not stick for a TTL).
       // The entry is in memory once set() has begun; its mirror to the store is not waited for (a lookup never
       // fails or waits for the mirror: TtlCache.set catches a full store itself).
-      if (result.status !== 'error') void this.cache.set(key, result, result.ttl).catch(() => undefined);
+      if (result.status !== 'error') {
+        void this.cache.set(key, result, result.ttl).catch(() => undefined);
+        this.#handedOut(key, result);
+      }
       return { result, fromCache: false };
     });
   }
@@ -91,5 +106,35 @@ export class EnumClient {
   /** Peek at the cache without querying (popup: "cached states"). */
   async cached(e164: string, settings: LookupSettings): Promise<LookupResult | undefined> {
     return (await this.cache.get(EnumClient.cacheKey(e164, settings)))?.value;
+  }
+
+  /**
+   * The answer a view was given for this number, without querying: the cached one while fresh, else the latest
+   * handed out within ANSWERED_GRACE_MS, whatever its TTL. Not a cache: lookups never get it (a TTL is honoured);
+   * it is what a view that shows the answer may act on (viewPresence).
+   */
+  async answered(e164: string, settings: LookupSettings): Promise<LookupResult | undefined> {
+    const key = EnumClient.cacheKey(e164, settings);
+    const fresh = (await this.cache.get(key))?.value;
+    if (fresh) return fresh;
+    const kept = this.#answered.get(key);
+    if (kept && kept.until > this.#opts.now()) return kept.result;
+    this.#answered.delete(key);
+    return undefined;
+  }
+
+  /** Forget every answer: the cache and what views were given. */
+  async clear(): Promise<void> {
+    this.#answered.clear();
+    await this.cache.clear();
+  }
+
+  #handedOut(key: string, result: LookupResult): void {
+    this.#answered.delete(key); // re-inserted last: the oldest go first
+    this.#answered.set(key, { result, until: this.#opts.now() + Math.max(result.ttl * 1000, ANSWERED_GRACE_MS) });
+    for (const oldest of this.#answered.keys()) {
+      if (this.#answered.size <= MAX_ANSWERED) break;
+      this.#answered.delete(oldest);
+    }
   }
 }
