@@ -144,8 +144,9 @@ export interface ProtocolMap {
   /**
    * card/popup → background: the user is looking at this number (an open card, the popup's list, an inspected
    * number): keep its presence URIs subscribed for a while. Only URIs of the number's lookup answer are watched
-   * (cached, or handed out in the last minute whatever its TTL: EnumClient.answered), never URIs a view names. `tabId` (popup only): the tab whose numbers it lists, whose cache partition
-   * holds their results. Replies with what is known now; changes come as presenceChanged events.
+   * (cached, or handed out in the last minute whatever its TTL: EnumClient.answered), never URIs a view names.
+   * `tabId` (popup only): the tab whose numbers it lists, whose cache partition holds their results. Replies with
+   * what is known now; changes come as presenceChanged events.
    */
   viewPresence: {
     request: { e164: string; tabId?: number };

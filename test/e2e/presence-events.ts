@@ -42,5 +42,11 @@ export async function inspectAndView(page: Page, e164: string): Promise<void> {
     value?: { pres: string[] };
   };
   if (!found.ok || !found.value?.pres.length) throw new Error(`${e164}: no pres URI (${JSON.stringify(found)})`);
-  await sendFrom(page, { type: 'viewPresence', payload: { e164 } });
+  // The view watches the pres URIs it was shown, whatever the answer's TTL (EnumClient.answered).
+  const viewed = (await sendFrom(page, { type: 'viewPresence', payload: { e164 } })) as {
+    value?: { presence?: { uri: string }[] };
+  };
+  const watched = viewed.value?.presence?.map((p) => p.uri) ?? [];
+  if (JSON.stringify(watched) !== JSON.stringify(found.value.pres))
+    throw new Error(`${e164}: shown ${JSON.stringify(found.value.pres)}, watched ${JSON.stringify(watched)}`);
 }
