@@ -9,7 +9,7 @@
 import { parsePhoneNumberFromString } from '../detect/phone-lib.ts';
 import type { ResolveOn } from '../../shared/page-settings.ts';
 import type { Mark, Marks } from '../dom/marks.ts';
-import type { NumberStates } from '../lookups/number-states.ts';
+import { presToWatch, type NumberStates } from '../lookups/number-states.ts';
 import type { NumberPresence } from '../lookups/presence.ts';
 import { buildCard } from './card-view.ts';
 import { CardHost } from './card-host.ts';
@@ -147,8 +147,8 @@ export class HoverCards {
     const lookup = this.states.get(e164);
     const formatted = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
     const offerLookup = lookup.state === 'error' || (lookup.state === 'idle' && this.resolveOn() === 'never');
-    // Once per opening, after its lookup found pres URIs: the background watches them while the user looks.
-    const pres = lookup.result?.pres ?? [];
+    // Once per opening, once its lookup answered with pres URIs: the background watches them while the user looks.
+    const pres = presToWatch(lookup);
     if (pres.length && !this.current!.viewed) {
       this.current!.viewed = true;
       void this.presence.view(e164, pres);

@@ -15,6 +15,14 @@ export interface Lookup {
   error?: CoreError;
 }
 
+/**
+ * The pres URIs a card may ask the background to watch (viewPresence): those of an answer it has just been given.
+ * A number still pending — its first lookup, or a new one because the last answer's TTL ran out — has none yet:
+ * the background watches only an answer it still holds, and the card asks again when the new one arrives.
+ */
+export const presToWatch = (lookup: Lookup): readonly string[] =>
+  lookup.state === 'pending' ? [] : (lookup.result?.pres ?? []);
+
 export class NumberStates {
   private readonly lookups = new Map<string, Lookup>();
   private readonly inFlight = new Set<string>();
