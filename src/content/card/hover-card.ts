@@ -9,7 +9,7 @@
 import { parsePhoneNumberFromString } from '../detect/phone-lib.ts';
 import type { ResolveOn } from '../../shared/page-settings.ts';
 import type { Mark, Marks } from '../dom/marks.ts';
-import { presToWatch, type NumberStates } from '../lookups/number-states.ts';
+import { presToWatch, usableAnswer, type NumberStates } from '../lookups/number-states.ts';
 import type { NumberPresence } from '../lookups/presence.ts';
 import { buildCard } from './card-view.ts';
 import { CardHost } from './card-host.ts';
@@ -146,9 +146,13 @@ export class HoverCards {
     const { host, e164 } = this.current!;
     const lookup = this.states.get(e164);
     const formatted = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-    const offerLookup = lookup.state === 'error' || (lookup.state === 'idle' && this.resolveOn() === 'never');
+    const now = Date.now();
+    // "never": the user starts each lookup, also when the answer shown is too old to act on (its presence).
+    const offerLookup =
+      lookup.state === 'error' ||
+      (this.resolveOn() === 'never' && (lookup.state === 'idle' || (!!lookup.result && !usableAnswer(lookup, now))));
     // Once per opening, once its lookup answered with pres URIs: the background watches them while the user looks.
-    const pres = presToWatch(lookup);
+    const pres = presToWatch(lookup, now);
     if (pres.length && !this.current!.viewed) {
       this.current!.viewed = true;
       void this.presence.view(e164, pres);
@@ -159,7 +163,7 @@ export class HoverCards {
       result: lookup.result,
       error: lookup.error,
       offerLookup,
-      now: Date.now(),
+      now,
       presence: this.presence.of(e164),
     };
     const card = buildCard(anchor.startContainer.ownerDocument!, data, () => this.states.resolve(e164, true));

@@ -4,6 +4,7 @@
 // A lookup the background's rate limit refuses is not a failure: the number stays pending and waits its turn in
 // the retry queue (retry-queue.ts), or goes back to idle if it is no longer wanted when its turn comes.
 import type { LookupResult } from '../../core/enum/types.ts';
+import { usableUntil } from '../../core/enum/answer-grace.ts';
 import type { CoreError } from '../../core/result.ts';
 import { stateOfResult, type EnumState, type Reply } from '../../shared/protocol.ts';
 import { RetryQueue } from './retry-queue.ts';
@@ -16,12 +17,19 @@ export interface Lookup {
 }
 
 /**
- * The pres URIs a card may ask the background to watch (viewPresence): those of an answer it has just been given.
- * A number still pending — its first lookup, or a new one because the last answer's TTL ran out — has none yet:
- * the background watches only an answer it still holds, and the card asks again when the new one arrives.
+ * The answer a view may still act on (core/enum/answer-grace.ts): within its TTL, or the grace the background keeps
+ * answers for their views. Past it, the background holds the answer no more: a card offers to look it up again.
  */
-export const presToWatch = (lookup: Lookup): readonly string[] =>
-  lookup.state === 'pending' ? [] : (lookup.result?.pres ?? []);
+export const usableAnswer = (lookup: Lookup, now: number): LookupResult | undefined =>
+  lookup.result && lookup.state !== 'error' && now < usableUntil(lookup.result) ? lookup.result : undefined;
+
+/**
+ * The pres URIs a card may ask the background to watch (viewPresence): those of an answer it still holds. A number
+ * pending — its first lookup, or a new one because the last answer's TTL ran out — has none yet: the card asks
+ * when the new answer arrives.
+ */
+export const presToWatch = (lookup: Lookup, now: number): readonly string[] =>
+  lookup.state === 'pending' ? [] : (usableAnswer(lookup, now)?.pres ?? []);
 
 export class NumberStates {
   private readonly lookups = new Map<string, Lookup>();

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytes, header, name, naptr, opt, ptr, question, rr, RESPONSE } from '../../../test/fixtures/dns/build.ts';
 import type { FetchLike } from '../doh/types.ts';
-import { ANSWERED_GRACE_MS, EnumClient, type LookupSettings } from './client.ts';
+import { EnumClient, type LookupSettings } from './client.ts';
+import { ANSWERED_GRACE_MS } from './answer-grace.ts';
 import { createMemoryStore } from '../store.ts';
 
 const E164 = '+431234';

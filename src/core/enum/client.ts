@@ -9,6 +9,7 @@ import { InFlight } from '../async.ts';
 import { resolvePresOfResult } from '../presence/uri.ts';
 import type { KeyValueStore } from '../store.ts';
 import { TtlCache } from './cache.ts';
+import { ANSWERED_GRACE_MS } from './answer-grace.ts';
 import { lookupE164 } from './lookup.ts';
 import type { LookupResult } from './types.ts';
 
@@ -33,13 +34,6 @@ export interface LookupSettings {
   partition?: string;
 }
 
-/**
- * How long after it was handed out an answer stays there for the view that shows it (answered), when its TTL is
- * shorter: a view asks to watch a number's presence after its lookup answered, and a TTL of 0 (a resolver's
- * record in its last second, a zone that asks not to be cached) or one that runs out meanwhile would otherwise
- * leave the view showing pres URIs that nothing watches.
- */
-export const ANSWERED_GRACE_MS = 60_000;
 /** At most this many answers are kept for their views beyond their TTL (in memory only). */
 const MAX_ANSWERED = 200;
 
