@@ -21,6 +21,8 @@ let page: Page;
 
 // +43 1 2345678 publishes pres:alice@example.test; example.test has _pres._sip SRV (test/world/zones/README.md).
 const ALICE = '+4312345678';
+// +43 1 2345712 publishes pres:carol@example.test with TTL 0: resolvers answer it, nobody caches it.
+const CAROL = '+4312345712';
 
 beforeAll(async () => {
   presence = await startPresenceWorld();
@@ -74,6 +76,22 @@ test('viewing a number subscribes to its presence; busy and then offline are pus
     value: { presence: [{ state: 'offline' }] },
   });
   expect(await subscribes()).toBe(before);
+});
+
+test('a number whose answer has TTL 0 (never cached) is watched all the same, and its changes are pushed', async () => {
+  await presence.publish('carol', pidf('open', ON_THE_PHONE, 'carol'));
+  expect(await send({ type: 'inspectNumber', payload: { input: CAROL, region: '' } })).toMatchObject({
+    ok: true,
+    value: { status: 'found', ttl: 0, pres: ['pres:carol@example.test'] },
+  });
+  expect(await send({ type: 'viewPresence', payload: { e164: CAROL } })).toMatchObject({
+    ok: true,
+    value: { enabled: true, presence: [{ uri: 'pres:carol@example.test' }] },
+  });
+  const carol = () => latestEntry(page, 'pres:carol@example.test');
+  await expect.poll(carol, { timeout: 5000 }).toMatchObject({ state: 'busy', subscribed: true });
+  await presence.publish('carol', pidf('closed', '', 'carol'));
+  await expect.poll(carol, { timeout: 5000 }).toMatchObject({ state: 'offline', subscribed: true });
 });
 
 test('a stopped worker re-subscribes what is still wanted (storage.session) and pushes again', async () => {
