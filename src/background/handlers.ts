@@ -58,8 +58,9 @@ export const handlers: Handlers = {
   },
 
   async getTabNumbers({ tabId }) {
-    // Cached results only, no query: this need not wait for managed settings (a fresh profile's first read
-    // takes seconds, and the popup shows this list).
+    // The answers the page was given, no query (EnumClient.answered: cached, or handed out in the last minute
+    // whatever the TTL, as the page still shows them): this need not wait for managed settings (a fresh profile's
+    // first read takes seconds, and the popup shows this list).
     const { settings } = await knownSettings();
     // The popup (an extension page) shows what the tab's page resolved: its partition of the cache.
     const partition = await tabNumbers.partition(tabId);
@@ -67,7 +68,7 @@ export const handlers: Handlers = {
     const ls = lookupSettings(settings, partition);
     const numbers = await Promise.all(
       (await tabNumbers.list(tabId)).map(async (n) => {
-        const result = await client.cached(n.e164, ls);
+        const result = await client.answered(n.e164, ls);
         return result ? { ...n, state: stateOfResult(result), result } : n;
       }),
     );

@@ -73,7 +73,7 @@ test('lists the numbers of the current tab, and the site switch adds the site to
   const server = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(
-      '<!doctype html><html lang="en-GB"><title>site</title><p>London: +44 20 7946 0000. San Francisco: +1 415 555 2671.</p></html>',
+      '<!doctype html><html lang="en-GB"><title>site</title><p>London: +44 20 7946 0000. San Francisco: +1 415 555 2671.</p><p>Wien: +43 1 2345712</p></html>',
     );
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -100,7 +100,7 @@ test('lists the numbers of the current tab, and the site switch adds the site to
             .join(),
         { timeout: 20_000 },
       )
-      .toBe('no-pres,pres');
+      .toBe('no-pres,pres,pres');
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true })).map((t) => t.id).pop());
     const page = await browser.context.newPage();
     await page.addInitScript(
@@ -118,7 +118,7 @@ test('lists the numbers of the current tab, and the site switch adds the site to
     await page.goto(`${browser.origin}/src/popup/index.html`);
 
     const numbers = page.locator('#numbers article');
-    await expect.poll(() => numbers.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => numbers.count(), { timeout: 10_000 }).toBe(3);
     const london = page.locator('#numbers article[data-e164="+442079460000"]');
     expect(await london.getAttribute('data-state')).toBe('pres');
     expect(await london.locator('.pres a').allTextContents()).toEqual(['pres:oliver@example.test']);
@@ -127,6 +127,11 @@ test('lists the numbers of the current tab, and the site switch adds the site to
     const sf = page.locator('#numbers article[data-e164="+14155552671"]');
     expect(await sf.getAttribute('data-state')).toBe('no-pres');
     expect(await sf.locator('.uris li').allTextContents()).toEqual(['sip:14155552671@us.example.test sip']);
+
+    // Its answer had TTL 0 (never cached): the popup still shows what the page was given.
+    const wien = page.locator('#numbers article[data-e164="+4312345712"]');
+    expect(await wien.getAttribute('data-state')).toBe('pres');
+    expect(await wien.locator('.pres a').allTextContents()).toEqual(['pres:carol@example.test']);
 
     const toggle = page.getByRole('switch', { name: 'Find numbers on 127.0.0.1' });
     expect(await toggle.isChecked()).toBe(true);
