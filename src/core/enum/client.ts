@@ -105,7 +105,8 @@ export class EnumClient {
   /**
    * The answer a view was given for this number, without querying: the cached one while fresh, else the latest
    * handed out within ANSWERED_GRACE_MS, whatever its TTL. Not a cache: lookups never get it (a TTL is honoured);
-   * it is what a view that shows the answer may act on (viewPresence).
+   * it is what a view that shows the answer may act on (viewPresence) or show again (the popup's list of a tab's
+   * numbers).
    */
   async answered(e164: string, settings: LookupSettings): Promise<LookupResult | undefined> {
     const key = EnumClient.cacheKey(e164, settings);
