@@ -97,7 +97,7 @@ export class EnumClient {
     });
   }
 
-  /** Peek at the cache without querying (popup: "cached states"). */
+  /** Peek at the cache without querying: whether a lookup would go to the network (rate limit, host permission). */
   async cached(e164: string, settings: LookupSettings): Promise<LookupResult | undefined> {
     return (await this.cache.get(EnumClient.cacheKey(e164, settings)))?.value;
   }
