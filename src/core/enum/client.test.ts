@@ -26,14 +26,17 @@ function world(ttl: number, age = 0, status = 200) {
       status,
       headers: { 'content-type': 'application/dns-message', age: String(age) },
     });
-  const client = new EnumClient({ fetch, now: () => now, store: createMemoryStore() });
+  const store = createMemoryStore();
+  const client = new EnumClient({ fetch, now: () => now, store });
   const settings = (partition = ''): LookupSettings => ({
     dohUrl: 'https://doh.example/dns-query',
     method: 'post',
     suffixes: ['e164.arpa'],
     ...(partition ? { partition } : {}),
   });
-  return { client, settings, later: (ms: number) => (now += ms) };
+  /** A new client over the same store and clock: the worker stopped and started again. */
+  const restarted = () => new EnumClient({ fetch, now: () => now, store });
+  return { client, settings, later: (ms: number) => (now += ms), restarted };
 }
 
 describe('EnumClient.answered', () => {
@@ -72,6 +75,16 @@ describe('EnumClient.answered', () => {
     const failing = world(0, 0, 503);
     expect((await failing.client.lookup(E164, failing.settings())).result.status).toBe('error');
     expect(await failing.client.answered(E164, failing.settings())).toBeUndefined();
+  });
+
+  it('is mirrored like the cache: a restarted worker still gives it, within the grace only', async () => {
+    const { client, settings, later, restarted } = world(0);
+    await client.lookup(E164, settings());
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the mirror is written after the answer goes out
+    later(ANSWERED_GRACE_MS - 1000);
+    expect((await restarted().answered(E164, settings()))?.pres).toEqual([PRES]);
+    later(1000);
+    expect(await restarted().answered(E164, settings())).toBeUndefined();
   });
 
   it('forgets with the cache (clear)', async () => {

@@ -34,7 +34,7 @@ export interface LookupSettings {
   partition?: string;
 }
 
-/** At most this many answers are kept for their views beyond their TTL (in memory only). */
+/** At most this many answers are kept for their views beyond their TTL. */
 const MAX_ANSWERED = 200;
 
 export interface CachedLookup {
@@ -47,14 +47,23 @@ export class EnumClient {
   readonly #inflight = new InFlight<CachedLookup>();
   readonly #queries = new InFlight<Result<DohResponse, CoreError>>();
   readonly #opts: EnumClientOptions;
-  /** The latest answer handed out per cache key and until when a view may act on it (answered). */
-  readonly #answered = new Map<string, { result: LookupResult; until: number }>();
+  /**
+   * Answers handed out whose TTL is shorter than ANSWERED_GRACE_MS, kept that long for the views that show them
+   * (answered); mirrored like the cache, so a worker stopped meanwhile still has them.
+   */
+  readonly #answered: TtlCache<LookupResult>;
 
   constructor(opts: EnumClientOptions) {
     this.#opts = opts;
     this.cache = new TtlCache<LookupResult>({
       maxEntries: opts.maxEntries ?? 500,
       now: opts.now,
+      ...(opts.store ? { store: opts.store } : {}),
+    });
+    this.#answered = new TtlCache<LookupResult>({
+      maxEntries: MAX_ANSWERED,
+      now: opts.now,
+      prefix: 'answered:',
       ...(opts.store ? { store: opts.store } : {}),
     });
   }
@@ -110,26 +119,17 @@ export class EnumClient {
    */
   async answered(e164: string, settings: LookupSettings): Promise<LookupResult | undefined> {
     const key = EnumClient.cacheKey(e164, settings);
-    const fresh = (await this.cache.get(key))?.value;
-    if (fresh) return fresh;
-    const kept = this.#answered.get(key);
-    if (kept && kept.until > this.#opts.now()) return kept.result;
-    this.#answered.delete(key);
-    return undefined;
+    return (await this.cache.get(key))?.value ?? (await this.#answered.get(key))?.value;
   }
 
   /** Forget every answer: the cache and what views were given. */
   async clear(): Promise<void> {
-    this.#answered.clear();
-    await this.cache.clear();
+    await Promise.all([this.#answered.clear(), this.cache.clear()]);
   }
 
+  /** An answer with ANSWERED_GRACE_MS or more of TTL left is answered from the cache that long: kept only if less. */
   #handedOut(key: string, result: LookupResult): void {
-    this.#answered.delete(key); // re-inserted last: the oldest go first
-    this.#answered.set(key, { result, until: this.#opts.now() + Math.max(result.ttl * 1000, ANSWERED_GRACE_MS) });
-    for (const oldest of this.#answered.keys()) {
-      if (this.#answered.size <= MAX_ANSWERED) break;
-      this.#answered.delete(oldest);
-    }
+    if (result.ttl * 1000 >= ANSWERED_GRACE_MS) return;
+    void this.#answered.set(key, result, ANSWERED_GRACE_MS / 1000).catch(() => undefined);
   }
 }
