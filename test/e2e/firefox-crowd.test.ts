@@ -7,12 +7,13 @@
 // known state; the other 49 stay subscribed, unchanged.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { WANTED_KEY } from '../../src/background/presence/manager.ts';
-import { CROWD, crowdUsers, type CrowdMember } from '../world/crowd.ts';
+import { CROWD, crowdUsers } from '../world/crowd.ts';
 import { DEFAULT_SIP_USERS } from '../world/kamailio.ts';
 import { crowdState, crowdStates, crowdSubscribes, publishCrowd } from '../world/crowd-presence.ts';
 import { presenceAccount, startPresenceWorld, type PresenceWorld } from '../world/presence-world.ts';
 import { collectPushedEvents } from './firefox/helpers.ts';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.ts';
+import { inspectAndViewVia } from './presence-events.ts';
 
 const world = inject('world');
 let presence: PresenceWorld;
@@ -35,18 +36,7 @@ afterAll(async () => {
 });
 
 const send = (message: unknown) => ext.inExtension((m) => browser.runtime.sendMessage(m), message);
-async function inspectAndView({ e164, pres }: CrowdMember): Promise<void> {
-  expect(await send({ type: 'inspectNumber', payload: { input: e164, region: '' } })).toMatchObject({
-    ok: true,
-    value: { pres: [pres] },
-  });
-  // The view watches the pres URI it was shown, whatever the answer's TTL (a resolver answers TTL 0 in a record's
-  // last second; EnumClient.answered).
-  expect(await send({ type: 'viewPresence', payload: { e164 } })).toMatchObject({
-    ok: true,
-    value: { enabled: true, presence: [{ uri: pres }] },
-  });
-}
+const inspectAndView = (number: { e164: string; pres: string }) => inspectAndViewVia(send, number);
 
 const subscribesTo = (expires: number) => crowdSubscribes(presence.sip, expires);
 /** The latest pushed state of each URI, "(not subscribed)" added when it is no longer live. */

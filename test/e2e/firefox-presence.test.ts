@@ -21,6 +21,7 @@ import { launchFirefoxExtension, type FirefoxExtension } from './firefox/launch.
 import { startPageServer, type PageServer } from './firefox/page-server.ts';
 import { byLabel, collectPushedEvents, hoverBox, textOf } from './firefox/helpers.ts';
 import { readMarks, type PageMark } from './page-marks.ts';
+import { inspectAndViewVia } from './presence-events.ts';
 
 const world = inject('world');
 let presence: PresenceWorld;
@@ -74,14 +75,7 @@ const states = (...uris: string[]) =>
     }
     return out;
   }, uris);
-async function inspectAndView({ e164, pres }: { e164: string; pres: string }): Promise<void> {
-  expect(await send({ type: 'inspectNumber', payload: { input: e164, region: '' } })).toMatchObject({ ok: true });
-  // The view watches the pres URI it was shown, whatever the answer's TTL (EnumClient.answered).
-  expect(await send({ type: 'viewPresence', payload: { e164 } })).toMatchObject({
-    ok: true,
-    value: { enabled: true, presence: [{ uri: pres }] },
-  });
-}
+const inspectAndView = (number: { e164: string; pres: string }) => inspectAndViewVia(send, number);
 
 test('Firefox, ws:// to loopback: viewing a number subscribes to its presence; busy and then offline are pushed live', async () => {
   await presence.publish('alice', pidf('open', ON_THE_PHONE));

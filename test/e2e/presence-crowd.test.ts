@@ -49,7 +49,7 @@ const states = async () =>
   );
 
 test('50 numbers viewed: 50 subscriptions with their states; a 51st view evicts the least recently viewed', async () => {
-  for (const m of SHOWN) await inspectAndView(popup, m.e164);
+  for (const m of SHOWN) await inspectAndView(popup, m);
   await expect.poll(states, { timeout: 60_000, interval: 500 }).toEqual(crowdStates(SHOWN.length));
   expect((await subscribesTo(600)).size).toBe(50);
   expect(await subscribesTo(0)).toEqual(new Set());

@@ -1,5 +1,6 @@
 // What an extension page in Chromium hears of live presence: the presenceChanged events pushed over the event
 // port (shared/events.ts EVENTS_PORT), collected in the page as a view does, and requests to the background.
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 export interface PushedEntry {
@@ -35,18 +36,25 @@ export const latestEntry = async (page: Page, uri: string) => (await latestEntri
 /** A request to the background (shared/protocol.ts), sent from `page`. */
 export const sendFrom = (page: Page, message: unknown) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 
-/** Look `e164` up (inspectNumber) and watch its presence (viewPresence), as the popup does for a typed number. */
-export async function inspectAndView(page: Page, e164: string): Promise<void> {
-  const found = (await sendFrom(page, { type: 'inspectNumber', payload: { input: e164, region: '' } })) as {
-    ok: boolean;
-    value?: { pres: string[] };
-  };
-  if (!found.ok || !found.value?.pres.length) throw new Error(`${e164}: no pres URI (${JSON.stringify(found)})`);
-  // The view watches the pres URIs it was shown, whatever the answer's TTL (EnumClient.answered).
-  const viewed = (await sendFrom(page, { type: 'viewPresence', payload: { e164 } })) as {
-    value?: { presence?: { uri: string }[] };
-  };
-  const watched = viewed.value?.presence?.map((p) => p.uri) ?? [];
-  if (JSON.stringify(watched) !== JSON.stringify(found.value.pres))
-    throw new Error(`${e164}: shown ${JSON.stringify(found.value.pres)}, watched ${JSON.stringify(watched)}`);
+/**
+ * Look a number up (inspectNumber) and watch its presence (viewPresence), as the popup does for a typed number,
+ * through `send` (a page's runtime.sendMessage, in either browser): the lookup gives its pres URI, and the view
+ * watches that URI whatever the answer's TTL (EnumClient.answered).
+ */
+export async function inspectAndViewVia(
+  send: (message: unknown) => Promise<unknown>,
+  { e164, pres }: { e164: string; pres: string },
+): Promise<void> {
+  expect(await send({ type: 'inspectNumber', payload: { input: e164, region: '' } })).toMatchObject({
+    ok: true,
+    value: { pres: [pres] },
+  });
+  expect(await send({ type: 'viewPresence', payload: { e164 } })).toMatchObject({
+    ok: true,
+    value: { enabled: true, presence: [{ uri: pres }] },
+  });
 }
+
+/** inspectAndViewVia from an extension page in Chromium. */
+export const inspectAndView = (page: Page, number: { e164: string; pres: string }) =>
+  inspectAndViewVia((m) => sendFrom(page, m), number);
