@@ -1,6 +1,8 @@
-// npm start — a newcomer's first run: build, start the loopback DNS world with demo ENUM records,
-// run one CLI lookup against it, then open Debian's Chromium with the extension loaded on the demo page,
-// already pointed at the world's validating DoH resolver. Ctrl-C stops everything.
+// npm start — a newcomer's first run: build, start the loopback DNS world with demo ENUM records and a Kamailio
+// presence server, run one CLI lookup against it, then open Debian's Chromium with the extension loaded on the
+// demo page, already pointed at the world's validating DoH resolver and signed in to a demo SIP account, so a
+// hovered number with presence shows its live state. Jordan (+1 202 555 0143, pres:jordan@example.test) changes
+// state every DEMO_STEP_MS. Ctrl-C stops everything.
 // Headless machines (no DISPLAY) get a headless browser and a screenshot instead of a window.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -9,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWorld } from '../test/world/world.ts';
-import { jordanMark } from './demo-marks.ts';
+import { pidf, presenceAccount, startPresenceWorld } from '../test/world/presence-world.ts';
+import { jordanMark, jordanStatus } from './demo-marks.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const headless = !process.env.DISPLAY;
@@ -17,6 +20,18 @@ const headless = !process.env.DISPLAY;
 // A test build: the extension may reach the loopback DNS world without asking (manifest.config.ts).
 execFileSync('npm', ['run', 'build:test'], { cwd: root, stdio: 'inherit' });
 const world = await startWorld({ demo: true });
+// Live presence (README "Live presence"): Jordan publishes to Kamailio; the extension watches through `you`.
+const presence = await startPresenceWorld({ users: { jordan: 'jordan-demo', you: 'you-demo' } });
+/** Jordan's states in turn, as PIDF (RFC 3863) with RPID activities (RFC 4480): what the card shows live. */
+const JORDAN = [
+  pidf('open', '<dm:person id="p"><dm:note>At my desk</dm:note></dm:person>', 'jordan'),
+  pidf('open', '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities></dm:person>', 'jordan'),
+  pidf('open', '<dm:person id="p"><rpid:activities><rpid:lunch/></rpid:activities></dm:person>', 'jordan'),
+  pidf('closed', '', 'jordan'),
+];
+const DEMO_STEP_MS = 15_000;
+let step = 0;
+await presence.publish('jordan', JORDAN[0]!);
 const page = readFileSync(join(root, 'demo/index.html'));
 const server = createServer((_req, res) =>
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
@@ -55,18 +70,16 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
-// Point the extension at the world's resolver and suffixes, exactly as the options page would store it.
+// Point the extension at the world's resolver and suffixes and at the demo SIP account, exactly as the options
+// page would store them.
 await worker.evaluate(
-  (dohUrl) =>
-    chrome.storage.local.set({
-      settings: { version: 1, dohUrl, dohMethod: 'post', suffixes: ['e164.arpa', 'e164.test'] },
-    }),
-  world.unboundDoh,
+  (items) => chrome.storage.local.set(items),
+  presenceAccount(presence.sip, 'you', world.unboundDoh, { settings: { suffixes: ['e164.arpa', 'e164.test'] } }),
 );
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(demoUrl);
 console.log(
-  `\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensionId}/src/popup/index.html\nOptions:    chrome-extension://${extensionId}/src/options/index.html`,
+  `\nDemo page:  ${demoUrl}\nPopup:      chrome-extension://${extensionId}/src/popup/index.html\nOptions:    chrome-extension://${extensionId}/src/options/index.html\nPresence:   Kamailio at ${presence.sip.ws}, watched as ${presence.sip.aor('you')}; Jordan's state changes every ${DEMO_STEP_MS / 1000} s (available, busy, away, offline)`,
 );
 if (headless) {
   // Jordan's number has presence. The page annotations are CSS highlights (README "Page annotations"): find
@@ -83,20 +96,30 @@ if (headless) {
     await tab.mouse.move(Math.max(1, x - 30), y + height / 2);
     await tab.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
     for (let i = 0; i < 30 && (await jordanBox())?.state !== 'pres'; i++) await tab.waitForTimeout(500);
+    // The card subscribes once it shows the answer; Jordan's live state then marks the number (enum-status-*).
+    for (let i = 0; i < 30 && (await jordanStatus(tab)) !== 'available'; i++) await tab.waitForTimeout(500);
   }
   await tab.waitForTimeout(500);
   const shot = join(root, 'dist/demo.png');
   await tab.screenshot({ path: shot });
   console.log(`No display: ran headless; screenshot of the hovered demo page in ${shot}`);
 }
-console.log('Ctrl-C stops the browser and the DNS world.');
+console.log('Ctrl-C stops the browser, Kamailio and the DNS world.');
+const cycle = setInterval(() => {
+  step = (step + 1) % JORDAN.length;
+  presence
+    .publish('jordan', JORDAN[step]!)
+    .catch((e: unknown) => console.error(`Jordan's PUBLISH failed: ${String(e)}`));
+}, DEMO_STEP_MS);
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  clearInterval(cycle);
   await context.close().catch(() => {});
   server.close();
+  await presence.stop();
   await world.stop();
   process.exit(0);
 }
