@@ -1,5 +1,5 @@
 // npm run screenshots — the README's pictures, taken from the real extension against the demo world (as
-// `npm start` runs it): the hover card on the demo page, the popup with a typed lookup, the options page, and the
+// `npm start` runs it, live presence included): the hover card on the demo page, the popup with a typed lookup, the options page, and the
 // popup of a browser started with --lang=de. Writes docs/screenshots/{card,popup,options,popup-de}.png.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startWorld, type World } from '../test/world/world.ts';
-import { jordanMark } from './demo-marks.ts';
+import { startDemoWorld, type DemoWorld } from './demo-world.ts';
+import { jordanMark, jordanStatus } from './demo-marks.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs/screenshots');
@@ -21,7 +21,7 @@ execFileSync('npx', ['vite', 'build'], {
   env: { ...process.env, ENUM_PRESENCE_TEST_BUILD: '1' },
 });
 mkdirSync(out, { recursive: true });
-const world = await startWorld({ demo: true });
+const world = await startDemoWorld();
 const demo = readFileSync(join(root, 'demo/index.html'));
 const server = createServer((_req, res) =>
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo),
@@ -30,7 +30,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const demoUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
 
 async function launch(
-  w: World,
+  w: DemoWorld,
   lang: string,
 ): Promise<{ context: BrowserContext; origin: string; done(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'enum-presence-shots-'));
@@ -42,7 +42,7 @@ async function launch(
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      `--ignore-certificate-errors-spki-list=${w.spki}`,
+      `--ignore-certificate-errors-spki-list=${w.dns.spki}`,
       `--lang=${lang}`,
       '--no-first-run',
       '--disable-background-networking',
@@ -53,13 +53,7 @@ async function launch(
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(
-    (dohUrl) =>
-      chrome.storage.local.set({
-        settings: { version: 1, dohUrl, dohMethod: 'post', suffixes: ['e164.arpa', 'e164.test'] },
-      }),
-    w.unboundDoh,
-  );
+  await worker.evaluate((items) => chrome.storage.local.set(items), w.storageItems);
   return {
     context,
     origin: `chrome-extension://${new URL(worker.url()).host}`,
@@ -100,17 +94,16 @@ try {
   await page.goto(demoUrl);
   // The page annotations are CSS highlights (README "Page annotations"): the range over Jordan's number.
   const jordan = () => jordanMark(page);
-  await page.waitForFunction(
-    () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0,
-    undefined,
-    { timeout: 20_000 },
-  );
+  // Polled until his range is there: a highlight can be registered a moment before a scan has put every range in.
+  for (let i = 0; i < 40 && !(await jordan()); i++) await page.waitForTimeout(500);
   // The number near the top, so that the card opens below it; then the pointer moves onto it like a user's.
   await page.evaluate((top) => window.scrollBy(0, top - 90), (await jordan())!.line.y);
   const { x, y, width, height } = (await jordan())!.line;
   await page.mouse.move(Math.max(1, x - 30), y + height / 2);
   await page.mouse.move(x + width / 2, y + height / 2, { steps: 5 });
   for (let i = 0; i < 40 && (await jordan())?.state !== 'pres'; i++) await page.waitForTimeout(500);
+  // With his card open the extension watches Jordan's presence (scripts/demo-world.ts): wait for it live.
+  for (let i = 0; i < 40 && (await jordanStatus(page)) !== 'available'; i++) await page.waitForTimeout(500);
   await page.waitForTimeout(800);
   await shot(page, 'card.png');
   await page.close();

@@ -10,8 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startWorld } from '../test/world/world.ts';
-import { pidf, presenceAccount, startPresenceWorld } from '../test/world/presence-world.ts';
+import { startDemoWorld } from './demo-world.ts';
 import { jordanMark, jordanStatus } from './demo-marks.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,19 +18,10 @@ const headless = !process.env.DISPLAY;
 
 // A test build: the extension may reach the loopback DNS world without asking (manifest.config.ts).
 execFileSync('npm', ['run', 'build:test'], { cwd: root, stdio: 'inherit' });
-const world = await startWorld({ demo: true });
-// Live presence (README "Live presence"): Jordan publishes to Kamailio; the extension watches through `you`.
-const presence = await startPresenceWorld({ users: { jordan: 'jordan-demo', you: 'you-demo' } });
-/** Jordan's states in turn, as PIDF (RFC 3863) with RPID activities (RFC 4480): what the card shows live. */
-const JORDAN = [
-  pidf('open', '<dm:person id="p"><dm:note>At my desk</dm:note></dm:person>', 'jordan'),
-  pidf('open', '<dm:person id="p"><rpid:activities><rpid:on-the-phone/></rpid:activities></dm:person>', 'jordan'),
-  pidf('open', '<dm:person id="p"><rpid:activities><rpid:lunch/></rpid:activities></dm:person>', 'jordan'),
-  pidf('closed', '', 'jordan'),
-];
+const demo = await startDemoWorld();
+const { dns: world, presence } = demo;
+/** How often Jordan's presence changes (scripts/demo-world.ts), so a user sees it change live. */
 const DEMO_STEP_MS = 15_000;
-let step = 0;
-await presence.publish('jordan', JORDAN[0]!);
 const page = readFileSync(join(root, 'demo/index.html'));
 const server = createServer((_req, res) =>
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
@@ -72,10 +62,7 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 // Point the extension at the world's resolver and suffixes and at the demo SIP account, exactly as the options
 // page would store them.
-await worker.evaluate(
-  (items) => chrome.storage.local.set(items),
-  presenceAccount(presence.sip, 'you', world.unboundDoh, { settings: { suffixes: ['e164.arpa', 'e164.test'] } }),
-);
+await worker.evaluate((items) => chrome.storage.local.set(items), demo.storageItems);
 const tab = context.pages()[0] ?? (await context.newPage());
 await tab.goto(demoUrl);
 console.log(
@@ -106,10 +93,7 @@ if (headless) {
 }
 console.log('Ctrl-C stops the browser, Kamailio and the DNS world.');
 const cycle = setInterval(() => {
-  step = (step + 1) % JORDAN.length;
-  presence
-    .publish('jordan', JORDAN[step]!)
-    .catch((e: unknown) => console.error(`Jordan's PUBLISH failed: ${String(e)}`));
+  demo.nextJordanState().catch((e: unknown) => console.error(`Jordan's PUBLISH failed: ${String(e)}`));
 }, DEMO_STEP_MS);
 
 let stopping = false;
@@ -119,8 +103,7 @@ async function stop(): Promise<void> {
   clearInterval(cycle);
   await context.close().catch(() => {});
   server.close();
-  await presence.stop();
-  await world.stop();
+  await demo.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
