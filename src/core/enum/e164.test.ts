@@ -33,6 +33,19 @@ describe('toE164', () => {
   });
 });
 
+describe('toE164: a leading 00 is the international prefix (ITU-T E.164 / E.123)', () => {
+  it.each([
+    ['0044 20 7946 0148', '', '+442079460148'], // README "The CLI": `0044 …` without --region
+    ['0043 1 2345678', '', '+4312345678'],
+    ['(00) 43-1-2345678', '', '+4312345678'], // punctuation around the prefix
+    ['00 44 20 7946 0148', 'GB', '+442079460148'], // GB's own IDD is 00
+    ['011 44 20 7946 0148', 'US', '+442079460148'], // US's IDD (libphonenumber's reading of the region)
+    ['0044 20 7946 0148', 'US', '+442079460148'], // not a US number: read as international (popup, browser region)
+  ])('%s (region %j) → %s', (input, region, e164) => {
+    expect(toE164(input, region)).toEqual({ ok: true, value: e164 });
+  });
+});
+
 describe('e164ToEnumDomain (RFC 6116 §3.2)', () => {
   it('reverses digits under e164.arpa', () => {
     expect(e164ToEnumDomain('+442079460148')).toBe('8.4.1.0.6.4.9.7.0.2.4.4.e164.arpa');

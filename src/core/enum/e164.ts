@@ -1,9 +1,10 @@
 // Number → E.164 → ENUM domain.
 // The Application Unique String is "a fully qualified E.164 number minus any non-digit characters except for
 // the '+' character that appears at the beginning" (RFC 6116 §3.1); E.164 numbers have at most 15 digits.
-import { parsePhoneNumberWithError, ParseError, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberWithError, ParseError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { parseHostName } from '../dns/name.ts';
 import { isE164 } from './domain.ts';
+import { internationalPrefixAsPlus } from './international-prefix.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
 
 export type E164Error = CoreError<'bad-number' | 'bad-region' | 'bad-suffix'>;
@@ -32,13 +33,31 @@ export function toE164(input: string, region = ''): Result<string, E164Error> {
   if (upperRegion !== '' && !REGION_PATTERN.test(upperRegion)) {
     return err('bad-region', `"${region}" is not a two-letter region code such as GB or US.`);
   }
-  let parsed;
-  try {
-    parsed = parsePhoneNumberWithError(text, upperRegion ? { defaultCountry: upperRegion as CountryCode } : undefined);
-  } catch (e) {
-    const code = e instanceof ParseError ? e.message : '';
-    return err('bad-number', `"${input}" is not a phone number: ${PARSE_MESSAGES[code] ?? 'it could not be parsed'}.`);
+  // Without a region a leading 00 is read as + (international-prefix.ts); with one, the region's own reading (libphonenumber strips its
+  // international prefix, e.g. 011 in US) comes first, and 00 is read as + only when that reading is not a number.
+  const asInternational = internationalPrefixAsPlus(text);
+  let parsed = parse(upperRegion ? text : (asInternational ?? text), upperRegion);
+  if (upperRegion && asInternational && !(parsed.ok && parsed.value.isValid())) {
+    const retry = parse(asInternational, upperRegion);
+    if (retry.ok) parsed = retry;
   }
+  if (!parsed.ok) {
+    const why = PARSE_MESSAGES[parsed.error] ?? 'it could not be parsed';
+    return err('bad-number', `"${input}" is not a phone number: ${why}.`);
+  }
+  return checked(input, parsed.value);
+}
+
+/** libphonenumber's reading, or its ParseError code (INVALID_COUNTRY, TOO_SHORT, …). */
+function parse(text: string, region: string): { ok: true; value: PhoneNumber } | { ok: false; error: string } {
+  try {
+    return ok(parsePhoneNumberWithError(text, region ? { defaultCountry: region as CountryCode } : undefined));
+  } catch (e) {
+    return { ok: false, error: e instanceof ParseError ? e.message : '' };
+  }
+}
+
+function checked(input: string, parsed: PhoneNumber): Result<string, E164Error> {
   const e164 = parsed.number;
   if (!isE164(e164)) return err('bad-number', `"${input}" does not fit E.164 (a + and at most 15 digits).`);
   if (!parsed.isValid()) {
