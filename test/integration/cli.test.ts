@@ -99,6 +99,21 @@ describe('enum-presence lookup', () => {
     expect((await readQueryLog(world)).length).toBe(before);
   });
 
+  it('reads a leading 00 as the international prefix without --region (README "The CLI": `0044 …`)', async () => {
+    const r = await cli('lookup', '0043 1 2345678', '--doh', world.unboundDoh, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ e164: '+4312345678', status: 'found' });
+  });
+
+  it('names an unknown --region and an unknown country calling code (exit 2)', async () => {
+    const region = await cli('lookup', '+4312345678', '--region', 'XX', '--doh', world.unboundDoh);
+    expect(region.code).toBe(2);
+    expect(region.stderr).toMatch(/"XX" is not a region code/);
+    const code = await cli('lookup', '+999 1234567', '--doh', world.unboundDoh);
+    expect(code.code).toBe(2);
+    expect(code.stderr).toMatch(/\+999… does not begin with a country calling code/);
+  });
+
   it('exits 3 when the resolver fails (SERVFAIL) or cannot be reached (timeout)', async () => {
     const servfail = await cli('lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--suffix', 'broken.test');
     expect(servfail.code).toBe(3);

@@ -24,7 +24,7 @@ describe('toE164', () => {
     ['020 7946 0148', '', /needs a region/],
     ['+4412345678901234567', '', /not a phone number|E\.164|valid/],
     ['+44 20 7946', '', /not a valid number|not a phone number/],
-    ['12345', 'XX1', /two-letter region/],
+    ['12345', 'XX1', /not a region code/],
     ['1'.repeat(80), '', /too long/],
   ])('refuses %j (region %j) with a clear message', (input, region, message) => {
     const r = toE164(input, region);
@@ -43,6 +43,50 @@ describe('toE164: a leading 00 is the international prefix (ITU-T E.164 / E.123)
     ['0044 20 7946 0148', 'US', '+442079460148'], // not a US number: read as international (popup, browser region)
   ])('%s (region %j) → %s', (input, region, e164) => {
     expect(toE164(input, region)).toEqual({ ok: true, value: e164 });
+  });
+});
+
+describe('toE164: unknown regions and country calling codes are named', () => {
+  it.each([
+    [
+      '+4312345678',
+      'XX',
+      'bad-region',
+      '"XX" is not a region code libphonenumber knows (two letters such as GB or US).',
+    ],
+    [
+      '020 7946 0148',
+      'zz',
+      'bad-region',
+      '"zz" is not a region code libphonenumber knows (two letters such as GB or US).',
+    ],
+    ['12345', 'XX1', 'bad-region', '"XX1" is not a region code libphonenumber knows (two letters such as GB or US).'],
+    [
+      '+999 1234567',
+      '',
+      'bad-number',
+      '"+999 1234567" is not a phone number: +999… does not begin with a country calling code.',
+    ],
+    [
+      '+0 1 2345678',
+      '',
+      'bad-number',
+      '"+0 1 2345678" is not a phone number: +012… does not begin with a country calling code.',
+    ],
+    [
+      '00999 1234567',
+      '',
+      'bad-number',
+      '"00999 1234567" is not a phone number: +999… does not begin with a country calling code.',
+    ],
+    [
+      '+999 1234567',
+      'GB',
+      'bad-number',
+      '"+999 1234567" is not a phone number: +999… does not begin with a country calling code.',
+    ],
+  ])('refuses %j (region %j) as %s, naming what is wrong', (input, region, code, message) => {
+    expect(toE164(input, region)).toEqual({ ok: false, error: { code, message } });
   });
 });
 
