@@ -67,6 +67,12 @@ describe('enum-presence lookup', () => {
     expect(out.presResolution[0].protocols.map((p: { protocol: string }) => p.protocol)).toEqual(['sip', 'xmpp']);
   });
 
+  it('--resolve-pres gives presResolution [] when the number has no pres: URI', async () => {
+    const r = await cli('lookup', '+43 1 2345679', '--doh', world.unboundDoh, '--resolve-pres', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'found', pres: [], presResolution: [] });
+  });
+
   it('prints a readable table without --json', async () => {
     const r = await cli('lookup', '+43', '1', '2345707', '--doh', world.unboundDoh);
     expect(r.code).toBe(0);

@@ -71,8 +71,11 @@ export async function resolvePresUri(uri: string, config: ResolverConfig): Promi
   return result;
 }
 
-/** Resolve every pres: URI of a lookup result (other presence schemes — sip, xmpp, im — name their server). */
+/**
+ * Resolve every pres: URI of a lookup result (other presence schemes — sip, xmpp, im — name their server).
+ * `presResolution` is always set, `[]` when there is nothing to resolve (README "The CLI": with --resolve-pres).
+ */
 export async function resolvePresOfResult(result: LookupResult, config: ResolverConfig): Promise<void> {
   const presUris = result.pres.filter((u) => /^pres:/i.test(u));
-  if (presUris.length) result.presResolution = await Promise.all(presUris.map((u) => resolvePresUri(u, config)));
+  result.presResolution = await Promise.all(presUris.map((u) => resolvePresUri(u, config)));
 }
