@@ -86,4 +86,34 @@ describe('lookup with resolvePres', () => {
     expect(result.status).toBe('not-found');
     expect(result.presResolution).toEqual([]);
   });
+
+  // README: `dnssec` is true only when every DNS response used had AD; `ttl` is the smallest TTL used.
+  it('folds the AD bit and TTL of the SRV answers into dnssec and ttl (and the cache follows)', async () => {
+    const { client, settings } = world('pres:a@example.test', {
+      '_pres._sip.example.test': { ad: false, ttl: 5, target: 'sip.example.test' },
+      '_pres._xmpp.example.test': { ad: true, ttl: 300 },
+    });
+    const { result } = await client.lookup(E164, settings);
+    expect(result.presResolution?.[0]?.protocols[0]?.targets[0]?.target).toBe('sip.example.test');
+    expect([result.dnssec, result.ttl]).toEqual([false, 5]);
+    expect((await client.cache.get(EnumClient.cacheKey(E164, settings)))?.expiresAt).toBe(1_000_000 + 5_000);
+  });
+
+  it('stays validated when every SRV answer had AD, with the smallest TTL of all', async () => {
+    const { client, settings } = world('pres:a@example.test', {
+      '_pres._sip.example.test': { ad: true, ttl: 60, target: 'sip.example.test' },
+      '_pres._xmpp.example.test': { ad: true, ttl: 120 },
+    });
+    const { result } = await client.lookup(E164, settings);
+    expect([result.dnssec, result.ttl]).toEqual([true, 60]);
+  });
+
+  it('counts a negative SRV answer without AD as used', async () => {
+    const { client, settings } = world('pres:a@example.test', {
+      '_pres._sip.example.test': { ad: true, ttl: 600, target: 'sip.example.test' },
+      '_pres._xmpp.example.test': { ad: false, ttl: 30 },
+    });
+    const { result } = await client.lookup(E164, settings);
+    expect([result.dnssec, result.ttl]).toEqual([false, 30]);
+  });
 });

@@ -3,7 +3,7 @@
 //   pres:alice@example.com → SRV _pres._sip.example.com and _pres._xmpp.example.com (RFC 5509, RFC 3921 labels).
 import { RRType, type SrvData } from '../dns/types.ts';
 import { parseHostName } from '../dns/name.ts';
-import { query, statusError, type ResolverConfig } from '../enum/query.ts';
+import { AnswerSummary, query, statusError, type ResolverConfig } from '../enum/query.ts';
 import type { LookupResult, PresResolution, PresTarget } from '../enum/types.ts';
 import { err, ok, type CoreError, type Result } from '../result.ts';
 
@@ -40,8 +40,15 @@ function usableTargets(records: SrvData[]): PresTarget['targets'] {
     .map(({ target, port, priority, weight }) => ({ target, port, priority, weight }));
 }
 
-/** Resolve one pres: URI: the protocols (SIP, XMPP) whose SRV records exist, with their targets. */
-export async function resolvePresUri(uri: string, config: ResolverConfig): Promise<PresResolution> {
+/**
+ * Resolve one pres: URI: the protocols (SIP, XMPP) whose SRV records exist, with their targets. Every answer it
+ * uses (records, NXDOMAIN or NODATA) goes into `usage`, for the result's `dnssec` and `ttl`.
+ */
+export async function resolvePresUri(
+  uri: string,
+  config: ResolverConfig,
+  usage = new AnswerSummary(),
+): Promise<PresResolution> {
   const parsed = parsePresUri(uri);
   if (!parsed.ok) return { uri, user: '', domain: '', protocols: [], error: parsed.error };
   const { user, domain } = parsed.value;
@@ -55,10 +62,11 @@ export async function resolvePresUri(uri: string, config: ResolverConfig): Promi
         failure ??= r.error;
         return;
       }
-      if (r.value.status === 'SERVFAIL' || r.value.status === 'REFUSED') {
+      if (r.value.status !== 'NOERROR' && r.value.status !== 'NXDOMAIN' && r.value.status !== 'NODATA') {
         failure ??= statusError(srv, r.value);
         return;
       }
+      usage.use(r.value);
       const targets = usableTargets(
         r.value.records.map((rec) => rec.data).filter((d): d is SrvData => d.kind === 'SRV'),
       );
@@ -74,8 +82,14 @@ export async function resolvePresUri(uri: string, config: ResolverConfig): Promi
 /**
  * Resolve every pres: URI of a lookup result (other presence schemes — sip, xmpp, im — name their server).
  * `presResolution` is always set, `[]` when there is nothing to resolve (README "The CLI": with --resolve-pres).
+ * The SRV answers are responses the result used, as the lookup's own (lookup.ts): `dnssec` stays true only if
+ * they all had AD, and `ttl` becomes the smallest TTL of all, so the result is cached no longer than they are.
  */
 export async function resolvePresOfResult(result: LookupResult, config: ResolverConfig): Promise<void> {
   const presUris = result.pres.filter((u) => /^pres:/i.test(u));
-  result.presResolution = await Promise.all(presUris.map((u) => resolvePresUri(u, config)));
+  const usage = new AnswerSummary();
+  result.presResolution = await Promise.all(presUris.map((u) => resolvePresUri(u, config, usage)));
+  if (usage.used === 0) return;
+  result.dnssec &&= usage.authenticated;
+  result.ttl = Math.min(result.ttl, usage.finiteTtl);
 }
