@@ -172,6 +172,15 @@ describe('enum-presence lookup: zone data never reaches the terminal raw (hostil
     );
   });
 
+  it("--json escapes controls in a JSON-API resolver's text in error.message, as on stderr", async () => {
+    const r = await cli('lookup', HOSTILE.escapes, '--doh', world.hostileDoh, '--method', 'json', '--json');
+    expect(r.code).toBe(3);
+    expect(r.stdout).not.toMatch(raw);
+    expect(JSON.parse(r.stdout).error.message).toBe(
+      'JSON DoH Answer[0]: RDATA text of type 35 "\\027]0;PWNED-TITLE\\007\\027[2J\\027[HFAKE: 1 usable URI": expected 6 fields, got 4',
+    );
+  });
+
   it('--json has no raw bidi control: reasons quote zone text escaped', async () => {
     const r = await cli('lookup', HOSTILE.bidi, '--doh', world.hostileDoh, '--json');
     expect(r.code).toBe(0);

@@ -5,6 +5,7 @@ import { dohQuery } from '../doh/index.ts';
 import type { DohMethod, DohResponse, FetchLike } from '../doh/types.ts';
 import type { CoreError, Result } from '../result.ts';
 import type { InFlight } from '../async.ts';
+import { printable } from '../printable.ts';
 
 export interface ResolverConfig {
   dohUrl: string;
@@ -36,9 +37,19 @@ export class AnswerSummary {
   }
 }
 
+/**
+ * One DNS query of a lookup. Its error message may quote zone or resolver text (a JSON answer's RDATA that does not
+ * parse): it leaves here escaped by the one printable rule (core/printable.ts), as rejected reasons are, so no
+ * result carries a raw control or bidi character (README "Hostile zones").
+ */
 export function query(config: ResolverConfig, name: string, type: number): Promise<Result<DohResponse, CoreError>> {
-  const send = () =>
-    dohQuery({ url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs }, config.fetch);
+  const send = async (): Promise<Result<DohResponse, CoreError>> => {
+    const r = await dohQuery(
+      { url: config.dohUrl, method: config.method, name, type, timeoutMs: config.timeoutMs },
+      config.fetch,
+    );
+    return r.ok ? r : { ok: false, error: { ...r.error, message: printable(r.error.message) } };
+  };
   if (!config.inflight) return send();
   return config.inflight.run(
     `${config.partition ?? ''} ${config.method} ${config.dohUrl} ${type} ${name.toLowerCase()}`,
