@@ -8,6 +8,7 @@ import { EnumClient } from '../../src/core/enum/client.ts';
 import { toE164 } from '../../src/core/enum/e164.ts';
 import { lookupE164 } from '../../src/core/enum/lookup.ts';
 import { resolvePresOfResult } from '../../src/core/presence/uri.ts';
+import { readQueryLog } from '../world/query-log.ts';
 
 const world = inject('world');
 const transport = createNodeFetch({ ca: readFileSync(world.certFile, 'utf8') });
@@ -133,6 +134,15 @@ describe('negative answers and suffixes', () => {
     expect(r.status).toBe('not-found');
     expect(r.dnssec).toBe(true); // authenticated denial
     expect(r.ttl).toBeGreaterThan(0);
+  });
+
+  it('NODATA in the first suffix moves on to the next one, as NXDOMAIN does (README "The CLI")', async () => {
+    const r = await lookup('+43 1 2345674', { suffixes: ['e164.arpa', 'e164.test'] });
+    expect(r.status).toBe('not-found');
+    expect(r.domain).toBe('4.7.6.5.4.3.2.1.3.4.e164.arpa'); // the first asked when none answered
+    const asked = await readQueryLog(world);
+    expect(asked).toContain('4.7.6.5.4.3.2.1.3.4.e164.arpa');
+    expect(asked).toContain('4.7.6.5.4.3.2.1.3.4.e164.test');
   });
 
   it('NXDOMAIN in the first suffix falls back to the next one', async () => {

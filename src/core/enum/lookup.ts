@@ -1,6 +1,8 @@
 // ENUM lookup: E.164 number → NAPTRs under each suffix → URIs.
 //   1. Each configured suffix in order (RFC 6116 §3.2 domain); move on only when the name does not exist
-//      (NXDOMAIN) or holds no NAPTR (NODATA). Any other failure ends the lookup with status "error".
+//      (NXDOMAIN) or holds no NAPTR (NODATA). Any other failure ends the lookup with status "error". The RFCs
+//      name one apex (e164.arpa) and no rule for a list of suffixes: this one is the project's (README "The CLI");
+//      either way no NAPTR set was found there for the number.
 //   2. The NAPTR set is processed per RFC 6116 §5 / RFC 3402 (src/core/naptr), non-terminal records
 //      fetching further sets through the same resolver.
 //   3. The result carries every usable URI, the pres URIs, every rejected record with its reason, the TTL to
@@ -32,7 +34,7 @@ export async function lookupE164(e164: string, config: LookupConfig): Promise<Lo
     const answer = r.value;
     if (answer.status === 'NXDOMAIN' || answer.status === 'NODATA') {
       usage.use(answer);
-      continue; // RFC 6116 §3.2: next suffix only when the name is absent or has no NAPTR
+      continue; // next suffix only when the name is absent or has no NAPTR (README "The CLI")
     }
     if (answer.status !== 'NOERROR')
       return { ...base, domain, status: 'error', ttl: 0, error: statusError(domain, answer) };
