@@ -60,25 +60,49 @@ type Connection = { kind: 'h2'; session: http2.ClientHttp2Session } | { kind: 'h
  */
 class H2Sessions {
   readonly #connections = new Map<string, Promise<Connection>>();
+  /** Connections still in their TCP or TLS handshake, with how many requests wait for each. */
+  readonly #pending = new Map<string, { socket: tls.TLSSocket; waiters: number }>();
   readonly #active = new Map<http2.ClientHttp2Session, number>();
 
   constructor(private readonly secureContext: tls.SecureContext | undefined) {}
 
-  connect(url: URL): Promise<Connection> {
-    const existing = this.#connections.get(url.origin);
-    if (existing) return existing;
+  /**
+   * The origin's connection, for a request whose `signal` may abort the wait: a handshake that never completes
+   * (a server that accepts TCP and stays silent) must not outlive the lookup's timeout. The handshake itself is
+   * dropped once no request waits for it any more.
+   */
+  connect(url: URL, signal: AbortSignal): Promise<Connection> {
+    signal.throwIfAborted();
+    const attempt = this.#connections.get(url.origin) ?? this.#open(url);
+    const pending = this.#pending.get(url.origin);
+    if (!pending) return attempt;
+    pending.waiters++;
+    return new Promise<Connection>((resolve, reject) => {
+      const abort = () => {
+        reject(signal.reason as Error);
+        if (--pending.waiters === 0) pending.socket.destroy(new Error('connection abandoned during its handshake'));
+      };
+      signal.addEventListener('abort', abort, { once: true });
+      attempt.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  #open(url: URL): Promise<Connection> {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const socket = tls.connect({
+      host,
+      port: Number(url.port || 443),
+      ALPNProtocols: ['h2', 'http/1.1'],
+      ...(net.isIP(host) ? {} : { servername: host }),
+      ...(this.secureContext ? { secureContext: this.secureContext } : {}),
+    });
+    // Small DNS messages must not wait for Nagle's algorithm (measured: about 0.9 ms per query on loopback).
+    socket.setNoDelay(true);
+    this.#pending.set(url.origin, { socket, waiters: 0 });
     const attempt = new Promise<Connection>((resolve, reject) => {
-      const host = url.hostname.replace(/^\[|\]$/g, '');
-      const socket = tls.connect({
-        host,
-        port: Number(url.port || 443),
-        ALPNProtocols: ['h2', 'http/1.1'],
-        ...(net.isIP(host) ? {} : { servername: host }),
-        ...(this.secureContext ? { secureContext: this.secureContext } : {}),
-      });
-      // Small DNS messages must not wait for Nagle's algorithm (measured: about 0.9 ms per query on loopback).
-      socket.setNoDelay(true);
       socket.once('error', reject);
+      // Destroyed without an error (close() below): the promise must settle all the same.
+      socket.once('close', () => reject(new Error('connection closed before its TLS handshake completed')));
       socket.once('secureConnect', () => {
         socket.off('error', reject);
         if (socket.alpnProtocol !== 'h2') {
@@ -87,7 +111,6 @@ class H2Sessions {
           return;
         }
         const session = http2.connect(url.origin, { createConnection: () => socket });
-        const forget = () => this.#connections.get(url.origin) === attempt && this.#connections.delete(url.origin);
         session.on('error', forget);
         session.on('goaway', forget);
         session.on('close', forget);
@@ -96,7 +119,9 @@ class H2Sessions {
       });
     });
     this.#connections.set(url.origin, attempt);
-    attempt.catch(() => this.#connections.delete(url.origin));
+    const settled = () => this.#pending.get(url.origin)?.socket === socket && this.#pending.delete(url.origin);
+    const forget = () => this.#connections.get(url.origin) === attempt && this.#connections.delete(url.origin);
+    attempt.then(settled, () => (settled(), forget()));
     return attempt;
   }
 
@@ -108,7 +133,9 @@ class H2Sessions {
     else if (delta === 1 && n === 1) session.ref();
   }
 
+  /** Ends every session; a connection still in its handshake is destroyed, not waited for. */
   async close(): Promise<void> {
+    for (const { socket } of this.#pending.values()) socket.destroy();
     const all = await Promise.allSettled(this.#connections.values());
     this.#connections.clear();
     for (const c of all) if (c.status === 'fulfilled' && c.value.kind === 'h2') c.value.session.close();
@@ -166,7 +193,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
     const url = new URL(href);
     if (url.protocol !== 'https:') throw new Error(`${url.protocol} is not supported: DoH needs https`);
     try {
-      const connection = await sessions.connect(url);
+      const connection = await sessions.connect(url, init.signal);
       return connection.kind === 'h2'
         ? await requestH2(sessions, connection.session, url, init)
         : await requestH1(agent, url, init);

@@ -1,7 +1,9 @@
 // The CLI contract (README "CLI"): the built dist/cli/enum-presence.js run by node against the loopback world,
 // trusting its certificate through NODE_EXTRA_CA_CERTS.
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE } from '../world/hostile.ts';
@@ -20,6 +22,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   try {
     const { stdout, stderr } = await run('node', [CLI, ...args], {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+      timeout: 20_000, // a CLI that never exits is killed (code null), not left behind
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
@@ -106,6 +109,24 @@ describe('enum-presence lookup', () => {
     const timeout = await cli('lookup', '+43 1 2345678', '--doh', world.hangingDoh, '--timeout', '300', '--json');
     expect(timeout.code).toBe(3);
     expect(JSON.parse(timeout.stdout).error.code).toBe('timeout');
+  });
+
+  it('exits 3 on timeout when the server accepts TCP and never completes the TLS handshake', async () => {
+    const held = new Set<net.Socket>();
+    const silent = net.createServer((s) => (held.add(s), s.on('close', () => held.delete(s))));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const url = `https://127.0.0.1:${(silent.address() as net.AddressInfo).port}/dns-query`;
+    try {
+      const started = Date.now();
+      const r = await cli('lookup', '+43 1 2345678', '--doh', url, '--timeout', '500', '--json');
+      expect(r.code).toBe(3);
+      expect(JSON.parse(r.stdout).error.code).toBe('timeout');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      for (const s of held) s.destroy();
+      silent.close();
+    }
   });
 
   it('without NODE_EXTRA_CA_CERTS the self-signed resolver is refused (exit 3, says why)', async () => {

@@ -130,3 +130,44 @@ describe('createNodeFetch and the process lifetime', () => {
     expect(Date.now() - started).toBeLessThan(20_000); // and it ended without t.close()
   });
 });
+
+describe('createNodeFetch against a server that accepts TCP and never answers the TLS handshake', () => {
+  let silent: net.Server;
+  let silentUrl = '';
+  const held = new Set<net.Socket>();
+  beforeAll(async () => {
+    silent = net.createServer((s) => (held.add(s), s.on('close', () => held.delete(s))));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    silentUrl = `https://127.0.0.1:${(silent.address() as net.AddressInfo).port}/dns-query`;
+  });
+  afterAll(() => {
+    for (const s of held) s.destroy();
+    silent?.close();
+  });
+
+  it('the lookup times out, the pending connection is dropped and close() resolves at once', async () => {
+    const t = createNodeFetch();
+    const r = await lookupE164('+4312345678', { ...config(silentUrl, t.fetch, 'get'), timeoutMs: 300 });
+    expect(r.status).toBe('error');
+    expect(r.error?.code).toBe('timeout');
+    const started = Date.now();
+    await Promise.race([
+      t.close(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('close() hangs')), 2000)),
+    ]);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('close() drops a connection still waiting for its handshake', async () => {
+    const t = createNodeFetch();
+    const request = t.fetch(silentUrl, { method: 'GET', headers: {}, signal: new AbortController().signal });
+    request.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.race([
+      t.close(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('close() hangs')), 2000)),
+    ]);
+    await expect(request).rejects.toThrow();
+  });
+});
