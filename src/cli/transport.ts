@@ -7,6 +7,7 @@
 import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
+import { Readable } from 'node:stream';
 import tls from 'node:tls';
 import type { FetchLike, ResponseLike } from '../core/doh/types.ts';
 
@@ -14,9 +15,6 @@ export interface NodeFetchOptions {
   /** Extra trusted CA certificates (PEM), for in-process use where NODE_EXTRA_CA_CERTS is too late. */
   ca?: string;
 }
-
-/** Larger bodies are not DNS answers (a DNS message is at most 65535 octets; JSON answers get some slack). */
-const MAX_BODY = 1 << 20;
 
 type Init = Parameters<FetchLike>[1];
 
@@ -28,27 +26,21 @@ function contextFor(ca: string): tls.SecureContext {
   return ctx;
 }
 
-function response(status: number, headers: Record<string, unknown>, body: Buffer): ResponseLike {
+/**
+ * A response whose body is a stream (WHATWG `body`): the core reads it chunk by chunk and stops at its size limit
+ * (src/core/doh/client.ts, README "Hostile zones"), so the one rule applies here too; cancelling the stream
+ * destroys the HTTP/2 stream or the HTTP/1.1 response.
+ */
+function response(status: number, headers: Record<string, unknown>, stream: Readable): ResponseLike {
+  const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
   return {
     status,
     headers: {
       get: (name) => (headers[name.toLowerCase()] === undefined ? null : String(headers[name.toLowerCase()])),
     },
-    arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    body,
+    arrayBuffer: () => new Response(body).arrayBuffer(),
   };
-}
-
-/** Collect a response body, refusing oversized ones. */
-function collect(stream: NodeJS.ReadableStream, onDone: (body: Buffer) => void, onError: (e: Error) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  stream.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_BODY) onError(new Error(`response body larger than ${MAX_BODY} octets`));
-    else chunks.push(chunk);
-  });
-  stream.on('end', () => onDone(Buffer.concat(chunks)));
-  stream.on('error', onError);
 }
 
 /** How a connection to an origin turned out: an HTTP/2 session, or HTTP/1.1 through the keep-alive agent. */
@@ -154,19 +146,12 @@ function requestH2(
       { ':method': init.method, ':path': `${url.pathname}${url.search}`, ...init.headers },
       { signal: init.signal, endStream: !init.body },
     );
-    let status = 0;
-    let headers: Record<string, unknown> = {};
-    stream.once('response', (h) => {
-      status = Number(h[':status']);
-      headers = h;
-    });
-    collect(
-      stream,
-      (body) => resolve(response(status, headers, body)),
-      (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)),
-    );
+    // In flight until the body is read, cancelled or aborted.
+    stream.once('close', () => sessions.track(session, -1));
+    stream.once('error', reject);
+    stream.once('response', (h) => resolve(response(Number(h[':status']), h, stream)));
     if (init.body) stream.end(Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength));
-  }).finally(() => sessions.track(session, -1));
+  });
 }
 
 function requestH1(agent: https.Agent, url: URL, init: Init): Promise<ResponseLike> {
@@ -178,7 +163,7 @@ function requestH1(agent: https.Agent, url: URL, init: Init): Promise<ResponseLi
       agent,
       signal: init.signal,
     });
-    req.once('response', (res) => collect(res, (b) => resolve(response(res.statusCode ?? 0, res.headers, b)), reject));
+    req.once('response', (res) => resolve(response(res.statusCode ?? 0, res.headers, res)));
     req.once('error', reject);
     req.end(body);
   });

@@ -129,6 +129,13 @@ describe('enum-presence lookup', () => {
     }
   });
 
+  it('exits 3 with code too-large when a body has no end (HTTP/2), the body dropped at 65,535 octets', async () => {
+    const huge = world.hostileDoh.replace('/dns-query', '/huge/dns-query');
+    const r = await cli('lookup', HOSTILE.good, '--doh', huge, '--json');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'too-large', message: /more than 65535 octets/ });
+  });
+
   it('without NODE_EXTRA_CA_CERTS the self-signed resolver is refused (exit 3, says why)', async () => {
     const env = { ...process.env };
     delete env.NODE_EXTRA_CA_CERTS;

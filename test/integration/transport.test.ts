@@ -2,6 +2,7 @@
 // HTTP/1.1 fallback, against a loopback DoH/1.1 front end that passes each query to unbound over DNS-over-TCP.
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ const world = inject('world');
 let server: https.Server;
 let h1Url = '';
 let h1Ca = '';
+let h1Key: Buffer;
 let h1Requests = 0;
 const dir = mkdtempSync(join(tmpdir(), 'enum-presence-h1-'));
 
@@ -34,20 +36,18 @@ async function askUnboundOverTcp(query: Buffer): Promise<Buffer> {
 beforeAll(async () => {
   const cert = await makeCert(dir);
   h1Ca = readFileSync(cert.certFile, 'utf8');
-  server = https.createServer(
-    { cert: h1Ca, key: readFileSync(cert.keyFile), ALPNProtocols: ['http/1.1'] },
-    async (req, res) => {
-      h1Requests++;
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const query =
-        req.method === 'POST'
-          ? Buffer.concat(chunks)
-          : Buffer.from(new URL(req.url ?? '', 'https://x').searchParams.get('dns') ?? '', 'base64url');
-      const answer = await askUnboundOverTcp(query);
-      res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': answer.length }).end(answer);
-    },
-  );
+  h1Key = readFileSync(cert.keyFile);
+  server = https.createServer({ cert: h1Ca, key: h1Key, ALPNProtocols: ['http/1.1'] }, async (req, res) => {
+    h1Requests++;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const query =
+      req.method === 'POST'
+        ? Buffer.concat(chunks)
+        : Buffer.from(new URL(req.url ?? '', 'https://x').searchParams.get('dns') ?? '', 'base64url');
+    const answer = await askUnboundOverTcp(query);
+    res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': answer.length }).end(answer);
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   h1Url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}/dns-query`;
@@ -169,5 +169,37 @@ describe('createNodeFetch against a server that accepts TCP and never answers th
       new Promise((_, reject) => setTimeout(() => reject(new Error('close() hangs')), 2000)),
     ]);
     await expect(request).rejects.toThrow();
+  });
+});
+
+describe('createNodeFetch leaves the body size rule to the core (README "Hostile zones")', () => {
+  // An HTTP/2 server whose path says how many octets to send: /bytes/<n>/dns-query.
+  let h2: http2.Http2SecureServer;
+  let h2Origin = '';
+  beforeAll(async () => {
+    h2 = http2.createSecureServer({ cert: h1Ca, key: h1Key }, (req, res) => {
+      const size = Number(/^\/bytes\/(\d+)\//.exec(req.url ?? '')?.[1] ?? 0);
+      res.on('error', () => undefined); // the client may reset the stream once it has seen enough
+      const json = (req.url ?? '').includes('name=');
+      res.writeHead(200, { 'content-type': json ? 'application/dns-json' : 'application/dns-message' });
+      res.end(Buffer.alloc(size, 0x41));
+    });
+    h2.on('sessionError', () => undefined);
+    h2.listen(0, '127.0.0.1');
+    await once(h2, 'listening');
+    h2Origin = `https://127.0.0.1:${(h2.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => h2?.close());
+
+  it.each([
+    ['get', 70_000],
+    ['post', 2 << 20],
+    ['json', (1 << 20) + 1],
+  ] as const)('HTTP/2, %s: a body of %s octets is dropped with code too-large', async (method, size) => {
+    const t = createNodeFetch({ ca: h1Ca });
+    const url = `${h2Origin}/bytes/${size}/dns-query`;
+    const r = await lookupE164('+4312345678', { ...config(url, t.fetch, 'get'), method });
+    await t.close();
+    expect(r.error?.code).toBe('too-large');
   });
 });

@@ -367,6 +367,13 @@ describe('dohQuery: the body is read as a stream and dropped at the size limit',
     expect(seen.pulled).toBeLessThanOrEqual(max + 3 * 16 * 1024);
   });
 
+  it('a body it does not read (wrong content type) is cancelled, so the transport can drop it', async () => {
+    const { seen, fetch } = endless('text/html');
+    const r = await dohQuery(query(), fetch);
+    expect(!r.ok && r.error.code).toBe('bad-content-type');
+    expect(seen.cancelled).toBe(true);
+  });
+
   it('a streamed answer within the limit decodes as before', async () => {
     const wire = answer({ an: [rr(ptr(12), NAPTR, 300, SIP)] });
     const body = new ReadableStream<Uint8Array>({

@@ -61,13 +61,17 @@ async function exchange(q: DohQuery, fetch: FetchLike, signal: AbortSignal): Pro
 
   const response = await fetch(request.value.url, { ...request.value.init, signal });
   // RFC 8484 §4.2.1: every DNS answer, NXDOMAIN and SERVFAIL included, comes with a 2xx status.
+  // A body not read is cancelled, so the transport can drop it (an HTTP/2 stream would stay open).
+  const discard = () => void response.body?.cancel().catch(() => undefined);
   if (response.status < 200 || response.status > 299) {
+    discard();
     return err('http-status', `${where} answered HTTP ${response.status}`);
   }
   const type = mediaType(response.headers.get('content-type'));
   const expected = q.method === 'json' ? JSON_TYPES : [DNS_MESSAGE];
   if (!expected.includes(type)) {
     // E.g. Firefox answering an http:// URL on an HTTP/2-only endpoint with 200 and garbage.
+    discard();
     return err('bad-content-type', `${where} answered "${type || 'no content type'}", expected ${expected[0]}`);
   }
   const read = await readBody(response, q.method === 'json' ? MAX_JSON_BODY : MAX_MESSAGE_BODY, where);
