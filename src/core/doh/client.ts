@@ -48,10 +48,14 @@ async function readBody(response: ResponseLike, max: number, where: string): Pro
 /** Media type without parameters, lower case (RFC 9110 §8.3.1: type and subtype are case-insensitive). */
 const mediaType = (value: string | null): string => (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
-/** RFC 9111 §5.1: Age is a non-negative integer of seconds; anything else counts as 0. */
+/** RFC 9111 §1.2.2: a delta-seconds value too large to represent counts as 2^31 (very old, never fresh). */
+const MAX_DELTA_SECONDS = 2 ** 31;
+
+/** RFC 9111 §5.1: Age is a non-negative integer of seconds (delta-seconds); anything else counts as 0. */
 function ageOf(r: ResponseLike): number {
   const value = r.headers.get('age')?.trim() ?? '';
-  return /^\d{1,10}$/.test(value) ? Number(value) : 0;
+  // Number() of a long digit string is a finite double or Infinity, never NaN: min() caps both.
+  return /^\d+$/.test(value) ? Math.min(Number(value), MAX_DELTA_SECONDS) : 0;
 }
 
 async function exchange(q: DohQuery, fetch: FetchLike, signal: AbortSignal): Promise<Result<DohResponse, DohError>> {
