@@ -38,7 +38,8 @@ Looks a phone number up in ENUM (RFC 6116) over DNS-over-HTTPS and prints the UR
   --sip-server U  your SIP WebSocket server, wss://… (ws:// only for 127.0.0.1, localhost, ::1)
   --sip-address A your SIP address, sip:user@domain
   --sip-username  the username to authenticate with (default: the user part of --sip-address)
-Exit status: 0 lookup completed (found or not), 2 bad input or usage, 3 resolver unreachable or unusable.
+Exit status: 0 lookup completed (found or not), 2 bad input or usage, 3 resolver unreachable or unusable
+(or the output could not be written).
 Extra CAs (e.g. a test resolver's certificate) are trusted through NODE_EXTRA_CA_CERTS.`;
 
 export interface LookupArgs {

@@ -1,8 +1,8 @@
 // The CLI contract (README "CLI"): the built dist/cli/enum-presence.js run by node against the loopback world,
 // trusting its certificate through NODE_EXTRA_CA_CERTS.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import net from 'node:net';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -188,5 +188,41 @@ describe('enum-presence lookup: zone data never reaches the terminal raw (hostil
     expect(out.rejected[0].reason).toBe(
       'unknown flag(s) "\\226\\128\\174u": ENUM defines only "u" (terminal) and "" (non-terminal)',
     );
+  });
+});
+
+describe('enum-presence and its standard output', () => {
+  /** Runs the CLI with stdout given (a file descriptor, or a pipe closed at once), returning its exit code and stderr. */
+  async function withStdout(stdout: number | 'closed', ...args: string[]): Promise<{ code: number; stderr: string }> {
+    const child = spawn('node', [CLI, ...args], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+      stdio: ['ignore', stdout === 'closed' ? 'pipe' : stdout, 'pipe'],
+      timeout: 20_000,
+    });
+    if (stdout === 'closed') child.stdout?.destroy(); // the reader is gone before anything is written: EPIPE
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    return { code, stderr };
+  }
+
+  it.each([
+    ['help', ['help']],
+    ['a lookup', ['lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--json']],
+  ])('%s with stdout on a full device (/dev/full) exits 3 with one line on stderr', async (_, args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await withStdout(full, ...args);
+      expect(r.stderr).toBe('enum-presence: cannot write the output: ENOSPC: no space left on device, write\n');
+      expect(r.code).toBe(3);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('a reader that went away (EPIPE, as with | head) ends it quietly with the lookup’s own status', async () => {
+    const r = await withStdout('closed', 'lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 });
