@@ -2,6 +2,7 @@
 // HTTP/1.1 fallback, against a loopback DoH/1.1 front end that passes each query to unbound over DNS-over-TCP.
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type http from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
@@ -173,31 +174,43 @@ describe('createNodeFetch against a server that accepts TCP and never answers th
 });
 
 describe('createNodeFetch leaves the body size rule to the core (README "Hostile zones")', () => {
-  // An HTTP/2 server whose path says how many octets to send: /bytes/<n>/dns-query.
-  let h2: http2.Http2SecureServer;
-  let h2Origin = '';
+  // Servers whose path says how many octets to send: /bytes/<n>/dns-query; one HTTP/2, one HTTP/1.1 only.
+  const sized = (
+    req: http2.Http2ServerRequest | http.IncomingMessage,
+    res: http2.Http2ServerResponse | http.ServerResponse,
+  ) => {
+    const size = Number(/^\/bytes\/(\d+)\//.exec(req.url ?? '')?.[1] ?? 0);
+    res.on('error', () => undefined); // the client may reset the stream once it has seen enough
+    const json = (req.url ?? '').includes('name=');
+    res.writeHead(200, { 'content-type': json ? 'application/dns-json' : 'application/dns-message' });
+    res.end(Buffer.alloc(size, 0x41));
+  };
+  const servers: Record<'HTTP/2' | 'HTTP/1.1', { server?: net.Server; origin: string }> = {
+    'HTTP/2': { origin: '' },
+    'HTTP/1.1': { origin: '' },
+  };
   beforeAll(async () => {
-    h2 = http2.createSecureServer({ cert: h1Ca, key: h1Key }, (req, res) => {
-      const size = Number(/^\/bytes\/(\d+)\//.exec(req.url ?? '')?.[1] ?? 0);
-      res.on('error', () => undefined); // the client may reset the stream once it has seen enough
-      const json = (req.url ?? '').includes('name=');
-      res.writeHead(200, { 'content-type': json ? 'application/dns-json' : 'application/dns-message' });
-      res.end(Buffer.alloc(size, 0x41));
-    });
+    const h2 = http2.createSecureServer({ cert: h1Ca, key: h1Key }, sized);
     h2.on('sessionError', () => undefined);
-    h2.listen(0, '127.0.0.1');
-    await once(h2, 'listening');
-    h2Origin = `https://127.0.0.1:${(h2.address() as net.AddressInfo).port}`;
+    servers['HTTP/2'].server = h2;
+    servers['HTTP/1.1'].server = https.createServer({ cert: h1Ca, key: h1Key, ALPNProtocols: ['http/1.1'] }, sized);
+    for (const s of Object.values(servers)) {
+      s.server!.listen(0, '127.0.0.1');
+      await once(s.server!, 'listening');
+      s.origin = `https://127.0.0.1:${(s.server!.address() as net.AddressInfo).port}`;
+    }
   });
-  afterAll(() => h2?.close());
+  afterAll(() => Object.values(servers).forEach((s) => s.server?.close()));
 
   it.each([
-    ['get', 70_000],
-    ['post', 2 << 20],
-    ['json', (1 << 20) + 1],
-  ] as const)('HTTP/2, %s: a body of %s octets is dropped with code too-large', async (method, size) => {
+    ['HTTP/2', 'get', 70_000],
+    ['HTTP/2', 'post', 2 << 20],
+    ['HTTP/2', 'json', (1 << 20) + 1],
+    ['HTTP/1.1', 'post', 70_000],
+    ['HTTP/1.1', 'json', 2 << 20],
+  ] as const)('%s, %s: a body of %s octets is dropped with code too-large', async (version, method, size) => {
     const t = createNodeFetch({ ca: h1Ca });
-    const url = `${h2Origin}/bytes/${size}/dns-query`;
+    const url = `${servers[version].origin}/bytes/${size}/dns-query`;
     const r = await lookupE164('+4312345678', { ...config(url, t.fetch, 'get'), method });
     await t.close();
     expect(r.error?.code).toBe('too-large');
