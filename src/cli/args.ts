@@ -38,7 +38,8 @@ Looks a phone number up in ENUM (RFC 6116) over DNS-over-HTTPS and prints the UR
   --sip-server U  your SIP WebSocket server, wss://… (ws:// only for 127.0.0.1, localhost, ::1)
   --sip-address A your SIP address, sip:user@domain
   --sip-username  the username to authenticate with (default: the user part of --sip-address)
-Exit status: 0 lookup completed (found or not), 2 bad input or usage, 3 resolver unreachable or unusable.
+Exit status: 0 lookup completed (found or not), 2 bad input or usage, 3 resolver unreachable or unusable
+(or the output could not be written).
 Extra CAs (e.g. a test resolver's certificate) are trusted through NODE_EXTRA_CA_CERTS.`;
 
 export interface LookupArgs {
@@ -98,9 +99,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   // The same provider-URL rule as the extension's settings (RFC 8484 §3: https only).
   const doh = validateDohUrl(values.doh ?? DEFAULT_DOH_URL);
   if (!doh.ok) return usage(`--doh: ${doh.error.message}`);
-  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000)
-    return usage('--timeout must be a whole number of milliseconds between 1 and 120000.');
+  const timeoutMs = parseTimeout(values.timeout);
+  if (timeoutMs === undefined) return usage('--timeout must be a whole number of milliseconds between 1 and 120000.');
   const suffixes: string[] = [];
   for (const s of values.suffix ?? [DEFAULT_SUFFIX]) {
     const n = normaliseSuffix(s);
@@ -121,6 +121,14 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     json: Boolean(values.json),
   };
   return ok({ command: 'lookup', args });
+}
+
+/** Decimal digits only, as the message says (Number() would also take 0x10, 1e3, " 100"); 1 to 120000 ms. */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  if (!/^\d{1,6}$/.test(value)) return undefined;
+  const ms = Number(value);
+  return ms >= 1 && ms <= 120_000 ? ms : undefined;
 }
 
 type SipFlags = { presence?: boolean; 'sip-server'?: string; 'sip-address'?: string; 'sip-username'?: string };

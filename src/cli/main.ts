@@ -1,10 +1,11 @@
 // `enum-presence lookup <number> …`: the same core as the extension, for terminals, scripts and tests.
 // Exit 0 when the lookup completed (found or not), 2 for bad input or usage (no query sent), 3 when the
-// resolver could not be reached or answered unusably.
+// resolver could not be reached or answered unusably, or the output could not be written (output.ts).
 import { toE164 } from '../core/enum/e164.ts';
 import { EnumClient } from '../core/enum/client.ts';
 import { parseCli, USAGE } from './args.ts';
 import { formatError, formatJson, formatResult } from './format.ts';
+import { guardOutput, OUTPUT_FAILED, outputFailed } from './output.ts';
 import { formatPresence, watchOnce } from './presence.ts';
 import { createNodeFetch } from './transport.ts';
 
@@ -64,9 +65,10 @@ function cliLanguages(): string[] {
   return tag ? [tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]!, 'en'] : ['en'];
 }
 
+guardOutput();
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed() ? OUTPUT_FAILED : code;
   },
   (e: unknown) => {
     process.stderr.write(formatError(`internal error: ${e instanceof Error ? e.stack : String(e)}`));

@@ -7,6 +7,7 @@
 import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
+import { Readable } from 'node:stream';
 import tls from 'node:tls';
 import type { FetchLike, ResponseLike } from '../core/doh/types.ts';
 
@@ -14,9 +15,6 @@ export interface NodeFetchOptions {
   /** Extra trusted CA certificates (PEM), for in-process use where NODE_EXTRA_CA_CERTS is too late. */
   ca?: string;
 }
-
-/** Larger bodies are not DNS answers (a DNS message is at most 65535 octets; JSON answers get some slack). */
-const MAX_BODY = 1 << 20;
 
 type Init = Parameters<FetchLike>[1];
 
@@ -28,27 +26,21 @@ function contextFor(ca: string): tls.SecureContext {
   return ctx;
 }
 
-function response(status: number, headers: Record<string, unknown>, body: Buffer): ResponseLike {
+/**
+ * A response whose body is a stream (WHATWG `body`): the core reads it chunk by chunk and stops at its size limit
+ * (src/core/doh/client.ts, README "Hostile zones"), so the one rule applies here too; cancelling the stream
+ * destroys the HTTP/2 stream or the HTTP/1.1 response.
+ */
+function response(status: number, headers: Record<string, unknown>, stream: Readable): ResponseLike {
+  const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
   return {
     status,
     headers: {
       get: (name) => (headers[name.toLowerCase()] === undefined ? null : String(headers[name.toLowerCase()])),
     },
-    arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    body,
+    arrayBuffer: () => new Response(body).arrayBuffer(),
   };
-}
-
-/** Collect a response body, refusing oversized ones. */
-function collect(stream: NodeJS.ReadableStream, onDone: (body: Buffer) => void, onError: (e: Error) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  stream.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_BODY) onError(new Error(`response body larger than ${MAX_BODY} octets`));
-    else chunks.push(chunk);
-  });
-  stream.on('end', () => onDone(Buffer.concat(chunks)));
-  stream.on('error', onError);
 }
 
 /** How a connection to an origin turned out: an HTTP/2 session, or HTTP/1.1 through the keep-alive agent. */
@@ -60,25 +52,49 @@ type Connection = { kind: 'h2'; session: http2.ClientHttp2Session } | { kind: 'h
  */
 class H2Sessions {
   readonly #connections = new Map<string, Promise<Connection>>();
+  /** Connections still in their TCP or TLS handshake, with how many requests wait for each. */
+  readonly #pending = new Map<string, { socket: tls.TLSSocket; waiters: number }>();
   readonly #active = new Map<http2.ClientHttp2Session, number>();
 
   constructor(private readonly secureContext: tls.SecureContext | undefined) {}
 
-  connect(url: URL): Promise<Connection> {
-    const existing = this.#connections.get(url.origin);
-    if (existing) return existing;
+  /**
+   * The origin's connection, for a request whose `signal` may abort the wait: a handshake that never completes
+   * (a server that accepts TCP and stays silent) must not outlive the lookup's timeout. The handshake itself is
+   * dropped once no request waits for it any more.
+   */
+  connect(url: URL, signal: AbortSignal): Promise<Connection> {
+    signal.throwIfAborted();
+    const attempt = this.#connections.get(url.origin) ?? this.#open(url);
+    const pending = this.#pending.get(url.origin);
+    if (!pending) return attempt;
+    pending.waiters++;
+    return new Promise<Connection>((resolve, reject) => {
+      const abort = () => {
+        reject(signal.reason as Error);
+        if (--pending.waiters === 0) pending.socket.destroy(new Error('connection abandoned during its handshake'));
+      };
+      signal.addEventListener('abort', abort, { once: true });
+      attempt.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  #open(url: URL): Promise<Connection> {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const socket = tls.connect({
+      host,
+      port: Number(url.port || 443),
+      ALPNProtocols: ['h2', 'http/1.1'],
+      ...(net.isIP(host) ? {} : { servername: host }),
+      ...(this.secureContext ? { secureContext: this.secureContext } : {}),
+    });
+    // Small DNS messages must not wait for Nagle's algorithm (measured: about 0.9 ms per query on loopback).
+    socket.setNoDelay(true);
+    this.#pending.set(url.origin, { socket, waiters: 0 });
     const attempt = new Promise<Connection>((resolve, reject) => {
-      const host = url.hostname.replace(/^\[|\]$/g, '');
-      const socket = tls.connect({
-        host,
-        port: Number(url.port || 443),
-        ALPNProtocols: ['h2', 'http/1.1'],
-        ...(net.isIP(host) ? {} : { servername: host }),
-        ...(this.secureContext ? { secureContext: this.secureContext } : {}),
-      });
-      // Small DNS messages must not wait for Nagle's algorithm (measured: about 0.9 ms per query on loopback).
-      socket.setNoDelay(true);
       socket.once('error', reject);
+      // Destroyed without an error (close() below): the promise must settle all the same.
+      socket.once('close', () => reject(new Error('connection closed before its TLS handshake completed')));
       socket.once('secureConnect', () => {
         socket.off('error', reject);
         if (socket.alpnProtocol !== 'h2') {
@@ -87,7 +103,6 @@ class H2Sessions {
           return;
         }
         const session = http2.connect(url.origin, { createConnection: () => socket });
-        const forget = () => this.#connections.get(url.origin) === attempt && this.#connections.delete(url.origin);
         session.on('error', forget);
         session.on('goaway', forget);
         session.on('close', forget);
@@ -96,7 +111,9 @@ class H2Sessions {
       });
     });
     this.#connections.set(url.origin, attempt);
-    attempt.catch(() => this.#connections.delete(url.origin));
+    const settled = () => this.#pending.get(url.origin)?.socket === socket && this.#pending.delete(url.origin);
+    const forget = () => this.#connections.get(url.origin) === attempt && this.#connections.delete(url.origin);
+    attempt.then(settled, () => (settled(), forget()));
     return attempt;
   }
 
@@ -108,7 +125,9 @@ class H2Sessions {
     else if (delta === 1 && n === 1) session.ref();
   }
 
+  /** Ends every session; a connection still in its handshake is destroyed, not waited for. */
   async close(): Promise<void> {
+    for (const { socket } of this.#pending.values()) socket.destroy();
     const all = await Promise.allSettled(this.#connections.values());
     this.#connections.clear();
     for (const c of all) if (c.status === 'fulfilled' && c.value.kind === 'h2') c.value.session.close();
@@ -127,19 +146,12 @@ function requestH2(
       { ':method': init.method, ':path': `${url.pathname}${url.search}`, ...init.headers },
       { signal: init.signal, endStream: !init.body },
     );
-    let status = 0;
-    let headers: Record<string, unknown> = {};
-    stream.once('response', (h) => {
-      status = Number(h[':status']);
-      headers = h;
-    });
-    collect(
-      stream,
-      (body) => resolve(response(status, headers, body)),
-      (e) => (stream.close(http2.constants.NGHTTP2_CANCEL), reject(e)),
-    );
+    // In flight until the body is read, cancelled or aborted.
+    stream.once('close', () => sessions.track(session, -1));
+    stream.once('error', reject);
+    stream.once('response', (h) => resolve(response(Number(h[':status']), h, stream)));
     if (init.body) stream.end(Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength));
-  }).finally(() => sessions.track(session, -1));
+  });
 }
 
 function requestH1(agent: https.Agent, url: URL, init: Init): Promise<ResponseLike> {
@@ -151,7 +163,7 @@ function requestH1(agent: https.Agent, url: URL, init: Init): Promise<ResponseLi
       agent,
       signal: init.signal,
     });
-    req.once('response', (res) => collect(res, (b) => resolve(response(res.statusCode ?? 0, res.headers, b)), reject));
+    req.once('response', (res) => resolve(response(res.statusCode ?? 0, res.headers, res)));
     req.once('error', reject);
     req.end(body);
   });
@@ -166,7 +178,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): { fetch: FetchLike
     const url = new URL(href);
     if (url.protocol !== 'https:') throw new Error(`${url.protocol} is not supported: DoH needs https`);
     try {
-      const connection = await sessions.connect(url);
+      const connection = await sessions.connect(url, init.signal);
       return connection.kind === 'h2'
         ? await requestH2(sessions, connection.session, url, init)
         : await requestH1(agent, url, init);

@@ -64,6 +64,13 @@ describe('settings schema', () => {
     expect(parseSettings({}, { dohMethod: 'carrier-pigeon' }).settings.dohMethod).toBe('get');
   });
 
+  it("stores a provider's published URI template as the URL without it (RFC 8484 §4.1)", () => {
+    expect(validateSetting('dohUrl', 'https://dns.example/dns-query{?dns}')).toEqual({
+      ok: true,
+      value: 'https://dns.example/dns-query',
+    });
+  });
+
   it('stores only what differs from the defaults', () => {
     expect(diffFromDefaults({ ...DEFAULT_SETTINGS, resolveOn: 'visible' })).toEqual({
       version: 1,

@@ -1,7 +1,9 @@
 // The CLI contract (README "CLI"): the built dist/cli/enum-presence.js run by node against the loopback world,
 // trusting its certificate through NODE_EXTRA_CA_CERTS.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import net from 'node:net';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE } from '../world/hostile.ts';
@@ -20,6 +22,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   try {
     const { stdout, stderr } = await run('node', [CLI, ...args], {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+      timeout: 20_000, // a CLI that never exits is killed (code null), not left behind
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
@@ -129,6 +132,31 @@ describe('enum-presence lookup', () => {
     expect(JSON.parse(timeout.stdout).error.code).toBe('timeout');
   });
 
+  it('exits 3 on timeout when the server accepts TCP and never completes the TLS handshake', async () => {
+    const held = new Set<net.Socket>();
+    const silent = net.createServer((s) => (held.add(s), s.on('close', () => held.delete(s))));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const url = `https://127.0.0.1:${(silent.address() as net.AddressInfo).port}/dns-query`;
+    try {
+      const started = Date.now();
+      const r = await cli('lookup', '+43 1 2345678', '--doh', url, '--timeout', '500', '--json');
+      expect(r.code).toBe(3);
+      expect(JSON.parse(r.stdout).error.code).toBe('timeout');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      for (const s of held) s.destroy();
+      silent.close();
+    }
+  });
+
+  it('exits 3 with code too-large when a body has no end (HTTP/2), the body dropped at 65,535 octets', async () => {
+    const huge = world.hostileDoh.replace('/dns-query', '/huge/dns-query');
+    const r = await cli('lookup', HOSTILE.good, '--doh', huge, '--json');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'too-large', message: /more than 65535 octets/ });
+  });
+
   it('without NODE_EXTRA_CA_CERTS the self-signed resolver is refused (exit 3, says why)', async () => {
     const env = { ...process.env };
     delete env.NODE_EXTRA_CA_CERTS;
@@ -190,5 +218,41 @@ describe('enum-presence lookup: zone data never reaches the terminal raw (hostil
     expect(out.rejected[0].reason).toBe(
       'unknown flag(s) "\\226\\128\\174u": ENUM defines only "u" (terminal) and "" (non-terminal)',
     );
+  });
+});
+
+describe('enum-presence and its standard output', () => {
+  /** Runs the CLI with stdout given (a file descriptor, or a pipe closed at once), returning its exit code and stderr. */
+  async function withStdout(stdout: number | 'closed', ...args: string[]): Promise<{ code: number; stderr: string }> {
+    const child = spawn('node', [CLI, ...args], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: world.certFile },
+      stdio: ['ignore', stdout === 'closed' ? 'pipe' : stdout, 'pipe'],
+      timeout: 20_000,
+    });
+    if (stdout === 'closed') child.stdout?.destroy(); // the reader is gone before anything is written: EPIPE
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    return { code, stderr };
+  }
+
+  it.each([
+    ['help', ['help']],
+    ['a lookup', ['lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--json']],
+  ])('%s with stdout on a full device (/dev/full) exits 3 with one line on stderr', async (_, args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await withStdout(full, ...args);
+      expect(r.stderr).toBe('enum-presence: cannot write the output: ENOSPC: no space left on device, write\n');
+      expect(r.code).toBe(3);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('a reader that went away (EPIPE, as with | head) ends it quietly with the lookup’s own status', async () => {
+    const r = await withStdout('closed', 'lookup', '+43 1 2345678', '--doh', world.unboundDoh, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 });

@@ -322,6 +322,20 @@ describe('dohQuery: failures', () => {
       ).toBe(expected);
     }
   });
+  it('Age: a value too large to represent is 2^31 seconds, very old (RFC 9111 §1.2.2), never 0', async () => {
+    for (const [age, expected] of [
+      ['2147483647', 2147483647],
+      ['2147483648', 2 ** 31],
+      ['9999999999', 2 ** 31],
+      ['99999999999999999999', 2 ** 31],
+      ['1'.repeat(400), 2 ** 31],
+    ] as const) {
+      expect(
+        (await value({ headers: { 'content-type': 'application/dns-message', age }, body: answer() })).ageSeconds,
+        age,
+      ).toBe(expected);
+    }
+  });
 });
 
 describe('dohQuery: the body is read as a stream and dropped at the size limit', () => {
@@ -365,6 +379,13 @@ describe('dohQuery: the body is read as a stream and dropped at the size limit',
     });
     expect(seen.cancelled).toBe(true);
     expect(seen.pulled).toBeLessThanOrEqual(max + 3 * 16 * 1024);
+  });
+
+  it('a body it does not read (wrong content type) is cancelled, so the transport can drop it', async () => {
+    const { seen, fetch } = endless('text/html');
+    const r = await dohQuery(query(), fetch);
+    expect(!r.ok && r.error.code).toBe('bad-content-type');
+    expect(seen.cancelled).toBe(true);
   });
 
   it('a streamed answer within the limit decodes as before', async () => {

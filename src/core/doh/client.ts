@@ -48,10 +48,14 @@ async function readBody(response: ResponseLike, max: number, where: string): Pro
 /** Media type without parameters, lower case (RFC 9110 §8.3.1: type and subtype are case-insensitive). */
 const mediaType = (value: string | null): string => (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
-/** RFC 9111 §5.1: Age is a non-negative integer of seconds; anything else counts as 0. */
+/** RFC 9111 §1.2.2: a delta-seconds value too large to represent counts as 2^31 (very old, never fresh). */
+const MAX_DELTA_SECONDS = 2 ** 31;
+
+/** RFC 9111 §5.1: Age is a non-negative integer of seconds (delta-seconds); anything else counts as 0. */
 function ageOf(r: ResponseLike): number {
   const value = r.headers.get('age')?.trim() ?? '';
-  return /^\d{1,10}$/.test(value) ? Number(value) : 0;
+  // Number() of a long digit string is a finite double or Infinity, never NaN: min() caps both.
+  return /^\d+$/.test(value) ? Math.min(Number(value), MAX_DELTA_SECONDS) : 0;
 }
 
 async function exchange(q: DohQuery, fetch: FetchLike, signal: AbortSignal): Promise<Result<DohResponse, DohError>> {
@@ -61,13 +65,17 @@ async function exchange(q: DohQuery, fetch: FetchLike, signal: AbortSignal): Pro
 
   const response = await fetch(request.value.url, { ...request.value.init, signal });
   // RFC 8484 §4.2.1: every DNS answer, NXDOMAIN and SERVFAIL included, comes with a 2xx status.
+  // A body not read is cancelled, so the transport can drop it (an HTTP/2 stream would stay open).
+  const discard = () => void response.body?.cancel().catch(() => undefined);
   if (response.status < 200 || response.status > 299) {
+    discard();
     return err('http-status', `${where} answered HTTP ${response.status}`);
   }
   const type = mediaType(response.headers.get('content-type'));
   const expected = q.method === 'json' ? JSON_TYPES : [DNS_MESSAGE];
   if (!expected.includes(type)) {
     // E.g. Firefox answering an http:// URL on an HTTP/2-only endpoint with 200 and garbage.
+    discard();
     return err('bad-content-type', `${where} answered "${type || 'no content type'}", expected ${expected[0]}`);
   }
   const read = await readBody(response, q.method === 'json' ? MAX_JSON_BODY : MAX_MESSAGE_BODY, where);

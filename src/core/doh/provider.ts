@@ -14,15 +14,26 @@ export const DEFAULT_DOH_URL = 'https://cloudflare-dns.com/dns-query';
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 /**
+ * RFC 8484 §3 and §4.1: a provider publishes its endpoint as a URI Template (RFC 6570) whose one variable is
+ * `dns`, e.g. `https://dns.example/dns-query{?dns}` (`{&dns}` after a query). The client adds `dns` itself
+ * (request.ts), so the template expression is dropped; any other expression is not a DoH endpoint.
+ */
+const DNS_TEMPLATE = /\{[?&]dns\}$/;
+
+/**
  * A provider URL as a person gives it: trimmed, https only (RFC 8484 §3: plain http would send the numbers'
- * names in clear), no user name or password and no #fragment. Returns the URL in normal form.
+ * names in clear), no user name or password and no #fragment; a trailing `{?dns}` template is accepted and
+ * removed. Returns the URL in normal form.
  */
 export function validateDohUrl(text: unknown): Result<string, CoreError<'bad-url'>> {
   if (typeof text !== 'string' || text.trim() === '')
     return err('bad-url', 'Enter the URL of a DNS-over-HTTPS server.');
+  const untemplated = text.trim().replace(DNS_TEMPLATE, '');
+  if (/[{}]/.test(untemplated))
+    return err('bad-url', 'The DoH server URL may end in the template {?dns} (RFC 8484 §4.1) but hold no other {…}.');
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(untemplated);
   } catch {
     return err('bad-url', `"${text}" is not a URL.`);
   }
