@@ -116,10 +116,13 @@ export interface ResultView {
   rejected: LookupResult['rejected'];
   /** Rejections past those listed (core lists at most 50). */
   rejectedOmitted: number;
-  dnssec: { validated: boolean; label: string };
-  /** How old the answer is ("fetched 3 minutes ago"), and its age and remaining cache life in words (shared/i18n.ts). */
-  fetched: string;
-  freshness: string;
+  /** What the answer says of itself; absent for a failed lookup, where nothing was fetched to validate or age. */
+  answer?: {
+    dnssec: { validated: boolean; label: string };
+    /** How old the answer is ("fetched 3 minutes ago"), and its age and remaining cache life in words (shared/i18n.ts). */
+    fetched: string;
+    freshness: string;
+  };
 }
 
 export function describeResult(result: LookupResult, now: number): ResultView {
@@ -149,8 +152,14 @@ export function describeResult(result: LookupResult, now: number): ResultView {
     others: result.uris.filter((u) => !isPresence(u)).map(view),
     rejected: result.rejected,
     rejectedOmitted: result.rejectedOmitted ?? 0,
-    dnssec: { validated: result.dnssec, label: t(result.dnssec ? 'dnssecValidated' : 'dnssecNotValidated') },
-    fetched: t('fetched', ago),
-    freshness: left > 0 ? t('freshnessValid', ago, formatDuration(left)) : t('freshnessExpired', ago),
+    ...(error
+      ? {}
+      : {
+          answer: {
+            dnssec: { validated: result.dnssec, label: t(result.dnssec ? 'dnssecValidated' : 'dnssecNotValidated') },
+            fetched: t('fetched', ago),
+            freshness: left > 0 ? t('freshnessValid', ago, formatDuration(left)) : t('freshnessExpired', ago),
+          },
+        }),
   };
 }

@@ -60,6 +60,29 @@ describe('popup and hover card', () => {
     );
     for (const card of [fromResult, fromReply]) expect(card.querySelector('.meta')?.textContent).toBe(popup);
   });
+
+  it('neither says DNSSEC or how old the answer is for a failed lookup: nothing was fetched', () => {
+    const failed = {
+      ...result,
+      status: 'error' as const,
+      uris: [],
+      pres: [],
+      error: { code: 'timeout', message: 'x' },
+    };
+    const popup = renderResult(failed, NOW);
+    const card = buildCard(
+      document,
+      { formatted: '+43 1 2345678', state: 'error', result: failed, offerLookup: true, now: NOW },
+      () => {},
+    );
+    for (const el of [popup, card]) {
+      expect(el.textContent).not.toContain('DNSSEC');
+      expect(el.textContent).not.toMatch(/fetched|answered/);
+    }
+    expect(popup.querySelector('.dnssec, .age')).toBeNull();
+    // The queried domain still says what was asked.
+    expect(popup.querySelector('.domain')?.textContent).toBe(failed.domain);
+  });
 });
 
 describe('live presence in the popup and the hover card', () => {
