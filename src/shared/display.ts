@@ -94,6 +94,13 @@ export const errorMeaning = (code: string): string | undefined =>
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
 
+/** An error as one line of text: its meaning in words, then its own message and the code (as ui/result.ts
+ *  errorText shows it in elements); the message and the code alone for a code not in the lists. */
+export function errorLine(error: { code: string; message: string }): string {
+  const meaning = errorMeaning(error.code);
+  return meaning ? t('errorWithCode', meaning, error.message, error.code) : `${error.message} (${error.code})`;
+}
+
 export interface UriView {
   uri: string;
   /** Enumservices of its record ("pres", "email:mailto"); empty for a pres URI known only from `result.pres`. */
