@@ -5,7 +5,7 @@
 // shipped card lives in a closed shadow root a test cannot read styles from.
 import { Window } from 'happy-dom';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildCard } from '../../src/content/card/card-view.ts';
 import CARD_CSS from '../../src/content/card/card.css?inline';
 import type { LookupResult } from '../../src/core/enum/types.ts';
@@ -14,7 +14,7 @@ import { PRESENCE_STATES, type PresenceState } from '../../src/core/presence/sta
 import { useMessages } from '../../src/shared/i18n.ts';
 import type { EnumState } from '../../src/shared/protocol.ts';
 import { getMessageFrom, readLocale } from '../i18n/locales.ts';
-import { CHROMIUM } from './chromium.ts';
+import { CHROMIUM, launchExtension, type ExtensionBrowser } from './chromium.ts';
 
 const GREEN = 'rgb(26, 127, 55)'; // #1a7f37
 const AMBER = 'rgb(191, 135, 0)'; // #bf8700
@@ -102,5 +102,60 @@ describe('dots of the hover card', () => {
         expect(colours.presence).toEqual(PRESENCE_COLOUR);
       });
     }
+  }
+});
+
+// The popup draws the same lines from the same rules (ui/presence.css) in page.css's palette: checked in the
+// built popup page itself, light and dark.
+describe('dots of the popup', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ spki: inject('world').spki });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`${scheme}: each presence state in its colour, unknown, offline and pending grey`, async () => {
+      const page = await ext.openPage('src/popup/index.html');
+      await page.emulateMedia({ colorScheme: scheme });
+      const { dots, palette } = await page.evaluate((states) => {
+        const list = document.createElement('ul');
+        list.className = 'live';
+        document.body.append(list);
+        const dots: Record<string, string> = {};
+        for (const state of states) {
+          const li = document.createElement('li');
+          li.className = `presence presence-${state}`;
+          const dot = document.createElement('span');
+          dot.className = 'dot';
+          li.append(dot);
+          list.append(li);
+          dots[state] = getComputedStyle(dot).backgroundColor;
+        }
+        const colour = (name: string) => {
+          const probe = document.createElement('span');
+          probe.style.backgroundColor = `var(${name})`;
+          document.body.append(probe);
+          return getComputedStyle(probe).backgroundColor;
+        };
+        return {
+          dots,
+          palette: { ok: colour('--ok'), warn: colour('--warn'), error: colour('--error'), muted: colour('--muted') },
+        };
+      }, PRESENCE_STATES);
+      await page.close();
+      expect(dots).toEqual({
+        available: palette.ok,
+        busy: palette.warn,
+        away: palette.warn,
+        blocked: palette.error,
+        offline: palette.muted,
+        pending: palette.muted,
+        unknown: palette.muted,
+      });
+      expect(new Set(Object.values(palette)).size).toBe(4);
+    });
   }
 });
