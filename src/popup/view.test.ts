@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '../core/enum/types.ts';
 import { aliceResult } from '../../test/fixtures/lookup-result.ts';
 import { renderNumbers, renderPopup, type PopupActions, type PopupModel } from './view.ts';
+import { errorMeaning } from '../shared/display.ts';
+import { INSPECT_INPUT_MAX } from '../shared/protocol.ts';
 
 // Alice's answer with only its SIP and pres URIs, just fetched.
 const result: LookupResult = {
@@ -65,9 +67,37 @@ describe('popup', () => {
     input.value = 'abc';
     input.form!.requestSubmit();
     await flush();
-    expect(root.querySelector('#inspect-error')?.textContent).toBe('Not a phone number.');
+    // The code's meaning in the UI's language, then the core's own message and the code (README "Languages").
+    expect(root.querySelector('#inspect-error')?.textContent).toBe(
+      `${errorMeaning('bad-number')} Not a phone number. (bad-number)`,
+    );
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain('inspect-error');
+  });
+
+  it('refuses an input too long to send, in words, without asking the background', async () => {
+    const a = actions();
+    renderPopup(root, model, a);
+    const input = root.querySelector<HTMLInputElement>('#inspect-input')!;
+    // Typing and pasting stop at the protocol's limit; a longer value set otherwise is refused before sending.
+    expect(input.maxLength).toBe(INSPECT_INPUT_MAX);
+    for (const value of ['1'.repeat(150), '1'.repeat(500)]) {
+      input.value = value;
+      // The submit event itself: happy-dom counts a value set by script as tooLong and would not submit (a
+      // browser checks maxlength on the user's edits only).
+      input.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+      await flush();
+      expect(a.inspect).not.toHaveBeenCalled();
+      const error = root.querySelector('#inspect-error')!;
+      expect(error.textContent).toMatch(new RegExp(`^${errorMeaning('bad-number')} .*too long.*\\(bad-number\\)$`));
+      expect(error.textContent).not.toContain('Invalid payload');
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+    }
+    // At the limit it is sent: what is wrong with it is the core's to say.
+    input.value = '1'.repeat(INSPECT_INPUT_MAX);
+    input.form!.requestSubmit();
+    await flush();
+    expect(a.inspect).toHaveBeenCalledWith('1'.repeat(INSPECT_INPUT_MAX));
   });
 
   it('lists the tab numbers with their state, and explains an empty list', () => {

@@ -2,10 +2,10 @@
 // the clear-cache button. Pure rendering plus callbacks, so it is unit-tested without a browser.
 import type { CoreError, Result } from '../core/result.ts';
 import type { LookupResult } from '../core/enum/types.ts';
-import type { TabNumber } from '../shared/protocol.ts';
+import { INSPECT_INPUT_MAX, type TabNumber } from '../shared/protocol.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
 import { h, replace } from '../ui/dom.ts';
-import { renderResult, stateBadge } from '../ui/result.ts';
+import { errorText, renderResult, stateBadge } from '../ui/result.ts';
 import { t } from '../shared/i18n.ts';
 
 export type TabEntry = TabNumber & { result?: LookupResult };
@@ -78,6 +78,7 @@ function inspectForm(
     inputmode: 'tel',
     autocomplete: 'off',
     spellcheck: 'false',
+    maxlength: String(INSPECT_INPUT_MAX),
     placeholder: '+43 1 2345678',
     'aria-describedby': 'inspect-hint inspect-error',
   });
@@ -106,6 +107,17 @@ function inspectForm(
       input.setAttribute('aria-invalid', 'true');
       return;
     }
+    // maxlength stops typing and pasting; a longer value set otherwise would be refused as a malformed message.
+    if (value.length > INSPECT_INPUT_MAX) {
+      const tooLong = {
+        code: 'bad-number',
+        message: `The input is too long to be a phone number (${value.length} characters, at most ${INSPECT_INPUT_MAX}).`,
+      };
+      replace(out);
+      replace(error, ...errorText(tooLong));
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
     button.disabled = true;
     shown = undefined;
     replace(out, h('p', { class: 'muted' }, t('lookingUp', value)));
@@ -116,7 +128,7 @@ function inspectForm(
         redraw();
       } else {
         replace(out);
-        error.textContent = r.error.message;
+        replace(error, ...errorText(r.error));
         input.setAttribute('aria-invalid', 'true');
       }
     });

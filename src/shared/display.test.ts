@@ -11,9 +11,9 @@ describe('describeResult', () => {
     const v = describeResult(result, NOW);
     expect(v.presence.map((u) => u.uri)).toEqual(['sip:alice-presence@example.test']);
     expect(v.others.map((u) => u.uri)).toEqual(['sip:alice@example.test']);
-    expect(v.dnssec.label).toBe('DNSSEC not validated');
-    expect(v.freshness).toBe('answered 1 minute ago, valid 3 min more');
-    expect(v.fetched).toBe('fetched 1 minute ago');
+    expect(v.answer?.dnssec.label).toBe('DNSSEC not validated');
+    expect(v.answer?.freshness).toBe('answered 1 minute ago, valid 3 min more');
+    expect(v.answer?.fetched).toBe('fetched 1 minute ago');
   });
 
   it('rounds ages one way everywhere', () => {

@@ -94,6 +94,13 @@ export const errorMeaning = (code: string): string | undefined =>
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
 
+/** An error as one line of text: its meaning in words, then its own message and the code (as ui/result.ts
+ *  errorText shows it in elements); the message and the code alone for a code not in the lists. */
+export function errorLine(error: { code: string; message: string }): string {
+  const meaning = errorMeaning(error.code);
+  return meaning ? t('errorWithCode', meaning, error.message, error.code) : `${error.message} (${error.code})`;
+}
+
 export interface UriView {
   uri: string;
   /** Enumservices of its record ("pres", "email:mailto"); empty for a pres URI known only from `result.pres`. */
@@ -116,10 +123,13 @@ export interface ResultView {
   rejected: LookupResult['rejected'];
   /** Rejections past those listed (core lists at most 50). */
   rejectedOmitted: number;
-  dnssec: { validated: boolean; label: string };
-  /** How old the answer is ("fetched 3 minutes ago"), and its age and remaining cache life in words (shared/i18n.ts). */
-  fetched: string;
-  freshness: string;
+  /** What the answer says of itself; absent for a failed lookup, where nothing was fetched to validate or age. */
+  answer?: {
+    dnssec: { validated: boolean; label: string };
+    /** How old the answer is ("fetched 3 minutes ago"), and its age and remaining cache life in words (shared/i18n.ts). */
+    fetched: string;
+    freshness: string;
+  };
 }
 
 export function describeResult(result: LookupResult, now: number): ResultView {
@@ -149,8 +159,14 @@ export function describeResult(result: LookupResult, now: number): ResultView {
     others: result.uris.filter((u) => !isPresence(u)).map(view),
     rejected: result.rejected,
     rejectedOmitted: result.rejectedOmitted ?? 0,
-    dnssec: { validated: result.dnssec, label: t(result.dnssec ? 'dnssecValidated' : 'dnssecNotValidated') },
-    fetched: t('fetched', ago),
-    freshness: left > 0 ? t('freshnessValid', ago, formatDuration(left)) : t('freshnessExpired', ago),
+    ...(error
+      ? {}
+      : {
+          answer: {
+            dnssec: { validated: result.dnssec, label: t(result.dnssec ? 'dnssecValidated' : 'dnssecNotValidated') },
+            fetched: t('fetched', ago),
+            freshness: left > 0 ? t('freshnessValid', ago, formatDuration(left)) : t('freshnessExpired', ago),
+          },
+        }),
   };
 }

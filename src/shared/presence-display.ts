@@ -5,6 +5,7 @@ import type { PresenceEntry } from '../core/presence/entry.ts';
 import { safeText } from '../core/presence/note.ts';
 import type { RpidActivity } from '../core/presence/rpid.ts';
 import { DOCUMENT_STATES, PRESENCE_STATES, type PresenceState } from '../core/presence/state.ts';
+import { errorLine } from './display.ts';
 import { formatAgo, messageIfAny, t, type MessageKey } from './i18n.ts';
 
 // Fail to compile when a presence state has no English message `presence_<state>`.
@@ -53,7 +54,7 @@ export interface PresenceLine {
   note: string | null;
   /** "changed 5 minutes ago", or null before anything was known. */
   changed: string | null;
-  /** Why the state is unknown or blocked, or why it is no longer live. */
+  /** Why the state is unknown or blocked, or why it is no longer live: meaning, message and code (errorLine). */
   reason: string | null;
 }
 
@@ -71,7 +72,7 @@ export function describePresence(entry: PresenceEntry, now: number): PresenceLin
       entry.changedAt === null
         ? null
         : t('presenceChanged', formatAgo(Math.max(0, Math.round((now - entry.changedAt) / 1000)))),
-    reason: entry.error?.message ?? null,
+    reason: entry.error ? errorLine(entry.error) : null,
   };
 }
 

@@ -227,6 +227,9 @@ export function checkSender(
   return kind;
 }
 
+/** The longest input inspectNumber carries (the popup's field holds no more: popup/view.ts). */
+export const INSPECT_INPUT_MAX = 100;
+
 const STATES: readonly EnumState[] = ['idle', 'pending', 'pres', 'no-pres', 'none', 'error'];
 const isShortString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
 
@@ -238,7 +241,7 @@ const VALIDATORS: { [K in MessageType]: (p: Record<string, unknown>) => boolean 
     p.numbers.length <= 10_000 &&
     p.numbers.every((n) => isRecord(n) && isE164(n.e164) && STATES.includes(n.state as EnumState)),
   getTabNumbers: (p) => Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
-  inspectNumber: (p) => isShortString(p.input, 100) && isShortString(p.region, 2),
+  inspectNumber: (p) => isShortString(p.input, INSPECT_INPUT_MAX) && isShortString(p.region, 2),
   clearCache: () => true,
   testProvider: (p) => isShortString(p.dohUrl) && isDohMethod(p.dohMethod),
   testSip: (p) =>

@@ -136,7 +136,7 @@ describe('renderResult', () => {
     expect(failed.querySelector('.error > bdi')?.textContent).toBe('x\u202Ey');
   });
 
-  it('shows the error of a failed lookup and unvalidated DNSSEC', () => {
+  it('shows the error of a failed lookup, and no DNSSEC or age: nothing was fetched', () => {
     const el = renderResult(
       {
         ...alice,
@@ -152,7 +152,8 @@ describe('renderResult', () => {
     expect(el.querySelector('.error')?.textContent).toBe(
       'The DNS-over-HTTPS server did not answer in time. No answer in 5 s (timeout)',
     );
-    expect(el.querySelector('.dnssec')?.textContent).toBe('DNSSEC not validated');
+    expect(el.querySelector('.dnssec')).toBeNull();
+    expect(el.querySelector('.age')).toBeNull();
   });
 });
 

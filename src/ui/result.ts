@@ -83,13 +83,14 @@ export function renderResult(
     if (v.rejectedOmitted > 0) details.append(h('p', {}, plural('rejectedMore', v.rejectedOmitted)));
     section.append(details);
   }
-  const meta = h('p', { class: 'meta' });
-  if (v.domain) meta.append(h('span', { class: 'domain' }, v.domain), ' · ');
-  meta.append(
-    h('span', { class: 'dnssec', 'data-dnssec': String(v.dnssec.validated) }, v.dnssec.label),
-    ' · ',
-    h('span', { class: 'age' }, v.fetched),
-  );
-  section.append(meta);
+  // The queried domain, then (when there is an answer) its DNSSEC validation and age.
+  const meta: (string | HTMLElement)[] = v.domain ? [h('span', { class: 'domain' }, v.domain)] : [];
+  if (v.answer) {
+    meta.push(
+      h('span', { class: 'dnssec', 'data-dnssec': String(v.answer.dnssec.validated) }, v.answer.dnssec.label),
+      h('span', { class: 'age' }, v.answer.fetched),
+    );
+  }
+  if (meta.length > 0) section.append(h('p', { class: 'meta' }, ...meta.flatMap((m, i) => (i ? [' · ', m] : [m]))));
   return section;
 }

@@ -60,6 +60,24 @@ test('a number with no records and bad input are shown as such', async () => {
   expect(await input.getAttribute('aria-invalid')).toBe('true');
 });
 
+test('a very long input: the field stops at the protocol limit, and a longer value is refused in words', async () => {
+  const page = await browser.openPage('src/popup/index.html');
+  const input = page.getByLabel('Look up a phone number');
+  await input.pressSequentially('1'.repeat(150));
+  expect((await input.inputValue()).length).toBe(100);
+  await input.press('Enter');
+  const error = page.locator('#inspect-error');
+  await expect.poll(() => error.textContent()).toMatch(/^This is not a phone number\. .*\(bad-number\)$/);
+  // A value set by script is not held to maxlength: the popup refuses it before sending.
+  await input.evaluate((el: HTMLInputElement) => (el.value = '1'.repeat(500)));
+  await input.press('Enter');
+  await expect
+    .poll(() => error.textContent())
+    .toMatch(/^This is not a phone number\. .*too long.*500.*\(bad-number\)$/);
+  expect(await error.textContent()).not.toContain('Invalid payload');
+  expect(await input.getAttribute('aria-invalid')).toBe('true');
+});
+
 test('Clear cache answers', async () => {
   const page = await browser.openPage('src/popup/index.html');
   await page.getByRole('button', { name: 'Clear cache' }).click();

@@ -165,7 +165,7 @@ describe('the options page', () => {
     await expect
       .poll(() => page.locator('#sip-test-result').textContent(), { timeout: 10_000 })
       .toMatch(
-        /^Failed: The SIP server refused the username or password \(401\/407\)\. The SIP server refused the username or password \(407 .*\)\. \(sip-auth-failed\)$/,
+        /^Failed: The SIP server refused the username or password \(401\/407\)\. 407 [^()]* \(sip-auth-failed\)$/,
       );
     // Saved on change to its own storage.local key, never into the settings.
     await page.getByLabel('Password', { exact: true }).press('Tab');

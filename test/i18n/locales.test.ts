@@ -126,8 +126,8 @@ describe('formatting in another language', () => {
       },
       now,
     );
-    expect(v.freshness).toBe('beantwortet vor 1 Minute, noch 4 Min. gültig');
-    expect(v.dnssec.label).toBe('DNSSEC geprüft');
+    expect(v.answer?.freshness).toBe('beantwortet vor 1 Minute, noch 4 Min. gültig');
+    expect(v.answer?.dnssec.label).toBe('DNSSEC geprüft');
   });
 
   it('Japanese has one plural form: the other form serves every count', () => {

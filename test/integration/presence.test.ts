@@ -129,7 +129,7 @@ describe('presence through Kamailio', () => {
       state: 'unknown',
       reason: {
         code: 'sip-auth-failed',
-        message: 'The SIP server refused the username or password (407 Proxy Authentication Required).',
+        message: '407 Proxy Authentication Required',
       },
     });
   });

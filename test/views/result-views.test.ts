@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { NOW, subtypeResult as result } from '../fixtures/lookup-result.ts';
 import { buildCard } from '../../src/content/card/card-view.ts';
 import { t } from '../../src/shared/i18n.ts';
-import { renderResult } from '../../src/ui/result.ts';
+import { errorText, renderResult } from '../../src/ui/result.ts';
+import { errorMeaning } from '../../src/shared/display.ts';
+import { rejectedSubscription } from '../../src/core/presence/subscription.ts';
 import type { PresenceEntry } from '../../src/core/presence/entry.ts';
 import { describePresence, numberPresence, presenceLabel } from '../../src/shared/presence-display.ts';
 
@@ -60,6 +62,29 @@ describe('popup and hover card', () => {
     );
     for (const card of [fromResult, fromReply]) expect(card.querySelector('.meta')?.textContent).toBe(popup);
   });
+
+  it('neither says DNSSEC or how old the answer is for a failed lookup: nothing was fetched', () => {
+    const failed = {
+      ...result,
+      status: 'error' as const,
+      uris: [],
+      pres: [],
+      error: { code: 'timeout', message: 'x' },
+    };
+    const popup = renderResult(failed, NOW);
+    const card = buildCard(
+      document,
+      { formatted: '+43 1 2345678', state: 'error', result: failed, offerLookup: true, now: NOW },
+      () => {},
+    );
+    for (const el of [popup, card]) {
+      expect(el.textContent).not.toContain('DNSSEC');
+      expect(el.textContent).not.toMatch(/fetched|answered/);
+    }
+    expect(popup.querySelector('.dnssec, .age')).toBeNull();
+    // The queried domain still says what was asked.
+    expect(popup.querySelector('.domain')?.textContent).toBe(failed.domain);
+  });
 });
 
 describe('live presence in the popup and the hover card', () => {
@@ -101,18 +126,51 @@ describe('live presence in the popup and the hover card', () => {
         state: 'blocked',
         activities: [],
         note: null,
-        error: { code: 'sip-forbidden', message: 'The SIP server refused the subscription (403 Forbidden).' },
+        error: { code: 'sip-forbidden', message: '403 Forbidden' },
       },
       NOW,
     );
     expect(blocked).toMatchObject({
       stateLabel: presenceLabel('blocked'),
       lastKnown: false,
-      reason: 'The SIP server refused the subscription (403 Forbidden).',
+      reason: `${errorMeaning('sip-forbidden')} 403 Forbidden (sip-forbidden)`,
     });
     expect(
       describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW),
     ).toMatchObject({ lastKnown: false, changed: null, reason: null });
+  });
+
+  it("a wrong SIP password: the meaning once, the server's own words once, the code", () => {
+    const refused = rejectedSubscription(407, 'Proxy Authentication Required');
+    if (refused.state === 'pending') throw new Error('not a refusal');
+    const meaning = errorMeaning('sip-auth-failed')!;
+    const expected = `${meaning} 407 Proxy Authentication Required (sip-auth-failed)`;
+    // Options' Test SIP and the popup's errors (ui/result.ts errorText).
+    const p = document.createElement('p');
+    p.append(...errorText(refused.reason));
+    expect(p.textContent).toBe(expected);
+    // The presence line of the popup and the card.
+    const entry: PresenceEntry = {
+      ...busy,
+      subscribed: false,
+      state: refused.state,
+      error: refused.reason,
+      activities: [],
+      note: null,
+      changedAt: null,
+    };
+    expect(describePresence(entry, NOW).reason).toBe(expected);
+    const popup = renderResult(result, NOW, [entry]);
+    const card = buildCard(
+      document,
+      { formatted: '+43 1 2345678', state: 'pres', result, offerLookup: false, now: NOW, presence: [entry] },
+      () => {},
+    );
+    for (const el of [popup, card]) {
+      const line = el.querySelector('.live li')?.textContent ?? '';
+      expect(line).toContain(expected);
+      expect(line.split('refused the username or password')).toHaveLength(2);
+    }
   });
 
   it('a number shows the most reachable state of its presence URIs', () => {

@@ -45,7 +45,7 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
     if (v.others.length) card.append(h('h3', {}, t('resultOthers')), uriList(h, v.others));
   }
   if (data.presence?.length) card.append(h('h3', {}, t('presenceHeading')), presenceList(h, data.presence, data.now));
-  if (v && !v.error) card.append(h('div', { class: 'meta' }, `${v.dnssec.label} · ${v.freshness}`));
+  if (v?.answer) card.append(h('div', { class: 'meta' }, `${v.answer.dnssec.label} · ${v.answer.freshness}`));
   if (data.offerLookup) {
     const button = h('button', { type: 'button' }, t(data.state === 'error' ? 'tryAgain' : 'lookUp'));
     button.addEventListener('click', (e) => {

@@ -15,31 +15,33 @@ export const SUBSCRIPTION_ERROR_CODES = [
 ] as const;
 export type SubscriptionErrorCode = (typeof SUBSCRIPTION_ERROR_CODES)[number];
 
-/** A final non-2xx response to the SUBSCRIBE. */
+/** A final non-2xx response to the SUBSCRIBE. The message is the server's own status line ("407 Proxy
+ *  Authentication Required"): the code says what it means, and the views put that meaning in the user's language
+ *  before it (shared/display.ts errorMeaning; README "Languages"), so the message does not say it again. */
 export function rejectedSubscription(status: number, reasonPhrase: string): SubscriptionStatus {
   const said = `${status} ${reasonPhrase}`.trim();
   if (status === 401 || status === 407) {
     return {
       state: 'unknown',
-      reason: { code: 'sip-auth-failed', message: `The SIP server refused the username or password (${said}).` },
+      reason: { code: 'sip-auth-failed', message: said },
     };
   }
   if (status === 403)
     return {
       state: 'blocked',
-      reason: { code: 'sip-forbidden', message: `The SIP server forbids watching this presentity (${said}).` },
+      reason: { code: 'sip-forbidden', message: said },
     };
   if (status === 603)
     return {
       state: 'blocked',
-      reason: { code: 'sip-declined', message: `The presentity declined to be watched (${said}).` },
+      reason: { code: 'sip-declined', message: said },
     };
   if (status === 489)
     return {
       state: 'unknown',
-      reason: { code: 'sip-bad-event', message: `The SIP server does not offer presence (${said}).` },
+      reason: { code: 'sip-bad-event', message: said },
     };
-  return { state: 'unknown', reason: { code: 'sip-status', message: `The SIP server answered ${said}.` } };
+  return { state: 'unknown', reason: { code: 'sip-status', message: said } };
 }
 
 export interface SubscriptionStateHeader {
