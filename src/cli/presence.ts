@@ -87,7 +87,8 @@ export function formatPresence(entries: PresenceEntry[]): string[] {
   return entries.map((e) => {
     const activities = e.activities.length ? ` (${e.activities.join(', ')})` : '';
     const note = e.note ? ` "${e.note}"` : '';
-    const why = e.error ? `: ${e.error.message}` : '';
+    // The server's own words, then the code that says what they mean (`sip-auth-failed`: README "The CLI").
+    const why = e.error ? `: ${e.error.message} (${e.error.code})` : '';
     const since = e.changedAt !== null && !e.error ? ` since ${new Date(e.changedAt).toISOString()}` : '';
     return printable(`presence ${e.uri}: ${e.state}${activities}${note}${since}${why}`);
   });
