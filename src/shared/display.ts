@@ -2,14 +2,17 @@
 // URIs become links. DNS data is untrusted: only these schemes are ever links, everything else is text.
 import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
 import type { LookupResult } from '../core/enum/types.ts';
+import type { CoreError } from '../core/result.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
 import {
   PRESENCE_ERROR_CODES,
   PROTOCOL_ERROR_CODES,
+  SETTING_ERROR_CODES,
   stateOfResult,
   type EnumState,
   type PresenceErrorCode,
   type ProtocolErrorCode,
+  type SettingErrorCode,
 } from './protocol.ts';
 import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
 
@@ -93,6 +96,26 @@ export const errorMeaning = (code: string): string | undefined =>
   (PRESENCE_ERROR_CODES as readonly string[]).includes(code)
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
+
+// And every reason a setting is refused for (SETTING_ERROR_CODES).
+export const EVERY_SETTING_CODE_HAS_A_MESSAGE: `setting_${MessageName<SettingErrorCode>}` extends MessageKey
+  ? true
+  : never = true;
+
+const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
+const wordsOf = (params: unknown): string[] =>
+  Array.isArray(params) ? params.filter((p): p is string => typeof p === 'string') : [];
+
+/**
+ * Why a setting was refused, in words: the message of its `reason` (SETTING_ERROR_CODES) with its `params`; any
+ * other error (a lock, the browser's storage) has its words in its message already.
+ */
+export function settingErrorWords(error: CoreError & { reason?: unknown; params?: unknown }): string {
+  if (!isOneOf(SETTING_ERROR_CODES, error.reason)) return error.message;
+  const key = `setting_${error.reason.replace(/-/g, '_')}` as `setting_${MessageName<SettingErrorCode>}` & MessageKey;
+  return t(key, ...wordsOf(error.params));
+}
 
 export interface UriView {
   uri: string;

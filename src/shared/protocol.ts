@@ -10,6 +10,7 @@ import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
+import type { SipAccountReason } from '../core/presence/account.ts';
 import type { SipTestOutcome } from '../core/presence/session.ts';
 import type { SubscriptionErrorCode } from '../core/presence/subscription.ts';
 import type { PidfErrorCode } from '../core/presence/pidf.ts';
@@ -109,6 +110,47 @@ export const PRESENCE_ERROR_CODES = [
 export type PresenceErrorCode = (typeof PRESENCE_ERROR_CODES)[number];
 type WithinPresence<T extends PresenceErrorCode> = T;
 export type CorePresenceErrorCode = WithinPresence<SubscriptionErrorCode | PidfErrorCode>;
+
+/**
+ * Why a setting's value was refused: a SettingError's `reason` (shared/settings-parse.ts), each with its words
+ * `setting_<reason>` in public/_locales, filled with the error's `params` in order (the value given, a limit).
+ * Its `message` stays English, for the logs (parseLayers' warnings) and the CLI, which uses the same core rules.
+ */
+export const SETTING_ERROR_CODES = [
+  // shared/settings-parse.ts and page-settings.ts: any setting
+  'not-a-choice', // $1: the allowed values
+  'not-text',
+  'not-a-list',
+  'item-not-text',
+  'too-many-domains', // $1: the limit
+  'no-domain',
+  'bad-domain', // $1: the value
+  'too-many-hostnames', // $1: the limit
+  'no-hostname',
+  'bad-hostname', // $1: the value
+  'bad-region',
+  // shared/settings.ts dohUrl: core/doh/provider.ts validateDohUrl's refusals (one code, bad-url, for all)
+  'doh-url-missing',
+  'doh-url-not-url', // $1: the value
+  'doh-url-not-https',
+  'doh-url-credentials',
+  'doh-url-fragment',
+  'doh-url-other', // $1: core's message, a refusal this list does not know yet
+  // core/presence/account.ts SipAccountReason: the SIP account fields
+  'sip-server-not-url', // $1: the value
+  'sip-server-not-websocket', // $1: the scheme given, "https:"
+  'sip-server-unencrypted', // $1: the wss:// URL to use instead
+  'sip-server-credentials',
+  'sip-server-fragment',
+  'sip-address-invalid', // $1: the value
+  'sip-username-invalid',
+  // background/handlers.ts testSip: what a test needs
+  'sip-account-missing',
+  'sip-password-missing',
+] as const;
+export type SettingErrorCode = (typeof SETTING_ERROR_CODES)[number];
+type WithinSetting<T extends SettingErrorCode> = T;
+export type CoreSettingErrorCode = WithinSetting<SipAccountReason>;
 
 /**
  * Where the ENUM lookup of a number stands: not looked up, pending, or what its records say ("pres": an E2U+pres
