@@ -1,17 +1,19 @@
 // What every view of a lookup (hover card, popup) shares: the words for each state (shared/i18n.ts) and the one rule for which
 // URIs become links. DNS data is untrusted: only these schemes are ever links, everything else is text.
 import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
-import type { LookupResult } from '../core/enum/types.ts';
+import type { LookupResult, RejectedRecord } from '../core/enum/types.ts';
 import type { CoreError } from '../core/result.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
 import {
   PRESENCE_ERROR_CODES,
   PROTOCOL_ERROR_CODES,
+  REJECTION_CODES,
   SETTING_ERROR_CODES,
   stateOfResult,
   type EnumState,
   type PresenceErrorCode,
   type ProtocolErrorCode,
+  type RejectionCode,
   type SettingErrorCode,
 } from './protocol.ts';
 import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
@@ -97,8 +99,11 @@ export const errorMeaning = (code: string): string | undefined =>
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
 
-// And every reason a setting is refused for (SETTING_ERROR_CODES).
+// And every reason a setting is refused for (SETTING_ERROR_CODES), and every reason a record is ignored for.
 export const EVERY_SETTING_CODE_HAS_A_MESSAGE: `setting_${MessageName<SettingErrorCode>}` extends MessageKey
+  ? true
+  : never = true;
+export const EVERY_REJECTION_CODE_HAS_A_MESSAGE: `rejection_${MessageName<RejectionCode>}` extends MessageKey
   ? true
   : never = true;
 
@@ -115,6 +120,18 @@ export function settingErrorWords(error: CoreError & { reason?: unknown; params?
   if (!isOneOf(SETTING_ERROR_CODES, error.reason)) return error.message;
   const key = `setting_${error.reason.replace(/-/g, '_')}` as `setting_${MessageName<SettingErrorCode>}` & MessageKey;
   return t(key, ...wordsOf(error.params));
+}
+
+/**
+ * Why a record was ignored, in words: the message of its `why.code` (REJECTION_CODES) with its parameters and,
+ * for a record reached through non-terminals, where it was found; core's English `reason` when it has no code
+ * (a result cached by an older version).
+ */
+export function rejectionWords(r: RejectedRecord): string {
+  if (!r.why || !isOneOf(REJECTION_CODES, r.why.code)) return r.reason;
+  const key = `rejection_${r.why.code.replace(/-/g, '_')}` as `rejection_${MessageName<RejectionCode>}` & MessageKey;
+  const words = t(key, ...wordsOf(r.why.params));
+  return r.why.in === undefined ? words : t('rejectionIn', words, r.why.in);
 }
 
 export interface UriView {

@@ -7,7 +7,7 @@ import type { DohErrorCode } from '../core/doh/types.ts';
 import { isE164 } from '../core/enum/domain.ts';
 import type { E164Error } from '../core/enum/e164.ts';
 import type { StatusErrorCode } from '../core/enum/query.ts';
-import type { LookupResult } from '../core/enum/types.ts';
+import type { LookupResult, RecordRejectionCode } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
 import type { SipAccountReason } from '../core/presence/account.ts';
@@ -151,6 +151,41 @@ export const SETTING_ERROR_CODES = [
 export type SettingErrorCode = (typeof SETTING_ERROR_CODES)[number];
 type WithinSetting<T extends SettingErrorCode> = T;
 export type CoreSettingErrorCode = WithinSetting<SipAccountReason>;
+
+/**
+ * Why a NAPTR record was ignored: a RejectedRecord's `why.code` (core/naptr/process.ts, with uri.ts'
+ * UriRejection), each with its words `rejection_<code>` in public/_locales filled with `why.params` in order.
+ * The record's `reason` stays English: the CLI's text and JSON (README "The CLI (a contract)").
+ */
+export const REJECTION_CODES = [
+  // core/naptr/process.ts: the processing of a set
+  'too-many-records', // $1: the limit, $2: the records in the set
+  'too-many-uris', // $1: the limit
+  'too-many-uri-chars', // $1: the limit
+  'unknown-flags', // $1: the flags
+  'regexp-and-replacement',
+  'no-regexp',
+  'no-match',
+  'no-replacement',
+  'bad-replacement', // $1: the name
+  'loop', // $1: the chain of names
+  'chain-too-long', // $1: the limit
+  'too-many-lookups', // $1: the limit
+  'lookup-failed', // $1: the name, $2: the resolver's own message
+  'no-records', // $1: the name
+  'no-usable-uri', // $1: the name
+  // a field of the record that cannot be used ($1: core's technical detail, which quotes the field)
+  'bad-services',
+  'bad-regexp',
+  'bad-uri',
+  // core/naptr/uri.ts UriRejection: the scheme of the rewritten URI
+  'unsafe-scheme', // $1: the scheme
+  'not-presence-scheme', // $1: the scheme, $2: the presence schemes
+  'unknown-scheme', // $1: the scheme
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+type WithinRejection<T extends RejectionCode> = T;
+export type CoreRejectionCode = WithinRejection<RecordRejectionCode>;
 
 /**
  * Where the ENUM lookup of a number stands: not looked up, pending, or what its records say ("pres": an E2U+pres

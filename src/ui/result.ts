@@ -7,6 +7,7 @@ import {
   describeResult,
   errorMeaning,
   linkScheme,
+  rejectionWords,
   settingErrorWords,
   stateLabel,
   type UriView,
@@ -84,7 +85,7 @@ export function renderResult(
         'ul',
         {},
         ...v.rejected.map((r) =>
-          h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)),
+          h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, rejectionWords(r))),
         ),
       ),
     );

@@ -1,16 +1,18 @@
 // @vitest-environment happy-dom
 // What a user is told when something is refused or fails, in another language (README "Languages"): a setting's
-// field error, a failed SIP account test, why live presence is unknown. Core keeps its
+// field error, a failed SIP account test, why live presence is unknown, why a record was ignored. Core keeps its
 // English `message` (the CLI's and the logs'); the views choose words by code, with the code's parameters.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NaptrData } from '../../src/core/dns/types.ts';
+import { processNaptrSet } from '../../src/core/naptr/process.ts';
 import { notifiedSubscription } from '../../src/core/presence/subscription.ts';
 import { unknownEntry } from '../../src/core/presence/entry.ts';
-import { settingErrorWords } from '../../src/shared/display.ts';
+import { rejectionWords, settingErrorWords } from '../../src/shared/display.ts';
 import { useMessages } from '../../src/shared/i18n.ts';
 import { describePresence } from '../../src/shared/presence-display.ts';
 import { DEFAULT_SETTINGS, validateSetting, type Settings } from '../../src/shared/settings.ts';
 import { renderOptions, type OptionsDeps } from '../../src/options/page.ts';
-import { errorText } from '../../src/ui/result.ts';
+import { errorText, renderResult } from '../../src/ui/result.ts';
 import { getMessageFrom, readLocale } from './locales.ts';
 
 const flush = async () => {
@@ -149,5 +151,44 @@ describe('live presence, in German', () => {
     expect(describePresence(entry, Date.now()).reason).toBe(
       'Abonniert; für diese Person ist noch nichts veröffentlicht.',
     );
+  });
+});
+
+describe('ignored records in the popup, in German', () => {
+  it('a javascript: URI is ignored in words', async () => {
+    const naptr: NaptrData = {
+      kind: 'NAPTR',
+      order: 10,
+      preference: 10,
+      flags: 'u',
+      services: 'E2U+web:http',
+      regexp: '!^.*$!javascript:alert(1)!',
+      replacement: '',
+    };
+    const { rejected } = await processNaptrSet([naptr], '+441632960083', async () => ({ ok: true, value: [] }));
+    expect(rejected[0]?.reason).toBe('the "javascript:" scheme is never usable'); // the CLI's words stay
+    const el = renderResult(
+      {
+        e164: '+441632960083',
+        domain: '3.8.0.0.6.9.2.3.6.1.4.4.e164.arpa',
+        status: 'found',
+        dnssec: false,
+        uris: [],
+        pres: [],
+        rejected,
+        ttl: 60,
+        fetchedAt: Date.now(),
+      },
+      Date.now(),
+    );
+    expect(el.querySelector('.rejected .reason')?.textContent).toBe('Das Schema „javascript:“ ist nie verwendbar.');
+  });
+
+  it('says where a record reached through a non-terminal was found; a result cached without codes keeps its reason', () => {
+    const why = { code: 'no-records' as const, params: ['b.example'], in: 'a.example' };
+    expect(rejectionWords({ record: 'r', reason: 'b.example has no NAPTR records (in a.example)', why })).toBe(
+      'b.example hat keine NAPTR-Einträge. (in a.example)',
+    );
+    expect(rejectionWords({ record: 'r', reason: 'regexp does not match' })).toBe('regexp does not match');
   });
 });
