@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW, subtypeResult as result } from '../fixtures/lookup-result.ts';
 import { buildCard } from '../../src/content/card/card-view.ts';
 import { t } from '../../src/shared/i18n.ts';
+import { errorMeaning } from '../../src/shared/display.ts';
 import { renderResult } from '../../src/ui/result.ts';
 import type { PresenceEntry } from '../../src/core/presence/entry.ts';
 import { describePresence, numberPresence, presenceLabel } from '../../src/shared/presence-display.ts';
@@ -108,8 +109,14 @@ describe('live presence in the popup and the hover card', () => {
     expect(blocked).toMatchObject({
       stateLabel: presenceLabel('blocked'),
       lastKnown: false,
-      reason: 'The SIP server refused the subscription (403 Forbidden).',
+      // The code's meaning in the user's words; core's English message is the CLI's.
+      reason: errorMeaning('sip-forbidden'),
     });
+    // A code the lists do not know (a newer background) keeps its message.
+    expect(
+      describePresence({ ...busy, state: 'unknown', error: { code: 'sip-new', message: 'Something new.' } }, NOW)
+        .reason,
+    ).toBe('Something new.');
     expect(
       describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW),
     ).toMatchObject({ lastKnown: false, changed: null, reason: null });
