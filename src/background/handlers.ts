@@ -19,6 +19,7 @@ import { browserRegion } from '../shared/region.ts';
 import { audience, presence, testSip } from './presence/index.ts';
 import { loadSipPassword } from '../platform/storage.ts';
 import { sipUsernameOf, validateSetting } from '../shared/settings.ts';
+import { fail } from '../shared/settings-parse.ts';
 
 // 20 uncached lookups at once per tab, then one every 500 ms: hovering never hits this, a hostile page does.
 const perTab = new TokenBuckets(20, 2, Date.now);
@@ -111,9 +112,9 @@ export const handlers: Handlers = {
     const username = validateSetting('sipUsername', sipUsername);
     if (!username.ok) return username;
     if (!server.value || !address.value)
-      return err('invalid-setting', 'Give the SIP WebSocket server and your SIP address.');
+      return fail('sip-account-missing', 'Give the SIP WebSocket server and your SIP address.');
     const secret = password || (await loadSipPassword());
-    if (!secret) return err('invalid-setting', 'Give the SIP password.');
+    if (!secret) return fail('sip-password-missing', 'Give the SIP password.');
     const outcome = await testSip({
       server: server.value,
       address: address.value,

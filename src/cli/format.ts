@@ -11,6 +11,15 @@ export const formatJson = (value: unknown): string =>
     (ch) => `\\u${(ch.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
   );
 
+/**
+ * The lookup result as the JSON prints it (README "The CLI (a contract)"): a rejected record is `{record, reason}`,
+ * without the `why` core adds for the extension's translated words.
+ */
+export const jsonResult = (r: LookupResult): LookupResult => ({
+  ...r,
+  rejected: r.rejected.map(({ record, reason }) => ({ record, reason })),
+});
+
 /** One line for stderr: `enum-presence: <message>`, escaped like the rest. */
 export const formatError = (message: string): string => `enum-presence: ${printable(message)}\n`;
 

@@ -4,7 +4,7 @@
 import { toE164 } from '../core/enum/e164.ts';
 import { EnumClient } from '../core/enum/client.ts';
 import { parseCli, USAGE } from './args.ts';
-import { formatError, formatJson, formatResult } from './format.ts';
+import { formatError, formatJson, formatResult, jsonResult } from './format.ts';
 import { guardOutput, OUTPUT_FAILED, outputFailed } from './output.ts';
 import { formatPresence, watchOnce } from './presence.ts';
 import { createNodeFetch } from './transport.ts';
@@ -48,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
         : undefined;
     const text = [formatResult(result), ...formatPresence(presence ?? [])].join('\n');
     process.stdout.write(
-      args.json ? `${formatJson(args.sip ? { ...result, presence: presence ?? [] } : result)}\n` : `${text}\n`,
+      args.json
+        ? `${formatJson(args.sip ? { ...jsonResult(result), presence: presence ?? [] } : jsonResult(result))}\n`
+        : `${text}\n`,
     );
     if (result.status === 'error' && !args.json)
       process.stderr.write(formatError(result.error?.message ?? 'lookup failed'));

@@ -1,15 +1,20 @@
 // What every view of a lookup (hover card, popup) shares: the words for each state (shared/i18n.ts) and the one rule for which
 // URIs become links. DNS data is untrusted: only these schemes are ever links, everything else is text.
 import { USABLE_SCHEMES } from '../core/naptr/schemes.ts';
-import type { LookupResult } from '../core/enum/types.ts';
+import type { LookupResult, RejectedRecord } from '../core/enum/types.ts';
+import type { CoreError } from '../core/result.ts';
 import { isPresenceService } from '../core/naptr/services.ts';
 import {
   PRESENCE_ERROR_CODES,
   PROTOCOL_ERROR_CODES,
+  REJECTION_CODES,
+  SETTING_ERROR_CODES,
   stateOfResult,
   type EnumState,
   type PresenceErrorCode,
   type ProtocolErrorCode,
+  type RejectionCode,
+  type SettingErrorCode,
 } from './protocol.ts';
 import { formatAgo, formatDuration, t, type MessageKey } from './i18n.ts';
 
@@ -94,11 +99,39 @@ export const errorMeaning = (code: string): string | undefined =>
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
 
-/** An error as one line of text: its meaning in words, then its own message and the code (as ui/result.ts
- *  errorText shows it in elements); the message and the code alone for a code not in the lists. */
-export function errorLine(error: { code: string; message: string }): string {
-  const meaning = errorMeaning(error.code);
-  return meaning ? t('errorWithCode', meaning, error.message, error.code) : `${error.message} (${error.code})`;
+// And every reason a setting is refused for (SETTING_ERROR_CODES), and every reason a record is ignored for.
+export const EVERY_SETTING_CODE_HAS_A_MESSAGE: `setting_${MessageName<SettingErrorCode>}` extends MessageKey
+  ? true
+  : never = true;
+export const EVERY_REJECTION_CODE_HAS_A_MESSAGE: `rejection_${MessageName<RejectionCode>}` extends MessageKey
+  ? true
+  : never = true;
+
+const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
+const wordsOf = (params: unknown): string[] =>
+  Array.isArray(params) ? params.filter((p): p is string => typeof p === 'string') : [];
+
+/**
+ * Why a setting was refused, in words: the message of its `reason` (SETTING_ERROR_CODES) with its `params`; any
+ * other error (a lock, the browser's storage) has its words in its message already.
+ */
+export function settingErrorWords(error: CoreError & { reason?: unknown; params?: unknown }): string {
+  if (!isOneOf(SETTING_ERROR_CODES, error.reason)) return error.message;
+  const key = `setting_${error.reason.replace(/-/g, '_')}` as `setting_${MessageName<SettingErrorCode>}` & MessageKey;
+  return t(key, ...wordsOf(error.params));
+}
+
+/**
+ * Why a record was ignored, in words: the message of its `why.code` (REJECTION_CODES) with its parameters and,
+ * for a record reached through non-terminals, where it was found; core's English `reason` when it has no code
+ * (a result cached by an older version).
+ */
+export function rejectionWords(r: RejectedRecord): string {
+  if (!r.why || !isOneOf(REJECTION_CODES, r.why.code)) return r.reason;
+  const key = `rejection_${r.why.code.replace(/-/g, '_')}` as `rejection_${MessageName<RejectionCode>}` & MessageKey;
+  const words = t(key, ...wordsOf(r.why.params));
+  return r.why.in === undefined ? words : t('rejectionIn', words, r.why.in);
 }
 
 export interface UriView {

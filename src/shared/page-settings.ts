@@ -31,7 +31,7 @@ export const PAGE_SETTINGS_SCHEMA: SchemaOf<PageSettings> = {
       ? ok('')
       : typeof v === 'string' && /^[A-Za-z]{2}$/.test(v)
         ? ok(v.toUpperCase())
-        : fail('Use a two-letter region such as GB, or leave empty.'),
+        : fail('bad-region', 'Use a two-letter region such as GB, or leave empty.'),
   resolveOn: oneOf(['hover', 'visible', 'never'] as const),
   disabledSites: listOf('hostname', 10_000, true),
   presence: oneOf(PRESENCE_MODES),

@@ -5,7 +5,7 @@ import type { PresenceEntry } from '../core/presence/entry.ts';
 import { safeText } from '../core/presence/note.ts';
 import type { RpidActivity } from '../core/presence/rpid.ts';
 import { DOCUMENT_STATES, PRESENCE_STATES, type PresenceState } from '../core/presence/state.ts';
-import { errorLine } from './display.ts';
+import { errorMeaning } from './display.ts';
 import { formatAgo, messageIfAny, t, type MessageKey } from './i18n.ts';
 
 // Fail to compile when a presence state has no English message `presence_<state>`.
@@ -54,7 +54,7 @@ export interface PresenceLine {
   note: string | null;
   /** "changed 5 minutes ago", or null before anything was known. */
   changed: string | null;
-  /** Why the state is unknown or blocked, or why it is no longer live: meaning, message and code (errorLine). */
+  /** Why the state is unknown or blocked, or why it is no longer live: its code's meaning in the user's words. */
   reason: string | null;
 }
 
@@ -72,7 +72,9 @@ export function describePresence(entry: PresenceEntry, now: number): PresenceLin
       entry.changedAt === null
         ? null
         : t('presenceChanged', formatAgo(Math.max(0, Math.round((now - entry.changedAt) / 1000)))),
-    reason: entry.error ? errorLine(entry.error) : null,
+    // Its code's meaning in words (shared/display.ts errorMeaning); core's English message only for a code the
+    // lists do not know (an older or newer background).
+    reason: entry.error ? (errorMeaning(entry.error.code) ?? entry.error.message) : null,
   };
 }
 

@@ -7,9 +7,10 @@ import type { DohErrorCode } from '../core/doh/types.ts';
 import { isE164 } from '../core/enum/domain.ts';
 import type { E164Error } from '../core/enum/e164.ts';
 import type { StatusErrorCode } from '../core/enum/query.ts';
-import type { LookupResult } from '../core/enum/types.ts';
+import type { LookupResult, RecordRejectionCode } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
 import type { PresenceEntry } from '../core/presence/entry.ts';
+import type { SipAccountReason } from '../core/presence/account.ts';
 import type { SipTestOutcome } from '../core/presence/session.ts';
 import type { SubscriptionErrorCode } from '../core/presence/subscription.ts';
 import type { PidfErrorCode } from '../core/presence/pidf.ts';
@@ -109,6 +110,82 @@ export const PRESENCE_ERROR_CODES = [
 export type PresenceErrorCode = (typeof PRESENCE_ERROR_CODES)[number];
 type WithinPresence<T extends PresenceErrorCode> = T;
 export type CorePresenceErrorCode = WithinPresence<SubscriptionErrorCode | PidfErrorCode>;
+
+/**
+ * Why a setting's value was refused: a SettingError's `reason` (shared/settings-parse.ts), each with its words
+ * `setting_<reason>` in public/_locales, filled with the error's `params` in order (the value given, a limit).
+ * Its `message` stays English, for the logs (parseLayers' warnings) and the CLI, which uses the same core rules.
+ */
+export const SETTING_ERROR_CODES = [
+  // shared/settings-parse.ts and page-settings.ts: any setting
+  'not-a-choice', // $1: the allowed values
+  'not-text',
+  'not-a-list',
+  'item-not-text',
+  'too-many-domains', // $1: the limit
+  'no-domain',
+  'bad-domain', // $1: the value
+  'too-many-hostnames', // $1: the limit
+  'no-hostname',
+  'bad-hostname', // $1: the value
+  'bad-region',
+  // shared/settings.ts dohUrl: core/doh/provider.ts validateDohUrl's refusals (one code, bad-url, for all)
+  'doh-url-missing',
+  'doh-url-not-url', // $1: the value
+  'doh-url-not-https',
+  'doh-url-credentials',
+  'doh-url-fragment',
+  'doh-url-other', // $1: core's message, a refusal this list does not know yet
+  // core/presence/account.ts SipAccountReason: the SIP account fields
+  'sip-server-not-url', // $1: the value
+  'sip-server-not-websocket', // $1: the scheme given, "https:"
+  'sip-server-unencrypted', // $1: the wss:// URL to use instead
+  'sip-server-credentials',
+  'sip-server-fragment',
+  'sip-address-invalid', // $1: the value
+  'sip-username-invalid',
+  // background/handlers.ts testSip: what a test needs
+  'sip-account-missing',
+  'sip-password-missing',
+] as const;
+export type SettingErrorCode = (typeof SETTING_ERROR_CODES)[number];
+type WithinSetting<T extends SettingErrorCode> = T;
+export type CoreSettingErrorCode = WithinSetting<SipAccountReason>;
+
+/**
+ * Why a NAPTR record was ignored: a RejectedRecord's `why.code` (core/naptr/process.ts, with uri.ts'
+ * UriRejection), each with its words `rejection_<code>` in public/_locales filled with `why.params` in order.
+ * The record's `reason` stays English: the CLI's text and JSON (README "The CLI (a contract)").
+ */
+export const REJECTION_CODES = [
+  // core/naptr/process.ts: the processing of a set
+  'too-many-records', // $1: the limit, $2: the records in the set
+  'too-many-uris', // $1: the limit
+  'too-many-uri-chars', // $1: the limit
+  'unknown-flags', // $1: the flags
+  'regexp-and-replacement',
+  'no-regexp',
+  'no-match',
+  'no-replacement',
+  'bad-replacement', // $1: the name
+  'loop', // $1: the chain of names
+  'chain-too-long', // $1: the limit
+  'too-many-lookups', // $1: the limit
+  'lookup-failed', // $1: the name, $2: the resolver's own message
+  'no-records', // $1: the name
+  'no-usable-uri', // $1: the name
+  // a field of the record that cannot be used ($1: core's technical detail, which quotes the field)
+  'bad-services',
+  'bad-regexp',
+  'bad-uri',
+  // core/naptr/uri.ts UriRejection: the scheme of the rewritten URI
+  'unsafe-scheme', // $1: the scheme
+  'not-presence-scheme', // $1: the scheme, $2: the presence schemes
+  'unknown-scheme', // $1: the scheme
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+type WithinRejection<T extends RejectionCode> = T;
+export type CoreRejectionCode = WithinRejection<RecordRejectionCode>;
 
 /**
  * Where the ENUM lookup of a number stands: not looked up, pending, or what its records say ("pres": an E2U+pres

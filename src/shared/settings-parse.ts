@@ -4,38 +4,53 @@
 // storage.managed may fix any key (a managed value wins). A public contract: README "Settings".
 import { parseHostName } from '../core/dns/name.ts';
 import { isRecord } from '../core/guards.ts';
-import { err, ok, type CoreError, type Result } from '../core/result.ts';
+import { ok, type CoreError, type Result } from '../core/result.ts';
+import type { SettingErrorCode } from './protocol.ts';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
-/** A setting's value refused, with the reason shown next to its field. */
-export type SettingError = CoreError<'invalid-setting'>;
+/**
+ * A setting's value refused: why, as a stable `reason` and the values its words need (`params`: the value given,
+ * a limit), which the options page shows next to its field in the user's language (shared/display.ts
+ * settingErrorWords); `message` is the same in English, for the logs.
+ */
+export interface SettingError extends CoreError<'invalid-setting'> {
+  reason: SettingErrorCode;
+  params: string[];
+}
 export type Validator<T> = (value: unknown) => Result<T, SettingError>;
 /** One validator per key of `S`. */
 export type SchemaOf<S> = { [K in keyof S]: Validator<S[K]> };
 
-export const fail = (message: string) => err('invalid-setting', message);
+export const fail = (
+  reason: SettingErrorCode,
+  message: string,
+  ...params: string[]
+): { ok: false; error: SettingError } => ({
+  ok: false,
+  error: { code: 'invalid-setting', message, reason, params },
+});
 
 export const oneOf =
   <T extends string>(allowed: readonly T[]): Validator<T> =>
   (v) =>
     typeof v === 'string' && (allowed as readonly string[]).includes(v)
       ? ok(v as T)
-      : fail(`Choose one of: ${allowed.join(', ')}.`);
+      : fail('not-a-choice', `Choose one of: ${allowed.join(', ')}.`, allowed.join(', '));
 
 export const listOf =
-  (what: string, max: number, allowEmpty: boolean): Validator<string[]> =>
+  (what: 'domain' | 'hostname', max: number, allowEmpty: boolean): Validator<string[]> =>
   (v) => {
-    if (!Array.isArray(v)) return fail(`Expected a list of ${what}s.`);
-    if (v.length > max) return fail(`At most ${max} ${what}s.`);
-    if (!allowEmpty && v.length === 0) return fail(`Give at least one ${what}.`);
+    if (!Array.isArray(v)) return fail('not-a-list', `Expected a list of ${what}s.`);
+    if (v.length > max) return fail(`too-many-${what}s`, `At most ${max} ${what}s.`, String(max));
+    if (!allowEmpty && v.length === 0) return fail(`no-${what}`, `Give at least one ${what}.`);
     const out: string[] = [];
     for (const item of v) {
-      if (typeof item !== 'string') return fail(`Each ${what} must be text.`);
+      if (typeof item !== 'string') return fail('item-not-text', `Each ${what} must be text.`);
       // The one domain rule (core/dns/name.ts) for suffixes and sites alike.
       const name = parseHostName(item);
-      if (!name.ok) return fail(`"${item}" is not a valid ${what}.`);
+      if (!name.ok) return fail(`bad-${what}`, `"${item}" is not a valid ${what}.`, item);
       if (!out.includes(name.value)) out.push(name.value);
     }
     return ok(out);

@@ -205,3 +205,63 @@ describe('parseSettings: a stored version that is not a whole number from 0 up',
     expect(parseSettings({ version: 99 }).warnings).toEqual([]);
   });
 });
+
+describe('why a value is refused, as data (README "Languages": the options page says it in words)', () => {
+  const reasonOf = (key: Parameters<typeof validateSetting>[0], value: unknown) => {
+    const r = validateSetting(key, value);
+    return r.ok ? undefined : { reason: r.error.reason, params: r.error.params, code: r.error.code };
+  };
+
+  it('each refusal has a reason and the values its words need; the English message stays for the logs', () => {
+    expect(reasonOf('suffixes', ['not a domain'])).toEqual({
+      code: 'invalid-setting',
+      reason: 'bad-domain',
+      params: ['not a domain'],
+    });
+    expect(reasonOf('suffixes', [])?.reason).toBe('no-domain');
+    expect(
+      reasonOf(
+        'suffixes',
+        Array.from({ length: 11 }, (_, i) => `s${i}.example`),
+      ),
+    ).toMatchObject({
+      reason: 'too-many-domains',
+      params: ['10'],
+    });
+    expect(reasonOf('disabledSites', ['a b'])).toMatchObject({ reason: 'bad-hostname', params: ['a b'] });
+    expect(reasonOf('disabledSites', 'x')?.reason).toBe('not-a-list');
+    expect(reasonOf('disabledSites', [1])?.reason).toBe('item-not-text');
+    expect(reasonOf('defaultRegion', '1x')?.reason).toBe('bad-region');
+    expect(reasonOf('resolveOn', 'always')).toMatchObject({
+      reason: 'not-a-choice',
+      params: ['hover, visible, never'],
+    });
+    expect(reasonOf('sipAddress', 42)?.reason).toBe('not-text');
+    const r = validateSetting('suffixes', ['not a domain']);
+    expect(r.ok ? '' : r.error.message).toBe('"not a domain" is not a valid domain.');
+  });
+
+  it("tells validateDohUrl's refusals apart by their message (core gives them all the code bad-url)", () => {
+    expect(reasonOf('dohUrl', '')?.reason).toBe('doh-url-missing');
+    expect(reasonOf('dohUrl', 'not a url')).toMatchObject({ reason: 'doh-url-not-url', params: ['not a url'] });
+    expect(reasonOf('dohUrl', 'http://dns.example/dns-query')?.reason).toBe('doh-url-not-https');
+    expect(reasonOf('dohUrl', 'https://u:p@dns.example/dns-query')?.reason).toBe('doh-url-credentials');
+    expect(reasonOf('dohUrl', 'https://dns.example/dns-query#x')?.reason).toBe('doh-url-fragment');
+  });
+
+  it('the SIP fields carry the reasons of the rules they share with the CLI (core/presence/account.ts)', () => {
+    expect(reasonOf('sipServer', 'nope')).toMatchObject({ reason: 'sip-server-not-url', params: ['nope'] });
+    expect(reasonOf('sipServer', 'https://sip.example')).toMatchObject({
+      reason: 'sip-server-not-websocket',
+      params: ['https:'],
+    });
+    expect(reasonOf('sipServer', 'ws://sip.example:8080/ws')).toMatchObject({
+      reason: 'sip-server-unencrypted',
+      params: ['wss://sip.example:8080/ws'],
+    });
+    expect(reasonOf('sipServer', 'wss://a:b@sip.example')?.reason).toBe('sip-server-credentials');
+    expect(reasonOf('sipServer', 'wss://sip.example/#x')?.reason).toBe('sip-server-fragment');
+    expect(reasonOf('sipAddress', 'bob')).toMatchObject({ reason: 'sip-address-invalid', params: ['bob'] });
+    expect(reasonOf('sipUsername', 'b\u0007ob')?.reason).toBe('sip-username-invalid');
+  });
+});

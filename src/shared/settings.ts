@@ -9,6 +9,7 @@ import {
   validateSipAddress,
   validateSipServer,
   validateSipUsername,
+  type SipAccountError,
 } from '../core/presence/account.ts';
 import { ok, type Result } from '../core/result.ts';
 import { DEFAULT_PAGE_SETTINGS, PAGE_SETTINGS_SCHEMA, type PageSettings } from './page-settings.ts';
@@ -57,20 +58,34 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
  */
 export const SIP_PASSWORD_STORAGE_KEY = 'sipPassword';
 
+/**
+ * Which of validateDohUrl's refusals `message` is. The rule (core/doh/provider.ts) gives every refusal the one
+ * code bad-url, so its English message is what tells them apart; one it does not say yet is doh-url-other, shown
+ * with the message as its technical detail (settings.test.ts pins each message to its reason).
+ */
+function dohUrlRefusal(value: unknown, message: string): Result<never, SettingError> {
+  if (message === 'Enter the URL of a DNS-over-HTTPS server.') return fail('doh-url-missing', message);
+  if (message.endsWith(' is not a URL.')) return fail('doh-url-not-url', message, String(value));
+  if (message.includes('must start with https://')) return fail('doh-url-not-https', message);
+  if (message.includes('user name or password')) return fail('doh-url-credentials', message);
+  if (message.includes('#fragment')) return fail('doh-url-fragment', message);
+  return fail('doh-url-other', message, message);
+}
+
 /** RFC 8484 §3 and the rest of the one provider-URL rule (core/doh/provider.ts), as a setting. */
 const dohUrl: Validator<string> = (v) => {
   const url = validateDohUrl(v);
-  return url.ok ? url : fail(url.error.message);
+  return url.ok ? url : dohUrlRefusal(v, url.error.message);
 };
 
-/** "" (not set) or a value `rule` accepts; the rule's message is the setting's. */
+/** "" (not set) or a value `rule` accepts; the rule's reason and message are the setting's. */
 const emptyOr =
-  (rule: (v: string) => Result<string>): Validator<string> =>
+  (rule: (v: string) => Result<string, SipAccountError>): Validator<string> =>
   (v) => {
     if (v === '') return ok('');
-    if (typeof v !== 'string') return fail('Expected text.');
+    if (typeof v !== 'string') return fail('not-text', 'Expected text.');
     const r = rule(v);
-    return r.ok ? r : fail(r.error.message);
+    return r.ok ? r : fail(r.error.reason, r.error.message, ...r.error.params);
   };
 
 export const SETTINGS_SCHEMA: SchemaOf<Settings> = {

@@ -3,7 +3,15 @@
 // DNS data is untrusted: text only, and only allow-listed URI schemes become links.
 import type { CoreError } from '../core/result.ts';
 import type { LookupResult } from '../core/enum/types.ts';
-import { describeResult, errorMeaning, linkScheme, stateLabel, type UriView } from '../shared/display.ts';
+import {
+  describeResult,
+  errorMeaning,
+  linkScheme,
+  rejectionWords,
+  settingErrorWords,
+  stateLabel,
+  type UriView,
+} from '../shared/display.ts';
 import { plural, t, withNodes } from '../shared/i18n.ts';
 import type { EnumState } from '../shared/protocol.ts';
 import { h, type Elements } from './dom.ts';
@@ -21,10 +29,11 @@ export function stateBadge(state: EnumState): HTMLElement {
 }
 
 /** "meaning message (code)" (the popup, and the hover card with `make` of the page's document): what the code means in the user's language, then the exact message and the code. The
- *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
+ *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). A refused
+ *  setting's message is its reason in words (settingErrorWords), not core's English. */
 export function errorText(error: CoreError, make: Elements['h'] = h): (string | HTMLElement)[] {
   const meaning = errorMeaning(error.code);
-  const message = make('bdi', {}, error.message);
+  const message = make('bdi', {}, settingErrorWords(error));
   const code = make('code', { class: 'code' }, error.code);
   return meaning
     ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code)
@@ -76,7 +85,7 @@ export function renderResult(
         'ul',
         {},
         ...v.rejected.map((r) =>
-          h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, r.reason)),
+          h('li', {}, h('bdi', {}, h('code', {}, r.record)), ' — ', h('bdi', { class: 'reason' }, rejectionWords(r))),
         ),
       ),
     );

@@ -3,7 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PRESENCE_ERROR_CODES, PROTOCOL_ERROR_CODES, type EnumState } from '../../src/shared/protocol.ts';
+import {
+  PRESENCE_ERROR_CODES,
+  PROTOCOL_ERROR_CODES,
+  REJECTION_CODES,
+  SETTING_ERROR_CODES,
+  type EnumState,
+} from '../../src/shared/protocol.ts';
 import { PRESENCE_STATES } from '../../src/core/presence/state.ts';
 import { RPID_ACTIVITIES } from '../../src/core/presence/rpid.ts';
 import { activityLabel, activityMessageKey } from '../../src/shared/presence-display.ts';
@@ -82,10 +88,12 @@ describe('locales', () => {
     }
   });
 
-  it('has no unused key: each is named in the code (or is an error code, a lookup or presence state, an activity, a plural form or a manifest field)', () => {
+  it('has no unused key: each is named in the code (or is an error code, the reason a setting or a record is refused, a lookup or presence state, an activity, a plural form or a manifest field)', () => {
     const code = [...sourceFiles(join(ROOT, 'src')), readFileSync(join(ROOT, 'manifest.config.ts'), 'utf8')].join('\n');
     const errorKeys = new Set([
       ...[...PROTOCOL_ERROR_CODES, ...PRESENCE_ERROR_CODES].map((c) => `error_${c.replace(/-/g, '_')}`),
+      ...SETTING_ERROR_CODES.map((c) => `setting_${c.replace(/-/g, '_')}`),
+      ...REJECTION_CODES.map((c) => `rejection_${c.replace(/-/g, '_')}`),
       ...ENUM_STATES.map((s) => `state_${s.replace(/-/g, '_')}`),
       ...PRESENCE_STATES.map((s) => `presence_${s}`),
       ...RPID_ACTIVITIES.map(activityMessageKey),

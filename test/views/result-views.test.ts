@@ -133,14 +133,20 @@ describe('live presence in the popup and the hover card', () => {
     expect(blocked).toMatchObject({
       stateLabel: presenceLabel('blocked'),
       lastKnown: false,
-      reason: `${errorMeaning('sip-forbidden')} 403 Forbidden (sip-forbidden)`,
+      // The code's meaning in the user's words; core's English message is the CLI's.
+      reason: errorMeaning('sip-forbidden'),
     });
+    // A code the lists do not know (a newer background) keeps its message.
+    expect(
+      describePresence({ ...busy, state: 'unknown', error: { code: 'sip-new', message: 'Something new.' } }, NOW)
+        .reason,
+    ).toBe('Something new.');
     expect(
       describePresence({ ...busy, state: 'unknown', changedAt: null, activities: [], note: null }, NOW),
     ).toMatchObject({ lastKnown: false, changed: null, reason: null });
   });
 
-  it("a wrong SIP password: the meaning once, the server's own words once, the code", () => {
+  it("a wrong SIP password: the meaning once; where there is room (errorText), the server's own words and the code", () => {
     const refused = rejectedSubscription(407, 'Proxy Authentication Required');
     if (refused.state === 'pending') throw new Error('not a refusal');
     const meaning = errorMeaning('sip-auth-failed')!;
@@ -149,7 +155,7 @@ describe('live presence in the popup and the hover card', () => {
     const p = document.createElement('p');
     p.append(...errorText(refused.reason));
     expect(p.textContent).toBe(expected);
-    // The presence line of the popup and the card.
+    // The presence line of the popup and the card: the meaning alone, in the user's words.
     const entry: PresenceEntry = {
       ...busy,
       subscribed: false,
@@ -159,7 +165,7 @@ describe('live presence in the popup and the hover card', () => {
       note: null,
       changedAt: null,
     };
-    expect(describePresence(entry, NOW).reason).toBe(expected);
+    expect(describePresence(entry, NOW).reason).toBe(meaning);
     const popup = renderResult(result, NOW, [entry]);
     const card = buildCard(
       document,
@@ -168,7 +174,7 @@ describe('live presence in the popup and the hover card', () => {
     );
     for (const el of [popup, card]) {
       const line = el.querySelector('.live li')?.textContent ?? '';
-      expect(line).toContain(expected);
+      expect(line).toContain(meaning);
       expect(line.split('refused the username or password')).toHaveLength(2);
     }
   });

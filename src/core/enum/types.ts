@@ -10,10 +10,41 @@ export interface UriResult {
   preference: number;
 }
 
+/** Why a record was ignored, as a stable name (the extension's words for each: shared/protocol.ts REJECTION_CODES). */
+export type RecordRejectionCode =
+  | 'too-many-records'
+  | 'too-many-uris'
+  | 'too-many-uri-chars'
+  | 'unknown-flags'
+  | 'regexp-and-replacement'
+  | 'no-regexp'
+  | 'no-match'
+  | 'no-replacement'
+  | 'bad-replacement'
+  | 'loop'
+  | 'chain-too-long'
+  | 'too-many-lookups'
+  | 'lookup-failed'
+  | 'no-records'
+  | 'no-usable-uri'
+  | 'bad-services'
+  | 'bad-regexp'
+  | 'bad-uri'
+  | 'unsafe-scheme'
+  | 'not-presence-scheme'
+  | 'unknown-scheme';
+
 export interface RejectedRecord {
   /** The NAPTR record in presentation form, e.g. `100 10 "u" "E2U+sip" "!^.*$!sip:a@b!" .` */
   record: string;
+  /** Why, in English: the CLI's words. */
   reason: string;
+  /**
+   * The same as data, for the extension to say in the user's language: the code, the values its words need
+   * (escaped and cut as `reason` is), and the name a non-terminal led to where the record was found. Not in
+   * the CLI's JSON, whose `rejected` entries stay `{record, reason}`.
+   */
+  why?: { code: RecordRejectionCode; params: string[]; in?: string };
 }
 
 /**

@@ -74,8 +74,16 @@ describe('processNaptrSet: terminal records', () => {
     const r = await processNaptrSet(RFC6116_EXAMPLE, '+441632960084', noFetch);
     expect(r.uris.map((u) => u.uri)).toEqual(['mailto:info@example.com']);
     expect(r.rejected).toEqual([
-      { record: formatNaptr(RFC6116_EXAMPLE[0] as NaptrData), reason: 'regexp does not match' },
-      { record: formatNaptr(RFC6116_EXAMPLE[1] as NaptrData), reason: 'regexp does not match' },
+      {
+        record: formatNaptr(RFC6116_EXAMPLE[0] as NaptrData),
+        reason: 'regexp does not match',
+        why: { code: 'no-match', params: [] },
+      },
+      {
+        record: formatNaptr(RFC6116_EXAMPLE[1] as NaptrData),
+        reason: 'regexp does not match',
+        why: { code: 'no-match', params: [] },
+      },
     ]);
   });
 
@@ -275,7 +283,12 @@ describe('processNaptrSet: non-terminal records (RFC 6116 §5.2.1)', () => {
     const r = await processNaptrSet([nonTerminal(1, 1, 'b.example')], AUS, fetch);
     expect(r.uris.map((u) => u.uri)).toEqual(['sip:ok@example.com']);
     expect(r.rejected).toEqual([
-      { record: formatNaptr(bad), reason: expect.stringMatching(/unknown flag.*\(in b\.example\)$/) },
+      {
+        record: formatNaptr(bad),
+        reason: expect.stringMatching(/unknown flag.*\(in b\.example\)$/),
+        // The same for the extension's words: the code, its values, and where.
+        why: { code: 'unknown-flags', params: ['x'], in: 'b.example' },
+      },
     ]);
   });
 
@@ -400,6 +413,7 @@ describe('processNaptrSet: hostile sets are bounded (README "Hostile zones")', (
     expect(r.rejected[0]).toEqual({
       record: formatNaptr(records[MAX_RECORDS_PER_SET] as NaptrData),
       reason: `not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${records.length})`,
+      why: { code: 'too-many-records', params: [String(MAX_RECORDS_PER_SET), String(records.length)] },
     });
   });
 

@@ -10,10 +10,10 @@
 // NAPTRs and SHOULD keep the registrant's order (RFC 6116 §5.2, RFC 5483 §4.2), rather than stopping at
 // the first accepted ORDER as an automatic client would (RFC 3403 §4.1).
 import type { NaptrData } from '../dns/types.ts';
-import type { RejectedRecord, UriResult } from '../enum/types.ts';
+import type { RecordRejectionCode, RejectedRecord, UriResult } from '../enum/types.ts';
 import { yieldToEventLoop } from '../async.ts';
 import { printableBounded } from '../printable.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type CoreError, type Result } from '../result.ts';
 import { formatNaptr } from './format.ts';
 import { applyNaptrRegexp, newCompileBudget, parseNaptrRegexp, type CompileBudget } from './regexp.ts';
 import { parseEnumServices } from './services.ts';
@@ -85,45 +85,77 @@ interface Path {
   hops: number;
 }
 
+/** Why a record is ignored: the English reason (`message`), its code and the values its words need. */
+type Refusal = CoreError<RecordRejectionCode> & { params: string[] };
+const refusal = (code: RecordRejectionCode, message: string, ...params: string[]): Refusal => ({
+  code,
+  message,
+  params,
+});
+/** A field's own check failed: its message is the technical detail the words show. */
+const fieldRefusal = (code: 'bad-services' | 'bad-regexp' | 'bad-uri', e: CoreError): Refusal =>
+  refusal(code, e.message, e.message);
+
+/** Where a record reached through a non-terminal was found; undefined for the number's own records. */
+const foundIn = (path: Path): string | undefined => (path.hops === 0 ? undefined : path.chain[path.chain.length - 1]);
+
 /** Records reached through a non-terminal say where they were found. */
-const describe = (reason: string, path: Path): string =>
-  path.hops === 0 ? reason : `${reason} (in ${path.chain[path.chain.length - 1]})`;
+const describe = (reason: string, path: Path): string => {
+  const where = foundIn(path);
+  return where === undefined ? reason : `${reason} (in ${where})`;
+};
 
 /** A terminal ("u") record: its output is a URI (RFC 6116 §3.4.2, RFC 3404 §4.3). */
-function processTerminal(d: NaptrData, aus: string, budget: CompileBudget): Result<UriResult> {
+function processTerminal(d: NaptrData, aus: string, budget: CompileBudget): Result<UriResult, Refusal> {
+  const fail = (r: Refusal) => ({ ok: false as const, error: r });
   // RFC 3403 §4.1: REGEXP and REPLACEMENT are mutually exclusive; a record with both "is considered
   // to be in error and SHOULD be either ignored or an error returned".
   if (d.replacement !== '') {
-    return err('bad-naptr', 'a terminal NAPTR has both a regexp and a replacement');
+    return fail(refusal('regexp-and-replacement', 'a terminal NAPTR has both a regexp and a replacement'));
   }
-  if (d.regexp === '') return err('bad-naptr', 'terminal NAPTR without a regexp');
+  if (d.regexp === '') return fail(refusal('no-regexp', 'terminal NAPTR without a regexp'));
   const enumservices = parseEnumServices(d.services);
-  if (!enumservices.ok) return enumservices;
+  if (!enumservices.ok) return fail(fieldRefusal('bad-services', enumservices.error));
   const parsed = parseNaptrRegexp(d.regexp, budget);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return fail(fieldRefusal('bad-regexp', parsed.error));
   const uri = applyNaptrRegexp(parsed.value, aus);
-  if (!uri.ok) return uri;
-  if (uri.value === null) return err('no-match', 'regexp does not match');
+  if (!uri.ok) return fail(fieldRefusal('bad-regexp', uri.error));
+  if (uri.value === null) return fail(refusal('no-match', 'regexp does not match'));
   const usable = classifyUri(uri.value, enumservices.value);
-  if (!usable.ok) return usable;
+  if (!usable.ok) {
+    const e = usable.error;
+    return fail(e.rejection ? refusal(e.rejection, e.message, ...(e.params ?? [])) : fieldRefusal('bad-uri', e));
+  }
   return ok({ uri: uri.value, enumservices: enumservices.value, order: d.order, preference: d.preference });
 }
 
 /** A non-terminal (empty flags) record: continue at its REPLACEMENT (RFC 6116 §5.2.1). */
-async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise<string | null> {
+async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise<Refusal | null> {
   const { chain, hops } = path;
   // RFC 6116 §5.2.1: the Regexp of a non-terminal MUST be ignored and its Services SHOULD be.
   const next = d.replacement;
-  if (next === '') return 'non-terminal NAPTR without a replacement';
-  if (!parseName(next).ok) return `non-terminal replacement "${next}" is not a valid domain name`;
+  if (next === '') return refusal('no-replacement', 'non-terminal NAPTR without a replacement');
+  if (!parseName(next).ok)
+    return refusal('bad-replacement', `non-terminal replacement "${next}" is not a valid domain name`, next);
   const key = next.toLowerCase();
   // RFC 6116 §5.2.1: on a detected loop SHOULD skip the NAPTR and SHOULD NOT make its query.
-  if (chain.some((n) => n.toLowerCase() === key)) return `non-terminal loop: ${[...chain, next].join(' → ')}`;
+  if (chain.some((n) => n.toLowerCase() === key)) {
+    const loop = [...chain, next].join(' → ');
+    return refusal('loop', `non-terminal loop: ${loop}`, loop);
+  }
   if (hops >= MAX_NON_TERMINAL_HOPS) {
-    return `more than ${MAX_NON_TERMINAL_HOPS} non-terminal NAPTRs in a chain (treated as a loop)`;
+    return refusal(
+      'chain-too-long',
+      `more than ${MAX_NON_TERMINAL_HOPS} non-terminal NAPTRs in a chain (treated as a loop)`,
+      String(MAX_NON_TERMINAL_HOPS),
+    );
   }
   if (walk.lookups >= MAX_NON_TERMINAL_LOOKUPS) {
-    return `more than ${MAX_NON_TERMINAL_LOOKUPS} non-terminal look-ups for one number`;
+    return refusal(
+      'too-many-lookups',
+      `more than ${MAX_NON_TERMINAL_LOOKUPS} non-terminal look-ups for one number`,
+      String(MAX_NON_TERMINAL_LOOKUPS),
+    );
   }
   walk.lookups++;
   let fetched: Result<NaptrData[]>;
@@ -133,30 +165,48 @@ async function processNonTerminal(d: NaptrData, path: Path, walk: Walk): Promise
     fetched = err('fetch', e instanceof Error ? e.message : String(e));
   }
   // RFC 6116 §5.2.1: on a problem in the referenced domain continue with the next NAPTR here.
-  if (!fetched.ok) return `NAPTR lookup of ${next} failed: ${fetched.error.message}`;
-  if (fetched.value.length === 0) return `${next} has no NAPTR records`;
+  if (!fetched.ok)
+    return refusal(
+      'lookup-failed',
+      `NAPTR lookup of ${next} failed: ${fetched.error.message}`,
+      next,
+      fetched.error.message,
+    );
+  if (fetched.value.length === 0) return refusal('no-records', `${next} has no NAPTR records`, next);
   const before = walk.out.uris.length;
   await processSet(fetched.value, { chain: [...chain, next], hops: hops + 1 }, walk);
-  return walk.out.uris.length > before ? null : `no usable URI at ${next}`;
+  return walk.out.uris.length > before ? null : refusal('no-usable-uri', `no usable URI at ${next}`, next);
 }
 
 /** ORDER/PREFERENCE are compared only within one RRset, never across hops (RFC 5483 §4.5). */
 async function processSet(records: readonly NaptrData[], path: Path, walk: Walk): Promise<void> {
   const sorted = sortNaptrs(records);
   for (const [i, d] of sorted.entries()) {
-    const reject = (reason: string): void => {
+    const reject = ({ code, message, params }: Refusal): void => {
       if (walk.out.rejected.length >= MAX_REJECTED) {
         walk.out.rejectedOmitted++;
         return;
       }
-      // Reasons quote zone data (flags, services, regexps): escape controls and bidi marks, as the record is.
-      const record = printableBounded(formatNaptr(d), MAX_REJECTED_TEXT);
-      walk.out.rejected.push({ record, reason: printableBounded(describe(reason, path), MAX_REJECTED_TEXT) });
+      // Reasons quote zone data (flags, services, regexps): escape controls and bidi marks, as the record is,
+      // and so are the values their words are given.
+      const safe = (text: string) => printableBounded(text, MAX_REJECTED_TEXT);
+      const record = safe(formatNaptr(d));
+      const where = foundIn(path);
+      walk.out.rejected.push({
+        record,
+        reason: safe(describe(message, path)),
+        why: { code, params: params.map(safe), ...(where === undefined ? {} : { in: safe(where) }) },
+      });
     };
     // RFC 6116 §5.2: a record that cannot be used is skipped (and reported) and processing goes on.
     if (i >= MAX_RECORDS_PER_SET) {
       reject(
-        `not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${sorted.length})`,
+        refusal(
+          'too-many-records',
+          `not processed: only the first ${MAX_RECORDS_PER_SET} records of a set are (the set has ${sorted.length})`,
+          String(MAX_RECORDS_PER_SET),
+          String(sorted.length),
+        ),
       );
       continue;
     }
@@ -169,10 +219,17 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
         walk.yieldedAt = walk.budget.remaining;
         await yieldToEventLoop();
       }
-      if (!r.ok) reject(r.error.message);
-      else if (walk.out.uris.length >= MAX_URIS) reject(`usable, but a result lists at most ${MAX_URIS} URIs`);
+      if (!r.ok) reject(r.error);
+      else if (walk.out.uris.length >= MAX_URIS)
+        reject(refusal('too-many-uris', `usable, but a result lists at most ${MAX_URIS} URIs`, String(MAX_URIS)));
       else if (walk.uriChars + r.value.uri.length > MAX_URI_CHARS)
-        reject(`usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`);
+        reject(
+          refusal(
+            'too-many-uri-chars',
+            `usable, but a result lists at most ${MAX_URI_CHARS} characters of URIs`,
+            String(MAX_URI_CHARS),
+          ),
+        );
       else {
         walk.uriChars += r.value.uri.length;
         walk.out.uris.push(r.value);
@@ -181,7 +238,13 @@ async function processSet(records: readonly NaptrData[], path: Path, walk: Walk)
       const problem = await processNonTerminal(d, path, walk);
       if (problem !== null) reject(problem);
     } else {
-      reject(`unknown flag(s) "${d.flags}": ENUM defines only "u" (terminal) and "" (non-terminal)`);
+      reject(
+        refusal(
+          'unknown-flags',
+          `unknown flag(s) "${d.flags}": ENUM defines only "u" (terminal) and "" (non-terminal)`,
+          d.flags,
+        ),
+      );
     }
   }
 }

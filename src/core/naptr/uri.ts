@@ -2,7 +2,7 @@
 // §3.2: clients "SHOULD verify that the result is a legal database key"), and since it may end up as a
 // link or be handed to another application, its scheme must be one the registered enumservices use (below).
 // The output of a rewrite is arbitrary text chosen by the zone owner.
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type CoreError, type Result } from '../result.ts';
 import { PRESENCE_SCHEMES, USABLE_SCHEMES } from './schemes.ts';
 import { isPresenceService } from './services.ts';
 
@@ -26,8 +26,25 @@ const DANGEROUS_SCHEMES: ReadonlySet<string> = new Set([
 /** RFC 3986 §3.1 scheme; §2 allows unreserved, reserved and "%" HEXDIG HEXDIG after it. */
 const ABSOLUTE_URI = /^([A-Za-z][A-Za-z0-9+.-]*):([A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
 
+/** A scheme refused, as a stable name with the scheme (and the schemes expected): words a view can translate. */
+export type UriRejection = 'unsafe-scheme' | 'not-presence-scheme' | 'unknown-scheme';
+export interface UriError extends CoreError<'bad-uri'> {
+  /** Present when the scheme is what is refused; `params`: the scheme, then the presence schemes. */
+  rejection?: UriRejection;
+  params?: string[];
+}
+
+const refuseScheme = (
+  rejection: UriRejection,
+  message: string,
+  ...params: string[]
+): { ok: false; error: UriError } => ({
+  ok: false,
+  error: { code: 'bad-uri', message, rejection, params },
+});
+
 /** Checks a rewrite result against the rules above; the error message says why it is unusable. */
-export function classifyUri(uri: string, enumservices: readonly string[]): Result<void> {
+export function classifyUri(uri: string, enumservices: readonly string[]): Result<void, UriError> {
   if (uri === '') return err('bad-uri', 'the rewrite produced an empty string');
   if (uri.length > MAX_URI_LENGTH) return err('bad-uri', `the URI is longer than ${MAX_URI_LENGTH} characters`);
   // Printable US-ASCII only: no space, CR or LF, so nothing can be smuggled after the URI.
@@ -43,16 +60,20 @@ export function classifyUri(uri: string, enumservices: readonly string[]): Resul
   const m = ABSOLUTE_URI.exec(uri);
   if (!m) return err('bad-uri', `"${uri}" is not an absolute URI (RFC 3986 §4.3)`);
   const scheme = (m[1] as string).toLowerCase();
-  if (DANGEROUS_SCHEMES.has(scheme)) return err('bad-uri', `the "${scheme}:" scheme is never usable`);
+  if (DANGEROUS_SCHEMES.has(scheme))
+    return refuseScheme('unsafe-scheme', `the "${scheme}:" scheme is never usable`, scheme);
   if (enumservices.some(isPresenceService)) {
     if (!PRESENCE_SCHEMES.has(scheme)) {
-      return err(
-        'bad-uri',
-        `"${scheme}:" is not a presence URI scheme (expected one of ${[...PRESENCE_SCHEMES].join(', ')})`,
+      const expected = [...PRESENCE_SCHEMES].join(', ');
+      return refuseScheme(
+        'not-presence-scheme',
+        `"${scheme}:" is not a presence URI scheme (expected one of ${expected})`,
+        scheme,
+        expected,
       );
     }
   } else if (!USABLE_SCHEMES.has(scheme)) {
-    return err('bad-uri', `the "${scheme}:" scheme is not one the ENUM enumservices use`);
+    return refuseScheme('unknown-scheme', `the "${scheme}:" scheme is not one the ENUM enumservices use`, scheme);
   }
   return ok(undefined);
 }
