@@ -129,13 +129,13 @@ export const SETTING_ERROR_CODES = [
   'no-hostname',
   'bad-hostname', // $1: the value
   'bad-region',
-  // shared/settings.ts dohUrl: core/doh/provider.ts validateDohUrl's refusals (one code, bad-url, for all)
+  // core/doh/provider.ts DohUrlReason: validateDohUrl's refusals
   'doh-url-missing',
+  'doh-url-template',
   'doh-url-not-url', // $1: the value
   'doh-url-not-https',
   'doh-url-credentials',
   'doh-url-fragment',
-  'doh-url-other', // $1: core's message, a refusal this list does not know yet
   // core/presence/account.ts SipAccountReason: the SIP account fields
   'sip-server-not-url', // $1: the value
   'sip-server-not-websocket', // $1: the scheme given, "https:"

@@ -241,12 +241,13 @@ describe('why a value is refused, as data (README "Languages": the options page 
     expect(r.ok ? '' : r.error.message).toBe('"not a domain" is not a valid domain.');
   });
 
-  it("tells validateDohUrl's refusals apart by their message (core gives them all the code bad-url)", () => {
+  it("carries validateDohUrl's reasons (core/doh/provider.ts DohUrlReason), each shown in the user's words", () => {
     expect(reasonOf('dohUrl', '')?.reason).toBe('doh-url-missing');
     expect(reasonOf('dohUrl', 'not a url')).toMatchObject({ reason: 'doh-url-not-url', params: ['not a url'] });
     expect(reasonOf('dohUrl', 'http://dns.example/dns-query')?.reason).toBe('doh-url-not-https');
     expect(reasonOf('dohUrl', 'https://u:p@dns.example/dns-query')?.reason).toBe('doh-url-credentials');
     expect(reasonOf('dohUrl', 'https://dns.example/dns-query#x')?.reason).toBe('doh-url-fragment');
+    expect(reasonOf('dohUrl', 'https://dns.example/{name}')?.reason).toBe('doh-url-template');
   });
 
   it('the SIP fields carry the reasons of the rules they share with the CLI (core/presence/account.ts)', () => {

@@ -58,24 +58,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
  */
 export const SIP_PASSWORD_STORAGE_KEY = 'sipPassword';
 
-/**
- * Which of validateDohUrl's refusals `message` is. The rule (core/doh/provider.ts) gives every refusal the one
- * code bad-url, so its English message is what tells them apart; one it does not say yet is doh-url-other, shown
- * with the message as its technical detail (settings.test.ts pins each message to its reason).
- */
-function dohUrlRefusal(value: unknown, message: string): Result<never, SettingError> {
-  if (message === 'Enter the URL of a DNS-over-HTTPS server.') return fail('doh-url-missing', message);
-  if (message.endsWith(' is not a URL.')) return fail('doh-url-not-url', message, String(value));
-  if (message.includes('must start with https://')) return fail('doh-url-not-https', message);
-  if (message.includes('user name or password')) return fail('doh-url-credentials', message);
-  if (message.includes('#fragment')) return fail('doh-url-fragment', message);
-  return fail('doh-url-other', message, message);
-}
-
 /** RFC 8484 §3 and the rest of the one provider-URL rule (core/doh/provider.ts), as a setting. */
 const dohUrl: Validator<string> = (v) => {
   const url = validateDohUrl(v);
-  return url.ok ? url : dohUrlRefusal(v, url.error.message);
+  return url.ok ? url : fail(url.error.reason, url.error.message, ...url.error.params);
 };
 
 /** "" (not set) or a value `rule` accepts; the rule's reason and message are the setting's. */

@@ -1,6 +1,6 @@
 // What a user or an administrator chooses about a DoH provider, checked the same way by the settings, the
 // options page and the CLI: its URL, the query method, and the defaults when nothing is chosen.
-import { err, ok, type CoreError, type Result } from '../result.ts';
+import { ok, type CoreError, type Result } from '../result.ts';
 
 /** RFC 8484 GET and POST with the DNS wire format, or the JSON API of Google and Cloudflare (not an RFC). */
 export const DOH_METHODS = ['get', 'post', 'json'] as const;
@@ -20,26 +20,50 @@ export const DEFAULT_TIMEOUT_MS = 5000;
  */
 const DNS_TEMPLATE = /\{[?&]dns\}$/;
 
+/** Why a provider URL is refused, finer than its code: the views say each in the user's words (README "Languages"). */
+export type DohUrlReason =
+  | 'doh-url-missing'
+  | 'doh-url-template'
+  | 'doh-url-not-url'
+  | 'doh-url-not-https'
+  | 'doh-url-credentials'
+  | 'doh-url-fragment';
+
+export interface DohUrlError extends CoreError<'bad-url'> {
+  reason: DohUrlReason;
+  /** The value given, for doh-url-not-url; none for the others. */
+  params: string[];
+}
+
+const refuse = (reason: DohUrlReason, message: string, ...params: string[]): { ok: false; error: DohUrlError } => ({
+  ok: false,
+  error: { code: 'bad-url', message, reason, params },
+});
+
 /**
  * A provider URL as a person gives it: trimmed, https only (RFC 8484 §3: plain http would send the numbers'
  * names in clear), no user name or password and no #fragment; a trailing `{?dns}` template is accepted and
  * removed. Returns the URL in normal form.
  */
-export function validateDohUrl(text: unknown): Result<string, CoreError<'bad-url'>> {
+export function validateDohUrl(text: unknown): Result<string, DohUrlError> {
   if (typeof text !== 'string' || text.trim() === '')
-    return err('bad-url', 'Enter the URL of a DNS-over-HTTPS server.');
+    return refuse('doh-url-missing', 'Enter the URL of a DNS-over-HTTPS server.');
   const untemplated = text.trim().replace(DNS_TEMPLATE, '');
   if (/[{}]/.test(untemplated))
-    return err('bad-url', 'The DoH server URL may end in the template {?dns} (RFC 8484 §4.1) but hold no other {…}.');
+    return refuse(
+      'doh-url-template',
+      'The DoH server URL may end in the template {?dns} (RFC 8484 §4.1) but hold no other {…}.',
+    );
   let url: URL;
   try {
     url = new URL(untemplated);
   } catch {
-    return err('bad-url', `"${text}" is not a URL.`);
+    return refuse('doh-url-not-url', `"${text}" is not a URL.`, text);
   }
-  if (url.protocol !== 'https:') return err('bad-url', 'The DoH server URL must start with https:// (RFC 8484 §3).');
+  if (url.protocol !== 'https:')
+    return refuse('doh-url-not-https', 'The DoH server URL must start with https:// (RFC 8484 §3).');
   if (url.username || url.password)
-    return err('bad-url', 'The DoH server URL must not contain a user name or password.');
-  if (url.hash) return err('bad-url', 'The DoH server URL must not contain a #fragment.');
+    return refuse('doh-url-credentials', 'The DoH server URL must not contain a user name or password.');
+  if (url.hash) return refuse('doh-url-fragment', 'The DoH server URL must not contain a #fragment.');
   return ok(url.href);
 }
