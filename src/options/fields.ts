@@ -5,7 +5,7 @@ import type { ProtocolError } from '../shared/protocol.ts';
 import type { SettingKey, Settings } from '../shared/settings.ts';
 import { h } from '../ui/dom.ts';
 import { t } from '../shared/i18n.ts';
-import { settingErrorWords } from '../shared/display.ts';
+import { errorWords } from '../shared/display.ts';
 
 export interface OptionsContext {
   settings(): Settings;
@@ -86,7 +86,7 @@ export function radios<T extends string>(
 /** Save a setting from a control's change and show the outcome next to it. */
 export async function commitTo(ctx: OptionsContext, f: Field, key: SettingKey, value: unknown): Promise<boolean> {
   const saved = await ctx.commit(key, value);
-  f.setError(saved.ok ? undefined : settingErrorWords(saved.error));
+  f.setError(saved.ok ? undefined : errorWords(saved.error));
   return saved.ok;
 }
 

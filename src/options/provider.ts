@@ -7,7 +7,7 @@ import { validateSetting } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 import { errorText } from '../ui/result.ts';
-import { settingErrorWords } from '../shared/display.ts';
+import { errorWords } from '../shared/display.ts';
 import { commitTo, field, radios, type OptionsContext } from './fields.ts';
 import { withheldAccess } from './withheld.ts';
 
@@ -95,7 +95,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   /** Runs inside a user gesture: the permission request starts before any await. */
   function tryCustom(value: string): void {
     const v = validateSetting('dohUrl', value);
-    if (!v.ok) return f.setError(settingErrorWords(v.error));
+    if (!v.ok) return f.setError(errorWords(v.error));
     f.setError(undefined);
     void deps.requestPermission(v.value).then((p) => (p.ok ? save(v.value) : withheld(v.value, p.error.message)));
   }
@@ -154,7 +154,7 @@ function testRow(provider: ProviderField, method: () => DohMethod, deps: Provide
   test.addEventListener('click', () => {
     const { url, custom } = provider.chosen();
     const v = validateSetting('dohUrl', url);
-    if (!v.ok) return replace(out, h('span', { class: 'error' }, settingErrorWords(v.error)));
+    if (!v.ok) return replace(out, h('span', { class: 'error' }, errorWords(v.error)));
     const access: Promise<PermissionAnswer> = custom ? deps.requestPermission(v.value) : Promise.resolve(ok(null));
     replace(out, t('testing', hostOf(v.value)));
     test.disabled = true;

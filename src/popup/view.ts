@@ -7,7 +7,7 @@ import type { PresenceEntry } from '../core/presence/entry.ts';
 import { h, replace } from '../ui/dom.ts';
 import { errorText, renderResult, stateBadge } from '../ui/result.ts';
 import { t } from '../shared/i18n.ts';
-import { settingErrorWords } from '../shared/display.ts';
+import { errorWords } from '../shared/display.ts';
 
 export type TabEntry = TabNumber & { result?: LookupResult };
 
@@ -169,7 +169,7 @@ function siteSwitch(
       } else {
         box.checked = !enabled;
         status.className = 'error';
-        status.textContent = settingErrorWords(r.error);
+        status.textContent = errorWords(r.error);
       }
     });
   });

@@ -7,10 +7,12 @@ import { isPresenceService } from '../core/naptr/services.ts';
 import {
   PRESENCE_ERROR_CODES,
   PROTOCOL_ERROR_CODES,
+  NUMBER_ERROR_CODES,
   REJECTION_CODES,
   SETTING_ERROR_CODES,
   stateOfResult,
   type EnumState,
+  type NumberErrorCode,
   type PresenceErrorCode,
   type ProtocolErrorCode,
   type RejectionCode,
@@ -99,10 +101,12 @@ export const errorMeaning = (code: string): string | undefined =>
     ? t(`error_${code.replace(/-/g, '_')}` as ErrorMessageKey)
     : undefined;
 
-// And every reason a setting is refused for (SETTING_ERROR_CODES), and every reason a record is ignored for.
+// And every reason a setting is refused for (SETTING_ERROR_CODES), an input is no number for (NUMBER_ERROR_CODES),
+// and a record is ignored for.
 export const EVERY_SETTING_CODE_HAS_A_MESSAGE: `setting_${MessageName<SettingErrorCode>}` extends MessageKey
   ? true
   : never = true;
+export const EVERY_NUMBER_CODE_HAS_A_MESSAGE: MessageName<NumberErrorCode> extends MessageKey ? true : never = true;
 export const EVERY_REJECTION_CODE_HAS_A_MESSAGE: `rejection_${MessageName<RejectionCode>}` extends MessageKey
   ? true
   : never = true;
@@ -113,13 +117,17 @@ const wordsOf = (params: unknown): string[] =>
   Array.isArray(params) ? params.filter((p): p is string => typeof p === 'string') : [];
 
 /**
- * Why a setting was refused, in words: the message of its `reason` (SETTING_ERROR_CODES) with its `params`; any
- * other error (a lock, the browser's storage) has its words in its message already.
+ * An error's own words in the user's language: the message of its `reason` with its `params` — why a setting was
+ * refused (SETTING_ERROR_CODES) or why an input is no number (NUMBER_ERROR_CODES); any other error (a lock, the
+ * browser's storage, a resolver) has its words in its message already.
  */
-export function settingErrorWords(error: CoreError & { reason?: unknown; params?: unknown }): string {
-  if (!isOneOf(SETTING_ERROR_CODES, error.reason)) return error.message;
-  const key = `setting_${error.reason.replace(/-/g, '_')}` as `setting_${MessageName<SettingErrorCode>}` & MessageKey;
-  return t(key, ...wordsOf(error.params));
+export function errorWords(error: CoreError & { reason?: unknown; params?: unknown }): string {
+  const params = wordsOf(error.params);
+  if (isOneOf(SETTING_ERROR_CODES, error.reason))
+    return t(`setting_${error.reason.replace(/-/g, '_')}` as `setting_${MessageName<SettingErrorCode>}`, ...params);
+  if (isOneOf(NUMBER_ERROR_CODES, error.reason))
+    return t(error.reason.replace(/-/g, '_') as MessageName<NumberErrorCode>, ...params);
+  return error.message;
 }
 
 /**

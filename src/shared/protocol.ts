@@ -5,7 +5,7 @@
 import { isDohMethod, type DohMethod } from '../core/doh/provider.ts';
 import type { DohErrorCode } from '../core/doh/types.ts';
 import { isE164 } from '../core/enum/domain.ts';
-import type { E164Error } from '../core/enum/e164.ts';
+import type { E164Error, NumberReason } from '../core/enum/e164.ts';
 import type { StatusErrorCode } from '../core/enum/query.ts';
 import type { LookupResult, RecordRejectionCode } from '../core/enum/types.ts';
 import { isRecord } from '../core/guards.ts';
@@ -149,6 +149,28 @@ export const SETTING_ERROR_CODES = [
   'sip-password-missing',
 ] as const;
 export type SettingErrorCode = (typeof SETTING_ERROR_CODES)[number];
+
+/**
+ * Why an input is no phone number (core/enum/e164.ts NumberReason), each with its words under its own name
+ * (`number-too-short` → `number_too_short`) in public/_locales, filled with the error's `params` in order.
+ */
+export const NUMBER_ERROR_CODES = [
+  'number-missing',
+  'number-input-too-long', // $1: the most characters
+  'number-region-unknown', // $1: the region given
+  'number-needs-region', // $1: the input
+  'number-no-country-code', // $1: the input, $2: its first digits after + ("+999…")
+  'number-not-found', // $1: the input
+  'number-too-short', // $1: the input
+  'number-too-long', // $1: the input
+  'number-wrong-length', // $1: the input
+  'number-unreadable', // $1: the input
+  'number-not-e164', // $1: the input
+  'number-invalid', // $1: the input, $2: the region (GB) or +code
+] as const satisfies readonly NumberReason[];
+export type NumberErrorCode = (typeof NUMBER_ERROR_CODES)[number];
+/** Every reason the core gives is listed (the list above may not miss one). */
+export const EVERY_NUMBER_REASON_IS_LISTED: NumberReason extends NumberErrorCode ? true : never = true;
 type WithinSetting<T extends SettingErrorCode> = T;
 export type CoreSettingErrorCode = WithinSetting<SipAccountReason>;
 

@@ -13,7 +13,7 @@ export const SETTINGS_VERSION = 1;
 /**
  * A setting's value refused: why, as a stable `reason` and the values its words need (`params`: the value given,
  * a limit), which the options page shows next to its field in the user's language (shared/display.ts
- * settingErrorWords); `message` is the same in English, for the logs.
+ * errorWords); `message` is the same in English, for the logs.
  */
 export interface SettingError extends CoreError<'invalid-setting'> {
   reason: SettingErrorCode;

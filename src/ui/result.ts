@@ -8,7 +8,7 @@ import {
   errorMeaning,
   linkScheme,
   rejectionWords,
-  settingErrorWords,
+  errorWords,
   stateLabel,
   type UriView,
 } from '../shared/display.ts';
@@ -28,16 +28,25 @@ export function stateBadge(state: EnumState): HTMLElement {
   return h('span', { class: 'state', 'data-state': state }, stateLabel(state));
 }
 
-/** "meaning message (code)" (the popup, and the hover card with `make` of the page's document): what the code means in the user's language, then the exact message and the code. The
- *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). A refused
- *  setting's message is its reason in words (settingErrorWords), not core's English. */
-export function errorText(error: CoreError, make: Elements['h'] = h): (string | HTMLElement)[] {
+/** "meaning message (code)": what the code means in the user's language, then the message and the code. The
+ *  message sits in <bdi>: a resolver's text cannot reorder what surrounds it (UAX #9 isolation). */
+function errorParts(error: CoreError, message: string, make: Elements['h']): (string | HTMLElement)[] {
   const meaning = errorMeaning(error.code);
-  const message = make('bdi', {}, settingErrorWords(error));
+  const words = make('bdi', {}, message);
   const code = make('code', { class: 'code' }, error.code);
-  return meaning
-    ? withNodes<string | HTMLElement>('errorWithCode', meaning, message, code)
-    : [message, ' (', code, ')'];
+  return meaning ? withNodes<string | HTMLElement>('errorWithCode', meaning, words, code) : [words, ' (', code, ')'];
+}
+
+/** An error in the extension's pages (popup, options): a refused setting's or number's reason in the user's words
+ *  (errorWords), else the error's own message. */
+export function errorText(error: CoreError, make: Elements['h'] = h): (string | HTMLElement)[] {
+  return errorParts(error, errorWords(error), make);
+}
+
+/** A failed lookup's error (the hover card, with `make` of the page's document): its message as the resolver or
+ *  the core gave it. Lookup errors carry no reason, so the card's script need not hold the reasons' lists. */
+export function lookupErrorText(error: CoreError, make: Elements['h'] = h): (string | HTMLElement)[] {
+  return errorParts(error, error.message, make);
 }
 
 function uriItem(u: UriView): HTMLElement {

@@ -4,10 +4,11 @@
 // English `message` (the CLI's and the logs'); the views choose words by code, with the code's parameters.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NaptrData } from '../../src/core/dns/types.ts';
+import { toE164 } from '../../src/core/enum/e164.ts';
 import { processNaptrSet } from '../../src/core/naptr/process.ts';
 import { notifiedSubscription } from '../../src/core/presence/subscription.ts';
 import { unknownEntry } from '../../src/core/presence/entry.ts';
-import { rejectionWords, settingErrorWords } from '../../src/shared/display.ts';
+import { rejectionWords, errorWords } from '../../src/shared/display.ts';
 import { useMessages } from '../../src/shared/i18n.ts';
 import { describePresence } from '../../src/shared/presence-display.ts';
 import { DEFAULT_SETTINGS, validateSetting, type Settings } from '../../src/shared/settings.ts';
@@ -61,7 +62,7 @@ describe('options page field errors, in German', () => {
       'suffixes',
       Array.from({ length: 11 }, (_, i) => `s${i}.example`),
     );
-    expect(many.ok ? '' : settingErrorWords(many.error)).toBe('Höchstens 10 Domains.');
+    expect(many.ok ? '' : errorWords(many.error)).toBe('Höchstens 10 Domains.');
   });
 
   it('a region that is not two letters', async () => {
@@ -138,7 +139,7 @@ describe('in Japanese too', () => {
   it('a refused setting and an ignored record', () => {
     useMessages(getMessageFrom(readLocale('ja')));
     const r = validateSetting('suffixes', ['not a domain']);
-    expect(r.ok ? '' : settingErrorWords(r.error)).toBe('「not a domain」は有効なドメインではありません。');
+    expect(r.ok ? '' : errorWords(r.error)).toBe('「not a domain」は有効なドメインではありません。');
   });
 });
 
@@ -190,5 +191,23 @@ describe('ignored records in the popup, in German', () => {
       'b.example hat keine NAPTR-Einträge. (in a.example)',
     );
     expect(rejectionWords({ record: 'r', reason: 'regexp does not match' })).toBe('regexp does not match');
+  });
+});
+
+describe('why a typed input is no number (core/enum/e164.ts NumberReason), as the popup shows it', () => {
+  it('in German: the reason in words with the input, and neither core’s English nor the CLI’s --region hint', () => {
+    const text = (input: string, region: string) => {
+      const r = toE164(input, region);
+      if (r.ok) throw new Error(`${input} was read as ${r.value}`);
+      const p = document.createElement('p');
+      p.append(...errorText(r.error));
+      return p.textContent ?? '';
+    };
+    expect(text('12', 'DE')).toContain('„12“ ist keine gültige Nummer für DE.');
+    expect(text('abc', 'DE')).toContain('In „abc“ wurde keine Telefonnummer gefunden.');
+    expect(text('+999 1234567', 'DE')).toContain('„+999 1234567“: +999… beginnt mit keiner Ländervorwahl.');
+    expect(text('+43 1', 'UK')).toContain('„UK“ ist kein bekannter Regionscode');
+    expect(text('0301234', '')).not.toContain('--region');
+    for (const input of ['12', '+999 1234567', 'abc']) expect(text(input, 'DE')).not.toMatch(/is not a phone/);
   });
 });

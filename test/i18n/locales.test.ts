@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   PRESENCE_ERROR_CODES,
   PROTOCOL_ERROR_CODES,
+  NUMBER_ERROR_CODES,
   REJECTION_CODES,
   SETTING_ERROR_CODES,
   type EnumState,
@@ -93,6 +94,7 @@ describe('locales', () => {
     const errorKeys = new Set([
       ...[...PROTOCOL_ERROR_CODES, ...PRESENCE_ERROR_CODES].map((c) => `error_${c.replace(/-/g, '_')}`),
       ...SETTING_ERROR_CODES.map((c) => `setting_${c.replace(/-/g, '_')}`),
+      ...NUMBER_ERROR_CODES.map((c) => c.replace(/-/g, '_')),
       ...REJECTION_CODES.map((c) => `rejection_${c.replace(/-/g, '_')}`),
       ...ENUM_STATES.map((s) => `state_${s.replace(/-/g, '_')}`),
       ...PRESENCE_STATES.map((s) => `presence_${s}`),

@@ -10,7 +10,7 @@ import { t } from '../../shared/i18n.ts';
 import type { PresenceEntry } from '../../core/presence/entry.ts';
 import { presenceList } from '../../ui/presence.ts';
 import { elementsIn, type Elements } from '../../ui/dom.ts';
-import { errorText } from '../../ui/result.ts';
+import { lookupErrorText } from '../../ui/result.ts';
 
 /** Only allow-listed schemes become links (shared with the popup: src/shared/display.ts). */
 export const isLinkable = (uri: string): boolean => linkScheme(uri) !== undefined;
@@ -39,7 +39,7 @@ export function buildCard(doc: Document, data: CardData, onLookup: () => void): 
   const v = data.result && describeResult(data.result, data.now);
   // The code's meaning in the user's language, then the exact message and the code, as the popup shows them.
   const error = data.error ?? v?.error;
-  if (data.state === 'error' && error) card.append(h('div', { class: 'meta' }, ...errorText(error, h)));
+  if (data.state === 'error' && error) card.append(h('div', { class: 'meta' }, ...lookupErrorText(error, h)));
   if (v && data.result?.status === 'found') {
     if (v.presence.length) card.append(h('h3', {}, t('resultPresence')), uriList(h, v.presence));
     if (v.others.length) card.append(h('h3', {}, t('resultOthers')), uriList(h, v.others));

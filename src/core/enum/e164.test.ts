@@ -86,7 +86,7 @@ describe('toE164: unknown regions and country calling codes are named', () => {
       '"+999 1234567" is not a phone number: +999… does not begin with a country calling code.',
     ],
   ])('refuses %j (region %j) as %s, naming what is wrong', (input, region, code, message) => {
-    expect(toE164(input, region)).toEqual({ ok: false, error: { code, message } });
+    expect(toE164(input, region)).toMatchObject({ ok: false, error: { code, message } });
   });
 });
 
