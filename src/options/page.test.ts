@@ -176,6 +176,12 @@ describe('other fields', () => {
     change($('#defaultRegion'), '1x');
     await flush();
     expect($('#defaultRegion-error').textContent).toBe('Use a two-letter region such as GB, or leave empty.');
+    change($('#defaultRegion'), 'uk');
+    await flush();
+    expect($('#defaultRegion-error').textContent).toBe(
+      'UK is not a region with phone numbers; use one such as GB (not UK), or leave empty.',
+    );
+    expect(last().defaultRegion).toBe('GB');
   });
 
   it('when to resolve', async () => {
