@@ -1,5 +1,6 @@
 // An editable list setting: suffixes (add, remove, reorder) and disabledSites (remove; add too).
 // Every change is validated and saved at once; a refused change leaves the list as it was, with the reason.
+import { parseHostName } from '../core/dns/name.ts';
 import type { SettingKey } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { t } from '../shared/i18n.ts';
@@ -110,9 +111,25 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
     );
   }
 
+  /** Mark the entry `item` as the one the add field repeats (undefined: none). */
+  const markDuplicate = (item: string | undefined) => {
+    for (const li of list.querySelectorAll('li')) li.toggleAttribute('data-duplicate', li.dataset.item === item);
+  };
+  addInput.addEventListener('input', () => markDuplicate(undefined));
+
   const add = () => {
     const value = addInput.value.trim();
     if (!value) return f.setError(t('typeName'));
+    // The same name in another spelling (case, a final dot) is already listed: saving would drop it without a
+    // word (settings-parse.ts listOf keeps each name once), so nothing is saved and the typed text stays, focused,
+    // with the entry it repeats marked in the list.
+    const name = parseHostName(value);
+    if (name.ok && items().includes(name.value)) {
+      f.setError(undefined);
+      markDuplicate(name.value);
+      addInput.focus();
+      return;
+    }
     void save([...items(), value]).then((ok) => {
       if (ok) addInput.value = '';
     });

@@ -157,6 +157,37 @@ describe('lists', () => {
     expect($('#suffixes-error').textContent).toBe('"not a domain" is not a valid domain.');
   });
 
+  it.each([
+    ['suffixes', {}, ['e164.arpa', 'E164.ARPA', 'e164.arpa.', ' e164.arpa ']],
+    ['disabledSites', { disabledSites: ['example.com'] }, ['example.com', 'EXAMPLE.com', 'Example.Com.']],
+  ] as const)(
+    '%s: adding a name already listed saves nothing and keeps it in the field',
+    async (key, settings, dups) => {
+      render(deps(), settings as Partial<Settings>);
+      const listed = key === 'suffixes' ? 'e164.arpa' : 'example.com';
+      for (const dup of dups) {
+        const input = $(`#${key}`);
+        input.focus();
+        input.value = dup;
+        $<HTMLButtonElement>(`[data-key="${key}"] .row button`).click();
+        await flush();
+        expect(saved, dup).toEqual([]);
+        expect($('#save-status').textContent, dup).toBe('');
+        expect(input.value, dup).toBe(dup);
+        expect(document.activeElement, dup).toBe(input);
+        // The entry it repeats is marked in the list.
+        expect(root.querySelector(`#${key}-list li[data-duplicate]`)?.getAttribute('data-item'), dup).toBe(listed);
+      }
+      // Typing again drops the mark; a new name is added.
+      $(`#${key}`).value = 'new.example';
+      $(`#${key}`).dispatchEvent(new Event('input', { bubbles: true }));
+      expect(root.querySelector(`#${key}-list li[data-duplicate]`)).toBeNull();
+      $<HTMLButtonElement>(`[data-key="${key}"] .row button`).click();
+      await flush();
+      expect(last()[key]).toEqual([listed, 'new.example']);
+    },
+  );
+
   it('removes switched-off sites', async () => {
     render(deps(), { disabledSites: ['a.example', 'b.example'] });
     $<HTMLButtonElement>('[aria-label="Remove a.example"]').click();
