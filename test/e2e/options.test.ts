@@ -105,3 +105,26 @@ test.each([
   expect(Math.abs((await top()) - before)).toBeLessThan(1);
   await page.close();
 });
+
+test('the "Show live presence" checkbox sits on its label\'s line; the password field looks like the other text fields', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const box = async (sel: string) => (await page.locator(sel).boundingBox())!;
+    const [checkbox, label] = [await box('#presence'), await box('label[for="presence"]')];
+    // One line: the checkbox's middle within the label's line, and the label to its right.
+    expect(checkbox.y + checkbox.height / 2).toBeGreaterThan(label.y);
+    expect(checkbox.y + checkbox.height / 2).toBeLessThan(label.y + label.height);
+    expect(label.x).toBeGreaterThan(checkbox.x + checkbox.width);
+    const look = (sel: string) =>
+      page
+        .locator(sel)
+        .evaluate((el) =>
+          ['background-color', 'border-top-color', 'border-top-width', 'border-radius', 'padding-left', 'color'].map(
+            (p) => getComputedStyle(el).getPropertyValue(p),
+          ),
+        );
+    expect(await look('#sipPassword'), scheme).toEqual(await look('#sipUsername'));
+  }
+  await page.close();
+});
