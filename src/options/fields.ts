@@ -13,6 +13,9 @@ export interface OptionsContext {
   commit(key: SettingKey, value: unknown): Promise<Result<null, ProtocolError>>;
 }
 
+/** Dispatched (bubbling) by a field that shows an error. */
+export const FIELD_ERROR_EVENT = 'options-field-error';
+
 export interface Field {
   el: HTMLElement;
   setError(message: string | undefined): void;
@@ -35,6 +38,14 @@ export function field(
   const lockedId = `${key}-locked`;
   const hint = opts.hint ? h('p', { id: hintId, class: 'hint' }, opts.hint) : null;
   const error = h('p', { id: errorId, class: 'field-error', role: 'alert' });
+  // The error's line, kept free when empty (options.css); "Saved." shows there after a change of this field
+  // (page.ts; announced by the page's one status, #save-status, so hidden from screen readers here).
+  const message = h(
+    'div',
+    { class: 'field-message' },
+    error,
+    h('span', { class: 'field-saved', 'aria-hidden': 'true' }),
+  );
   const note = locked ? h('p', { id: lockedId, class: 'locked-note' }, t('lockedNote')) : null;
   const describedBy = [hint && hintId, errorId, note && lockedId].filter(Boolean).join(' ');
   const inputs = opts.inputs ?? controls;
@@ -50,16 +61,18 @@ export function field(
         ...controls,
         hint,
         note,
-        error,
+        message,
       )
-    : h('div', { class: 'field', 'data-key': key }, h('label', { for: key }, label), ...controls, hint, note, error);
+    : h('div', { class: 'field', 'data-key': key }, h('label', { for: key }, label), ...controls, hint, note, message);
   if (locked) el.setAttribute('data-locked', '');
   return {
     el,
-    setError(message) {
-      error.textContent = message ?? '';
+    setError(text) {
+      error.textContent = text ?? '';
+      // The page's "Saved." must not stand beside a change that failed (page.ts).
+      if (text) el.dispatchEvent(new CustomEvent(FIELD_ERROR_EVENT, { bubbles: true }));
       for (const c of inputs) {
-        if (message) c.setAttribute('aria-invalid', 'true');
+        if (text) c.setAttribute('aria-invalid', 'true');
         else c.removeAttribute('aria-invalid');
       }
     },

@@ -128,6 +128,47 @@ describe('provider', () => {
   });
 });
 
+describe('"Saved."', () => {
+  /** The keys of the fields that show "Saved.". */
+  const shownSaved = () =>
+    [...root.querySelectorAll('.field-saved')]
+      .filter((e) => e.textContent)
+      .map((e) => e.closest('[data-key]')?.getAttribute('data-key'));
+
+  it('says what happened last, next to the field changed: cleared when a later change fails', async () => {
+    render();
+    $('#provider-quad9').click();
+    await flush();
+    expect($('#save-status').textContent).toBe('Saved.');
+    expect($('[data-key="dohUrl"] .field-saved').textContent).toBe('Saved.');
+    $('#suffixes').value = 'bad_suffix';
+    $<HTMLButtonElement>('[data-key="suffixes"] .row button').click();
+    await flush();
+    expect($('#suffixes-error').textContent).toBe('"bad_suffix" is not a valid domain.');
+    expect($('#save-status').textContent).toBe('');
+    expect(shownSaved()).toEqual([]);
+    $('#resolveOn-never').click();
+    await flush();
+    expect($('#save-status').textContent).toBe('Saved.');
+    expect(shownSaved()).toEqual(['resolveOn']);
+  });
+
+  it('goes after a few seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      render();
+      $('#provider-quad9').click();
+      await vi.advanceTimersByTimeAsync(10);
+      expect($('#save-status').textContent).toBe('Saved.');
+      await vi.advanceTimersByTimeAsync(6000);
+      expect($('#save-status').textContent).toBe('');
+      expect($('[data-key="dohUrl"] .field-saved').textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('lists', () => {
   it('adds, reorders and removes suffixes; refuses to remove the last one', async () => {
     render();

@@ -128,3 +128,21 @@ test('the "Show live presence" checkbox sits on its label\'s line; the password 
   }
   await page.close();
 });
+
+test('"Saved." covers no control, even 360 px wide', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.locator('#suffixes').fill('e164.test');
+  await page.locator('#suffixes').press('Enter');
+  await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+  // An Add button (at the right edge) 30 px above the bottom of the window, where a fixed status box would sit.
+  const add = page.locator('[data-key="disabledSites"] .row button');
+  const hit = await add.evaluate((button) => {
+    const r = button.getBoundingClientRect();
+    window.scrollBy(0, r.top + r.height / 2 - (innerHeight - 30));
+    const after = button.getBoundingClientRect();
+    return document.elementFromPoint(after.left + after.width / 2, after.top + after.height / 2) === button;
+  });
+  expect(hit).toBe(true);
+  await page.close();
+});
