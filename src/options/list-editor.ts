@@ -18,7 +18,7 @@ export interface ListOptions {
 }
 
 export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
-  const locked = ctx.locked.includes(o.key);
+  const locked = () => ctx.locked.includes(o.key);
   const list = h('ul', { class: 'list', id: `${o.key}-list`, 'aria-label': o.label });
   const addInput = h('input', {
     id: o.key,
@@ -67,7 +67,7 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
         'aria-label': label,
         'data-action': action,
         'data-index': String(index),
-        disabled: disabled || locked,
+        disabled: disabled || locked(),
       },
       text,
     );
@@ -142,5 +142,16 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
     }
   });
   render();
+  // A change elsewhere redraws the entries only: the add field keeps what is typed in it; a focused entry's
+  // button keeps focus when it is still there.
+  ctx.follow(o.key, () => {
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    const again =
+      focused &&
+      `[data-action="${focused.getAttribute('data-action')}"][data-index="${focused.getAttribute('data-index')}"]`;
+    render();
+    const target = again ? list.querySelector<HTMLButtonElement>(again) : null;
+    if (again) (target && !target.disabled ? target : addInput).focus();
+  });
   return f.el;
 }

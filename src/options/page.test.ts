@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
-import { renderOptions, type OptionsDeps } from './page.ts';
+import { renderOptions, type OptionsDeps, type OptionsPage } from './page.ts';
 import { errorMeaning } from '../shared/display.ts';
 
 const flush = async () => {
@@ -28,8 +28,9 @@ function deps(over: Partial<OptionsDeps> = {}): OptionsDeps {
     ...over,
   };
 }
+let page: OptionsPage;
 function render(d = deps(), settings: Partial<Settings> = {}, locked: SettingKey[] = []) {
-  renderOptions(root, { settings: { ...DEFAULT_SETTINGS, ...settings }, locked }, d);
+  page = renderOptions(root, { settings: { ...DEFAULT_SETTINGS, ...settings }, locked }, d);
   return d;
 }
 const $ = <T extends HTMLElement = HTMLInputElement>(sel: string) => root.querySelector<T>(sel)!;
@@ -268,6 +269,71 @@ describe('other fields', () => {
     expect(root.querySelector('.privacy')?.textContent).toContain(
       'Only the ENUM names of the phone numbers you chose to look up',
     );
+  });
+});
+
+describe('settings changed elsewhere', () => {
+  it('keep what the user is typing, its focus and caret, and an invalid value with its error', async () => {
+    render();
+    const form = root.querySelector('form');
+    change($('#defaultRegion'), '1');
+    await flush();
+    expect($('#defaultRegion-error').textContent).not.toBe('');
+    const site = $('#disabledSites');
+    site.focus();
+    site.value = 'my-typed-site.example';
+    site.setSelectionRange(3, 3);
+    page.update({ settings: { ...DEFAULT_SETTINGS, resolveOn: 'visible' }, locked: [] });
+    expect($('#resolveOn-visible').checked).toBe(true);
+    expect(root.querySelector('form')).toBe(form); // not rebuilt
+    expect(document.activeElement).toBe(site);
+    expect([site.value, site.selectionStart]).toEqual(['my-typed-site.example', 3]);
+    expect($('#defaultRegion').value).toBe('1');
+    expect($('#defaultRegion-error').textContent).toBe('Use a two-letter region such as GB, or leave empty.');
+  });
+
+  it('show the new values of fields not being edited, and never overwrite the one focused', () => {
+    render();
+    $('#sipAddress').focus();
+    $('#sipAddress').value = 'sip:me@exa';
+    page.update({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        defaultRegion: 'DE',
+        sipAddress: 'sip:other@example.test',
+        sipServer: 'wss://sip.example.test/ws',
+        presence: 'sip',
+        dohMethod: 'post',
+        dohUrl: 'https://dns.google/dns-query',
+        disabledSites: ['b.example'],
+      },
+      locked: [],
+    });
+    expect($('#defaultRegion').value).toBe('DE');
+    expect($('#sipServer').value).toBe('wss://sip.example.test/ws');
+    expect($('#sipAddress').value).toBe('sip:me@exa');
+    expect($('#presence').checked).toBe(true);
+    expect($('#dohMethod').value).toBe('post');
+    expect($('#provider-google').checked).toBe(true);
+    expect(root.querySelector('[data-item="b.example"]')).not.toBeNull();
+  });
+
+  it('lock and unlock managed fields in place', () => {
+    render();
+    const form = root.querySelector('form');
+    page.update({ settings: { ...DEFAULT_SETTINGS, resolveOn: 'never' }, locked: ['resolveOn', 'suffixes'] });
+    expect(root.querySelector('form')).toBe(form);
+    expect($('#resolveOn-never').checked).toBe(true);
+    expect($('#resolveOn-hover').disabled).toBe(true);
+    expect($('#resolveOn-hover').getAttribute('aria-describedby')).toContain('resolveOn-locked');
+    expect($('#resolveOn-locked').textContent).toBe('Set by your administrator; it cannot be changed here.');
+    expect($<HTMLButtonElement>('[aria-label="Remove e164.arpa"]').disabled).toBe(true);
+    expect($('#suffixes').disabled).toBe(true);
+    page.update({ settings: { ...DEFAULT_SETTINGS, resolveOn: 'never' }, locked: [] });
+    expect($('#resolveOn-hover').disabled).toBe(false);
+    expect(root.querySelector('#resolveOn-locked')).toBeNull();
+    expect($('#resolveOn-hover').getAttribute('aria-describedby')).not.toContain('resolveOn-locked');
+    expect($('#suffixes').disabled).toBe(false);
   });
 });
 

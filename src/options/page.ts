@@ -18,7 +18,10 @@ export interface OptionsDeps extends ProviderDeps, PresenceDeps {
 }
 
 export interface OptionsPage {
-  /** Settings changed elsewhere (popup, another options tab, policy): re-render when a value or a lock differs. */
+  /**
+   * Settings changed elsewhere (popup, another options tab, policy): the fields whose value or lock differs show
+   * it, in place; a field the user is editing keeps what is in it (OptionsContext.follow).
+   */
   update(loaded: { settings: Settings; locked: SettingKey[] }): void;
 }
 
@@ -57,6 +60,7 @@ export function renderOptions(
   let settings = loaded.settings;
   let locked = loaded.locked;
   let queue: Promise<unknown> = Promise.resolve();
+  const followers = new Map<SettingKey, (() => void)[]>();
   // "Saved." says what happened last: shown in the line of the field changed (fields.ts), announced here, gone
   // after a few seconds or as soon as a change fails. In the flow of the page, never over a control.
   const saved = h('p', { id: 'save-status', class: 'visually-hidden', role: 'status' });
@@ -74,6 +78,9 @@ export function renderOptions(
 
   const ctx: OptionsContext = {
     settings: () => settings,
+    follow(key, refresh) {
+      followers.set(key, [...(followers.get(key) ?? []), refresh]);
+    },
     get locked() {
       return locked;
     },
@@ -99,6 +106,7 @@ export function renderOptions(
   };
 
   function render(): void {
+    followers.clear();
     replace(
       root,
       h('h1', {}, t('optionsTitle')),
@@ -151,13 +159,13 @@ export function renderOptions(
   render();
   return {
     update(next) {
-      const changed = SETTING_KEYS.some(
+      // Nothing differs when our own save comes back.
+      const changed = SETTING_KEYS.filter(
         (k) => !sameValue(next.settings[k], settings[k]) || next.locked.includes(k) !== locked.includes(k),
       );
-      if (!changed) return; // our own save coming back: re-rendering would move focus
       settings = next.settings;
       locked = next.locked;
-      render();
+      for (const key of changed) for (const refresh of followers.get(key) ?? []) refresh();
     },
   };
 }

@@ -146,3 +146,27 @@ test('"Saved." covers no control, even 360 px wide', async () => {
   expect(hit).toBe(true);
   await page.close();
 });
+
+test('a setting changed elsewhere leaves what is being typed, its focus and a refused value in place', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  await page.locator('#defaultRegion').fill('1');
+  await page.locator('#defaultRegion').press('Tab');
+  await expect.poll(() => page.locator('#defaultRegion-error').textContent()).not.toBe('');
+  const site = page.locator('#disabledSites');
+  await site.fill('my-typed-site.example');
+  const worker = await browser.worker();
+  await worker.evaluate(async () => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...settings, version: 1, resolveOn: 'visible' } });
+  });
+  await expect.poll(() => page.locator('#resolveOn-visible').isChecked()).toBe(true);
+  expect(await site.inputValue()).toBe('my-typed-site.example');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('disabledSites');
+  expect(await page.locator('#defaultRegion').inputValue()).toBe('1');
+  expect(await page.locator('#defaultRegion-error').textContent()).not.toBe('');
+  await worker.evaluate(async () => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...settings, resolveOn: 'hover' } });
+  });
+  await page.close();
+});
