@@ -33,6 +33,39 @@ export function shownText(
   return { show, editing, follow: () => void (editing() || show()) };
 }
 
+/** The documents whose pointer presses are followed (whenReleased). */
+const followed = new WeakSet<Document>();
+let pressed = false;
+let waiting: (() => void)[] = [];
+
+/**
+ * Run `update` now, or once the mouse button (or finger) that is down is released and its click has run. A field
+ * shows its error on its change, which a click on the next button fires between press and release; an error longer
+ * than its kept line (options.css) would move that button down then, the release would miss it and the click be lost.
+ */
+function whenReleased(update: () => void): void {
+  if (pressed) waiting.push(update);
+  else update();
+}
+
+/** Follow the pointer presses on `doc` for whenReleased (once per document). */
+function followPresses(doc: Document): void {
+  if (followed.has(doc)) return;
+  followed.add(doc);
+  doc.addEventListener('pointerdown', () => (pressed = true), true);
+  const release = () => {
+    pressed = false;
+    // After the click, which the browser dispatches right after the release.
+    setTimeout(() => {
+      const run = waiting;
+      waiting = [];
+      for (const f of run) f();
+    });
+  };
+  doc.addEventListener('pointerup', release, true);
+  doc.addEventListener('pointercancel', release, true);
+}
+
 /** Dispatched (bubbling) by a field that shows an error. */
 export const FIELD_ERROR_EVENT = 'options-field-error';
 
@@ -85,16 +118,19 @@ export function field(
   };
   lock();
   ctx.follow(key, lock);
+  followPresses(el.ownerDocument);
   return {
     el,
     setError(text) {
-      error.textContent = text ?? '';
-      // The page's "Saved." must not stand beside a change that failed (page.ts).
-      if (text) el.dispatchEvent(new CustomEvent(FIELD_ERROR_EVENT, { bubbles: true }));
-      for (const c of inputs) {
-        if (text) c.setAttribute('aria-invalid', 'true');
-        else c.removeAttribute('aria-invalid');
-      }
+      whenReleased(() => {
+        error.textContent = text ?? '';
+        // The page's "Saved." must not stand beside a change that failed (page.ts).
+        if (text) el.dispatchEvent(new CustomEvent(FIELD_ERROR_EVENT, { bubbles: true }));
+        for (const c of inputs) {
+          if (text) c.setAttribute('aria-invalid', 'true');
+          else c.removeAttribute('aria-invalid');
+        }
+      });
     },
   };
 }

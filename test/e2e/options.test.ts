@@ -84,27 +84,36 @@ test('managed settings lock their fields (a real Chromium policy)', async () => 
 });
 
 // An invalid SIP value shows its error when the field loses focus, which a click on "Test SIP account" does between
-// press and release: the error's line is kept free (options.css), so the button stays under the pointer, the
-// click lands and the result says why the test failed.
+// press and release: the error's line is kept free (options.css), and an error that takes more lines waits for the
+// release (fields.ts), so the button stays under the pointer, the click lands and the result says why it failed.
 test.each([
-  ['SIP address', 'sipAddress', 'you@example.test'],
-  ['SIP WebSocket server', 'sipServer', 'http://x'],
-  ['Username', 'sipUsername', 'a\u0001'],
-])('Test SIP account right after an invalid %s says why it failed', async (label, key, value) => {
-  const page = await browser.openPage('src/options/index.html');
-  const testButton = page.getByRole('button', { name: 'Test SIP account' });
-  // Where the button is on the page (not in the viewport, which the click scrolls).
-  const top = () => testButton.evaluate((b) => b.getBoundingClientRect().top + window.scrollY);
-  const before = await top();
-  await page.getByLabel(label, { exact: true }).fill(value);
-  await page.click('#test-sip'); // a real mouse press and release on the button
-  await expect.poll(() => page.locator(`#${key}-error`).textContent()).not.toBe('');
-  const error = (await page.locator(`#${key}-error`).textContent()) ?? '';
-  await expect.poll(() => page.locator('#sip-test-result').textContent()).toMatch(/^Failed: /);
-  expect(await page.locator('#sip-test-result').textContent()).toContain(error);
-  expect(Math.abs((await top()) - before)).toBeLessThan(1);
-  await page.close();
-});
+  ['SIP address', 'sipAddress', 'you@example.test', 800],
+  ['SIP WebSocket server', 'sipServer', 'http://x', 800],
+  ['Username', 'sipUsername', 'a\u0001', 800],
+  // 360 px wide, where the error takes two lines
+  ['SIP address', 'sipAddress', 'you@example.test', 360],
+  ['SIP WebSocket server', 'sipServer', 'http://x', 360],
+])(
+  'Test SIP account right after an invalid %s (%s = %j, %i px wide) says why it failed',
+  async (label, key, value, width) => {
+    const page = await browser.openPage('src/options/index.html');
+    await page.setViewportSize({ width, height: 640 });
+    const testButton = page.getByRole('button', { name: 'Test SIP account' });
+    // Where the button is on the page (not in the viewport, which the click scrolls).
+    const top = () => testButton.evaluate((b) => b.getBoundingClientRect().top + window.scrollY);
+    const before = await top();
+    await page.getByLabel(label, { exact: true }).fill(value);
+    await page.click('#test-sip'); // a real mouse press and release on the button
+    await expect.poll(() => page.locator(`#${key}-error`).textContent()).not.toBe('');
+    const error = (await page.locator(`#${key}-error`).textContent()) ?? '';
+    await expect.poll(() => page.locator('#sip-test-result').textContent()).toMatch(/^Failed: /);
+    expect(await page.locator('#sip-test-result').textContent()).toContain(error);
+    // A one-line error moves nothing, not even after the click (a longer one moves what is below it then).
+    const moved = Math.abs((await top()) - before);
+    expect(width === 800 ? moved : 0).toBeLessThan(1);
+    await page.close();
+  },
+);
 
 test('the "Show live presence" checkbox sits on its label\'s line; the password field looks like the other text fields', async () => {
   const page = await browser.openPage('src/options/index.html');
