@@ -1,5 +1,6 @@
 // An editable list setting: suffixes (add, remove, reorder) and disabledSites (remove; add too).
 // Every change is validated and saved at once; a refused change leaves the list as it was, with the reason.
+import { parseHostName } from '../core/dns/name.ts';
 import type { SettingKey } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { t } from '../shared/i18n.ts';
@@ -17,7 +18,7 @@ export interface ListOptions {
 }
 
 export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
-  const locked = ctx.locked.includes(o.key);
+  const locked = () => ctx.locked.includes(o.key);
   const list = h('ul', { class: 'list', id: `${o.key}-list`, 'aria-label': o.label });
   const addInput = h('input', {
     id: o.key,
@@ -66,7 +67,7 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
         'aria-label': label,
         'data-action': action,
         'data-index': String(index),
-        disabled: disabled || locked,
+        disabled: disabled || locked(),
       },
       text,
     );
@@ -110,9 +111,25 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
     );
   }
 
+  /** Mark the entry `item` as the one the add field repeats (undefined: none). */
+  const markDuplicate = (item: string | undefined) => {
+    for (const li of list.querySelectorAll('li')) li.toggleAttribute('data-duplicate', li.dataset.item === item);
+  };
+  addInput.addEventListener('input', () => markDuplicate(undefined));
+
   const add = () => {
     const value = addInput.value.trim();
     if (!value) return f.setError(t('typeName'));
+    // The same name in another spelling (case, a final dot) is already listed: saving would drop it without a
+    // word (settings-parse.ts listOf keeps each name once), so nothing is saved and the typed text stays, focused,
+    // with the entry it repeats marked in the list.
+    const name = parseHostName(value);
+    if (name.ok && items().includes(name.value)) {
+      f.setError(t('alreadyListed', name.value));
+      markDuplicate(name.value);
+      addInput.focus();
+      return;
+    }
     void save([...items(), value]).then((ok) => {
       if (ok) addInput.value = '';
     });
@@ -125,5 +142,16 @@ export function listSetting(ctx: OptionsContext, o: ListOptions): HTMLElement {
     }
   });
   render();
+  // A change elsewhere redraws the entries only: the add field keeps what is typed in it; a focused entry's
+  // button keeps focus when it is still there.
+  ctx.follow(o.key, () => {
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    const again =
+      focused &&
+      `[data-action="${focused.getAttribute('data-action')}"][data-index="${focused.getAttribute('data-index')}"]`;
+    render();
+    const target = again ? list.querySelector<HTMLButtonElement>(again) : null;
+    if (again) (target && !target.disabled ? target : addInput).focus();
+  });
   return f.el;
 }

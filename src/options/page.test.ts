@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../shared/settings.ts';
 import type { PermissionAnswer } from '../platform/permissions.ts';
-import { renderOptions, type OptionsDeps } from './page.ts';
+import { renderOptions, type OptionsDeps, type OptionsPage } from './page.ts';
 import { errorMeaning } from '../shared/display.ts';
 
 const flush = async () => {
@@ -28,8 +28,9 @@ function deps(over: Partial<OptionsDeps> = {}): OptionsDeps {
     ...over,
   };
 }
+let page: OptionsPage;
 function render(d = deps(), settings: Partial<Settings> = {}, locked: SettingKey[] = []) {
-  renderOptions(root, { settings: { ...DEFAULT_SETTINGS, ...settings }, locked }, d);
+  page = renderOptions(root, { settings: { ...DEFAULT_SETTINGS, ...settings }, locked }, d);
   return d;
 }
 const $ = <T extends HTMLElement = HTMLInputElement>(sel: string) => root.querySelector<T>(sel)!;
@@ -128,6 +129,47 @@ describe('provider', () => {
   });
 });
 
+describe('"Saved."', () => {
+  /** The keys of the fields that show "Saved.". */
+  const shownSaved = () =>
+    [...root.querySelectorAll('.field-saved')]
+      .filter((e) => e.textContent)
+      .map((e) => e.closest('[data-key]')?.getAttribute('data-key'));
+
+  it('says what happened last, next to the field changed: cleared when a later change fails', async () => {
+    render();
+    $('#provider-quad9').click();
+    await flush();
+    expect($('#save-status').textContent).toBe('Saved.');
+    expect($('[data-key="dohUrl"] .field-saved').textContent).toBe('Saved.');
+    $('#suffixes').value = 'bad_suffix';
+    $<HTMLButtonElement>('[data-key="suffixes"] .row button').click();
+    await flush();
+    expect($('#suffixes-error').textContent).toBe('"bad_suffix" is not a valid domain.');
+    expect($('#save-status').textContent).toBe('');
+    expect(shownSaved()).toEqual([]);
+    $('#resolveOn-never').click();
+    await flush();
+    expect($('#save-status').textContent).toBe('Saved.');
+    expect(shownSaved()).toEqual(['resolveOn']);
+  });
+
+  it('goes after a few seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      render();
+      $('#provider-quad9').click();
+      await vi.advanceTimersByTimeAsync(10);
+      expect($('#save-status').textContent).toBe('Saved.');
+      await vi.advanceTimersByTimeAsync(6000);
+      expect($('#save-status').textContent).toBe('');
+      expect($('[data-key="dohUrl"] .field-saved').textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('lists', () => {
   it('adds, reorders and removes suffixes; refuses to remove the last one', async () => {
     render();
@@ -157,6 +199,40 @@ describe('lists', () => {
     expect($('#suffixes-error').textContent).toBe('"not a domain" is not a valid domain.');
   });
 
+  it.each([
+    ['suffixes', {}, ['e164.arpa', 'E164.ARPA', 'e164.arpa.', ' e164.arpa ']],
+    ['disabledSites', { disabledSites: ['example.com'] }, ['example.com', 'EXAMPLE.com', 'Example.Com.']],
+  ] as const)(
+    '%s: adding a name already listed saves nothing and keeps it in the field',
+    async (key, settings, dups) => {
+      render(deps(), settings as Partial<Settings>);
+      const listed = key === 'suffixes' ? 'e164.arpa' : 'example.com';
+      for (const dup of dups) {
+        const input = $(`#${key}`);
+        input.focus();
+        input.value = dup;
+        $<HTMLButtonElement>(`[data-key="${key}"] .row button`).click();
+        await flush();
+        expect(saved, dup).toEqual([]);
+        expect($('#save-status').textContent, dup).toBe('');
+        expect(input.value, dup).toBe(dup);
+        expect(document.activeElement, dup).toBe(input);
+        // The field says so, and the entry it repeats is marked in the list.
+        expect(root.querySelector(`[data-key="${key}"] .field-message`)?.textContent, dup).toBe(
+          `${listed} is already in the list.`,
+        );
+        expect(root.querySelector(`#${key}-list li[data-duplicate]`)?.getAttribute('data-item'), dup).toBe(listed);
+      }
+      // Typing again drops the mark; a new name is added.
+      $(`#${key}`).value = 'new.example';
+      $(`#${key}`).dispatchEvent(new Event('input', { bubbles: true }));
+      expect(root.querySelector(`#${key}-list li[data-duplicate]`)).toBeNull();
+      $<HTMLButtonElement>(`[data-key="${key}"] .row button`).click();
+      await flush();
+      expect(last()[key]).toEqual([listed, 'new.example']);
+    },
+  );
+
   it('removes switched-off sites', async () => {
     render(deps(), { disabledSites: ['a.example', 'b.example'] });
     $<HTMLButtonElement>('[aria-label="Remove a.example"]').click();
@@ -176,6 +252,12 @@ describe('other fields', () => {
     change($('#defaultRegion'), '1x');
     await flush();
     expect($('#defaultRegion-error').textContent).toBe('Use a two-letter region such as GB, or leave empty.');
+    change($('#defaultRegion'), 'uk');
+    await flush();
+    expect($('#defaultRegion-error').textContent).toBe(
+      'UK is not a region with phone numbers; use one such as GB (not UK), or leave empty.',
+    );
+    expect(last().defaultRegion).toBe('GB');
   });
 
   it('when to resolve', async () => {
@@ -190,6 +272,71 @@ describe('other fields', () => {
     expect(root.querySelector('.privacy')?.textContent).toContain(
       'Only the ENUM names of the phone numbers you chose to look up',
     );
+  });
+});
+
+describe('settings changed elsewhere', () => {
+  it('keep what the user is typing, its focus and caret, and an invalid value with its error', async () => {
+    render();
+    const form = root.querySelector('form');
+    change($('#defaultRegion'), '1');
+    await flush();
+    expect($('#defaultRegion-error').textContent).not.toBe('');
+    const site = $('#disabledSites');
+    site.focus();
+    site.value = 'my-typed-site.example';
+    site.setSelectionRange(3, 3);
+    page.update({ settings: { ...DEFAULT_SETTINGS, resolveOn: 'visible' }, locked: [] });
+    expect($('#resolveOn-visible').checked).toBe(true);
+    expect(root.querySelector('form')).toBe(form); // not rebuilt
+    expect(document.activeElement).toBe(site);
+    expect([site.value, site.selectionStart]).toEqual(['my-typed-site.example', 3]);
+    expect($('#defaultRegion').value).toBe('1');
+    expect($('#defaultRegion-error').textContent).toBe('Use a two-letter region such as GB, or leave empty.');
+  });
+
+  it('show the new values of fields not being edited, and never overwrite the one focused', () => {
+    render();
+    $('#sipAddress').focus();
+    $('#sipAddress').value = 'sip:me@exa';
+    page.update({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        defaultRegion: 'DE',
+        sipAddress: 'sip:other@example.test',
+        sipServer: 'wss://sip.example.test/ws',
+        presence: 'sip',
+        dohMethod: 'post',
+        dohUrl: 'https://dns.google/dns-query',
+        disabledSites: ['b.example'],
+      },
+      locked: [],
+    });
+    expect($('#defaultRegion').value).toBe('DE');
+    expect($('#sipServer').value).toBe('wss://sip.example.test/ws');
+    expect($('#sipAddress').value).toBe('sip:me@exa');
+    expect($('#presence').checked).toBe(true);
+    expect($('#dohMethod').value).toBe('post');
+    expect($('#provider-google').checked).toBe(true);
+    expect(root.querySelector('[data-item="b.example"]')).not.toBeNull();
+  });
+
+  it('lock and unlock managed fields in place', () => {
+    render();
+    const form = root.querySelector('form');
+    page.update({ settings: { ...DEFAULT_SETTINGS, resolveOn: 'never' }, locked: ['resolveOn', 'suffixes'] });
+    expect(root.querySelector('form')).toBe(form);
+    expect($('#resolveOn-never').checked).toBe(true);
+    expect($('#resolveOn-hover').disabled).toBe(true);
+    expect($('#resolveOn-hover').getAttribute('aria-describedby')).toContain('resolveOn-locked');
+    expect($('#resolveOn-locked').textContent).toBe('Set by your administrator; it cannot be changed here.');
+    expect($<HTMLButtonElement>('[aria-label="Remove e164.arpa"]').disabled).toBe(true);
+    expect($('#suffixes').disabled).toBe(true);
+    page.update({ settings: { ...DEFAULT_SETTINGS, resolveOn: 'never' }, locked: [] });
+    expect($('#resolveOn-hover').disabled).toBe(false);
+    expect(root.querySelector('#resolveOn-locked')).toBeNull();
+    expect($('#resolveOn-hover').getAttribute('aria-describedby')).not.toContain('resolveOn-locked');
+    expect($('#suffixes').disabled).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import type { ProtocolError } from '../shared/protocol.ts';
 import { sameValue, SETTING_KEYS, validateSetting, type SettingKey, type Settings } from '../shared/settings.ts';
 import { h, replace } from '../ui/dom.ts';
 import { t, withNodes } from '../shared/i18n.ts';
-import { radioSetting, regionSetting, type OptionsContext } from './fields.ts';
+import { FIELD_ERROR_EVENT, radioSetting, regionSetting, type OptionsContext } from './fields.ts';
 import { listSetting } from './list-editor.ts';
 import { providerSection, type ProviderDeps } from './provider.ts';
 import { presenceSection, type PresenceDeps } from './presence.ts';
@@ -18,9 +18,15 @@ export interface OptionsDeps extends ProviderDeps, PresenceDeps {
 }
 
 export interface OptionsPage {
-  /** Settings changed elsewhere (popup, another options tab, policy): re-render when a value or a lock differs. */
+  /**
+   * Settings changed elsewhere (popup, another options tab, policy): the fields whose value or lock differs show
+   * it, in place; a field the user is editing keeps what is in it (OptionsContext.follow).
+   */
   update(loaded: { settings: Settings; locked: SettingKey[] }): void;
 }
+
+/** How long "Saved." stays. */
+export const SAVED_SHOWN_MS = 5000;
 
 const RESOLVE_ON = () => [
   { value: 'hover', label: t('resolveOnHover') },
@@ -54,10 +60,27 @@ export function renderOptions(
   let settings = loaded.settings;
   let locked = loaded.locked;
   let queue: Promise<unknown> = Promise.resolve();
-  const saved = h('p', { id: 'save-status', class: 'hint', role: 'status' });
+  const followers = new Map<SettingKey, (() => void)[]>();
+  // "Saved." says what happened last: shown in the line of the field changed (fields.ts), announced here, gone
+  // after a few seconds or as soon as a change fails. In the flow of the page, never over a control.
+  const saved = h('p', { id: 'save-status', class: 'visually-hidden', role: 'status' });
+  let savedTimer: ReturnType<typeof setTimeout> | undefined;
+  const showSaved = (key?: SettingKey) => {
+    clearTimeout(savedTimer);
+    for (const mark of root.querySelectorAll('.field-saved')) mark.textContent = '';
+    saved.textContent = key ? t('saved') : '';
+    if (!key) return;
+    const mark = root.querySelector(`.field[data-key="${key}"] .field-saved`);
+    if (mark) mark.textContent = t('saved');
+    savedTimer = setTimeout(() => showSaved(), SAVED_SHOWN_MS);
+  };
+  root.addEventListener(FIELD_ERROR_EVENT, () => showSaved());
 
   const ctx: OptionsContext = {
     settings: () => settings,
+    follow(key, refresh) {
+      followers.set(key, [...(followers.get(key) ?? []), refresh]);
+    },
     get locked() {
       return locked;
     },
@@ -74,7 +97,7 @@ export function renderOptions(
           return err('storage', t('notSaved', e instanceof Error ? e.message : String(e)));
         }
         settings = next;
-        saved.textContent = t('saved');
+        showSaved(key);
         return ok(null);
       });
       queue = run;
@@ -83,6 +106,7 @@ export function renderOptions(
   };
 
   function render(): void {
+    followers.clear();
     replace(
       root,
       h('h1', {}, t('optionsTitle')),
@@ -135,13 +159,13 @@ export function renderOptions(
   render();
   return {
     update(next) {
-      const changed = SETTING_KEYS.some(
+      // Nothing differs when our own save comes back.
+      const changed = SETTING_KEYS.filter(
         (k) => !sameValue(next.settings[k], settings[k]) || next.locked.includes(k) !== locked.includes(k),
       );
-      if (!changed) return; // our own save coming back: re-rendering would move focus
       settings = next.settings;
       locked = next.locked;
-      render();
+      for (const key of changed) for (const refresh of followers.get(key) ?? []) refresh();
     },
   };
 }

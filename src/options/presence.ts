@@ -8,7 +8,7 @@ import type { SettingKey } from '../shared/settings.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 import { h, replace } from '../ui/dom.ts';
 import { errorText } from '../ui/result.ts';
-import { commitTo, field, type OptionsContext } from './fields.ts';
+import { commitTo, field, shownText, type OptionsContext } from './fields.ts';
 
 export interface PresenceDeps {
   /** Store the SIP password under its own key ("" removes it). */
@@ -29,13 +29,14 @@ function textSetting(
   hint?: string,
 ): { el: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { id: key, name: key, type: 'text', autocomplete: 'off', spellcheck: 'false', ...attrs });
-  input.value = ctx.settings()[key];
+  const text = shownText(input, () => ctx.settings()[key]);
   const f = field(ctx, key, label, [input], hint ? { hint } : {});
   input.addEventListener('change', () => {
     void commitTo(ctx, f, key, input.value.trim()).then((ok) => {
-      if (ok) input.value = ctx.settings()[key];
+      if (ok) text.show();
     });
   });
+  ctx.follow(key, text.follow);
   return { el: f.el, input };
 }
 
@@ -46,6 +47,7 @@ export function presenceSection(ctx: OptionsContext, deps: PresenceDeps): HTMLEl
   // The checkbox comes before its label.
   onField.el.querySelector('label')?.before(on);
   on.addEventListener('change', () => void commitTo(ctx, onField, 'presence', on.checked ? 'sip' : 'off'));
+  ctx.follow('presence', () => (on.checked = ctx.settings().presence === 'sip'));
 
   const server = textSetting(
     ctx,

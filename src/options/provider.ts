@@ -8,7 +8,7 @@ import { h, replace } from '../ui/dom.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 import { errorText } from '../ui/result.ts';
 import { errorWords } from '../shared/display.ts';
-import { commitTo, field, radios, type OptionsContext } from './fields.ts';
+import { commitTo, field, radios, shownText, type OptionsContext } from './fields.ts';
 import { withheldAccess } from './withheld.ts';
 
 export const PROVIDERS = [
@@ -58,7 +58,11 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
     spellcheck: 'false',
     placeholder: 'https://dns.example/dns-query',
   });
-  url.value = preset === 'custom' ? current : '';
+  const customUrl = () => {
+    const now = ctx.settings().dohUrl;
+    return PROVIDERS.some((p) => p.url === now) ? '' : now;
+  };
+  const urlText = shownText(url, customUrl);
   const permission = h('div', { id: 'dohUrl-permission', 'aria-live': 'polite' });
   const custom = h(
     'div',
@@ -89,7 +93,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   };
   const save = async (value: string) => {
     replace(permission);
-    if (await commitTo(ctx, f, 'dohUrl', value)) url.value = ctx.settings().dohUrl;
+    if (await commitTo(ctx, f, 'dohUrl', value)) urlText.show();
   };
 
   /** Runs inside a user gesture: the permission request starts before any await. */
@@ -110,6 +114,15 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
       } else url.focus();
     });
   }
+  // A change elsewhere: the preset of the new URL, or Custom with it, unless the user is typing a custom URL.
+  ctx.follow('dohUrl', () => {
+    if (isCustom() && urlText.editing()) return;
+    const now = ctx.settings().dohUrl;
+    const chosen = PROVIDERS.find((p) => p.url === now)?.value ?? 'custom';
+    for (const i of inputs) i.checked = i.value === chosen;
+    custom.hidden = chosen !== 'custom';
+    urlText.follow();
+  });
   let attempted = '';
   url.addEventListener('input', () => (attempted = ''));
   const onUrl = () => {
@@ -144,6 +157,7 @@ function methodField(ctx: OptionsContext): { el: HTMLElement; method(): DohMetho
   method.value = ctx.settings().dohMethod;
   const mf = field(ctx, 'dohMethod', t('methodLabel'), [method], { hint: t('methodHint') });
   method.addEventListener('change', () => void commitTo(ctx, mf, 'dohMethod', method.value));
+  ctx.follow('dohMethod', () => (method.value = ctx.settings().dohMethod));
   return { el: mf.el, method: () => method.value as DohMethod };
 }
 

@@ -44,3 +44,22 @@ describe('page settings', () => {
     expect(PAGE_SETTINGS.locked(managed)).toEqual(managedKeys(managed).filter((k) => k in PAGE_SETTINGS_SCHEMA));
   });
 });
+
+describe('defaultRegion', () => {
+  const region = PAGE_SETTINGS_SCHEMA.defaultRegion;
+  it('accepts a region libphonenumber knows, upper-cased, or empty', () => {
+    expect(region('GB')).toEqual({ ok: true, value: 'GB' });
+    expect(region('gb')).toEqual({ ok: true, value: 'GB' });
+    expect(region('xk')).toEqual({ ok: true, value: 'XK' });
+    expect(region('')).toEqual({ ok: true, value: '' });
+  });
+
+  it.each(['UK', 'ZZ', 'XX', 'uk'])('refuses %s, which no phone number belongs to', (code) => {
+    const r = region(code);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        `${code.toUpperCase()} is not a region with phone numbers; use one such as GB (not UK), or leave empty.`,
+      );
+  });
+});

@@ -129,6 +129,7 @@ export const SETTING_ERROR_CODES = [
   'no-hostname',
   'bad-hostname', // $1: the value
   'bad-region',
+  'unknown-region', // $1: the region given (UK, ZZ): two letters, but no region with phone numbers
   // core/doh/provider.ts DohUrlReason: validateDohUrl's refusals
   'doh-url-missing',
   'doh-url-template',

@@ -82,3 +82,100 @@ test('managed settings lock their fields (a real Chromium policy)', async () => 
   expect(reply.value?.error?.message).toContain('https://dns.quad9.net/dns-query');
   await managed.close();
 });
+
+// An invalid SIP value shows its error when the field loses focus, which a click on "Test SIP account" does between
+// press and release: the error's line is kept free (options.css), and an error that takes more lines waits for the
+// release (fields.ts), so the button stays under the pointer, the click lands and the result says why it failed.
+test.each([
+  ['SIP address', 'sipAddress', 'you@example.test', 800],
+  ['SIP WebSocket server', 'sipServer', 'http://x', 800],
+  ['Username', 'sipUsername', 'a\u0001', 800],
+  // 360 px wide, where the error takes two lines
+  ['SIP address', 'sipAddress', 'you@example.test', 360],
+  ['SIP WebSocket server', 'sipServer', 'http://x', 360],
+])(
+  'Test SIP account right after an invalid %s (%s = %j, %i px wide) says why it failed',
+  async (label, key, value, width) => {
+    const page = await browser.openPage('src/options/index.html');
+    await page.setViewportSize({ width, height: 640 });
+    const testButton = page.getByRole('button', { name: 'Test SIP account' });
+    // Where the button is on the page (not in the viewport, which the click scrolls).
+    const top = () => testButton.evaluate((b) => b.getBoundingClientRect().top + window.scrollY);
+    const before = await top();
+    await page.getByLabel(label, { exact: true }).fill(value);
+    await page.click('#test-sip'); // a real mouse press and release on the button
+    await expect.poll(() => page.locator(`#${key}-error`).textContent()).not.toBe('');
+    const error = (await page.locator(`#${key}-error`).textContent()) ?? '';
+    await expect.poll(() => page.locator('#sip-test-result').textContent()).toMatch(/^Failed: /);
+    expect(await page.locator('#sip-test-result').textContent()).toContain(error);
+    // A one-line error moves nothing, not even after the click (a longer one moves what is below it then).
+    const moved = Math.abs((await top()) - before);
+    expect(width === 800 ? moved : 0).toBeLessThan(1);
+    await page.close();
+  },
+);
+
+test('the "Show live presence" checkbox sits on its label\'s line; the password field looks like the other text fields', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const box = async (sel: string) => (await page.locator(sel).boundingBox())!;
+    const [checkbox, label] = [await box('#presence'), await box('label[for="presence"]')];
+    // One line: the checkbox's middle within the label's line, and the label to its right.
+    expect(checkbox.y + checkbox.height / 2).toBeGreaterThan(label.y);
+    expect(checkbox.y + checkbox.height / 2).toBeLessThan(label.y + label.height);
+    expect(label.x).toBeGreaterThan(checkbox.x + checkbox.width);
+    const look = (sel: string) =>
+      page
+        .locator(sel)
+        .evaluate((el) =>
+          ['background-color', 'border-top-color', 'border-top-width', 'border-radius', 'padding-left', 'color'].map(
+            (p) => getComputedStyle(el).getPropertyValue(p),
+          ),
+        );
+    expect(await look('#sipPassword'), scheme).toEqual(await look('#sipUsername'));
+  }
+  await page.close();
+});
+
+test('"Saved." covers no control, even 360 px wide', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.locator('#suffixes').fill('e164.test');
+  await page.locator('#suffixes').press('Enter');
+  await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+  // An Add button (at the right edge) 30 px above the bottom of the window, where a fixed status box would sit.
+  const add = page.locator('[data-key="disabledSites"] .row button');
+  const hit = await add.evaluate((button) => {
+    const r = button.getBoundingClientRect();
+    window.scrollBy(0, r.top + r.height / 2 - (innerHeight - 30));
+    const after = button.getBoundingClientRect();
+    return document.elementFromPoint(after.left + after.width / 2, after.top + after.height / 2) === button;
+  });
+  expect(hit).toBe(true);
+  await page.close();
+});
+
+test('a setting changed elsewhere leaves what is being typed, its focus and a refused value in place', async () => {
+  const page = await browser.openPage('src/options/index.html');
+  await page.locator('#defaultRegion').fill('1');
+  await page.locator('#defaultRegion').press('Tab');
+  await expect.poll(() => page.locator('#defaultRegion-error').textContent()).not.toBe('');
+  const site = page.locator('#disabledSites');
+  await site.fill('my-typed-site.example');
+  const worker = await browser.worker();
+  await worker.evaluate(async () => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...settings, version: 1, resolveOn: 'visible' } });
+  });
+  await expect.poll(() => page.locator('#resolveOn-visible').isChecked()).toBe(true);
+  expect(await site.inputValue()).toBe('my-typed-site.example');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('disabledSites');
+  expect(await page.locator('#defaultRegion').inputValue()).toBe('1');
+  expect(await page.locator('#defaultRegion-error').textContent()).not.toBe('');
+  await worker.evaluate(async () => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...settings, resolveOn: 'hover' } });
+  });
+  await page.close();
+});
