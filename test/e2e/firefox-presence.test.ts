@@ -214,6 +214,6 @@ test('Firefox options page: Test says "connected as … in N ms" with the stored
   await (await page.$('#test-sip'))!.click();
   await expect
     .poll(() => textOf(page, '#sip-test-result'), { timeout: 15_000 })
-    .toMatch(/^Failed: .*\(407 .*\)\. \(sip-auth-failed\)$/);
+    .toMatch(/^Failed: The SIP server refused the username or password \(401\/407\)\. 407 [^()]* \(sip-auth-failed\)$/);
   await page.close();
 });
