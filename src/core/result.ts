@@ -12,3 +12,20 @@ export const err = <C extends string>(code: C, message: string): { ok: false; er
   ok: false,
   error: { code, message },
 });
+
+/**
+ * An error that also says why as data: a stable `reason` finer than its code and the values its words need
+ * (`params`: the value given, a limit), so an extension view can say it in the user's language (shared/display.ts
+ * errorWords, README "Languages") while `message` stays the English the CLI prints.
+ */
+export interface ReasonedError<C extends string, R extends string> extends CoreError<C> {
+  reason: R;
+  params: string[];
+}
+
+export const refuse = <C extends string, R extends string>(
+  code: C,
+  reason: R,
+  message: string,
+  ...params: string[]
+): { ok: false; error: ReasonedError<C, R> } => ({ ok: false, error: { code, message, reason, params } });

@@ -4,7 +4,7 @@
 // storage.managed may fix any key (a managed value wins). A public contract: README "Settings".
 import { parseHostName } from '../core/dns/name.ts';
 import { isRecord } from '../core/guards.ts';
-import { ok, type CoreError, type Result } from '../core/result.ts';
+import { ok, refuse, type ReasonedError, type Result } from '../core/result.ts';
 import type { SettingErrorCode } from './protocol.ts';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
@@ -15,22 +15,13 @@ export const SETTINGS_VERSION = 1;
  * a limit), which the options page shows next to its field in the user's language (shared/display.ts
  * errorWords); `message` is the same in English, for the logs.
  */
-export interface SettingError extends CoreError<'invalid-setting'> {
-  reason: SettingErrorCode;
-  params: string[];
-}
+export type SettingError = ReasonedError<'invalid-setting', SettingErrorCode>;
 export type Validator<T> = (value: unknown) => Result<T, SettingError>;
 /** One validator per key of `S`. */
 export type SchemaOf<S> = { [K in keyof S]: Validator<S[K]> };
 
-export const fail = (
-  reason: SettingErrorCode,
-  message: string,
-  ...params: string[]
-): { ok: false; error: SettingError } => ({
-  ok: false,
-  error: { code: 'invalid-setting', message, reason, params },
-});
+export const fail = (reason: SettingErrorCode, message: string, ...params: string[]) =>
+  refuse('invalid-setting', reason, message, ...params);
 
 export const oneOf =
   <T extends string>(allowed: readonly T[]): Validator<T> =>

@@ -1,6 +1,6 @@
 // What a user or an administrator chooses about a DoH provider, checked the same way by the settings, the
 // options page and the CLI: its URL, the query method, and the defaults when nothing is chosen.
-import { ok, type CoreError, type Result } from '../result.ts';
+import { ok, refuse as refuseWith, type ReasonedError, type Result } from '../result.ts';
 
 /** RFC 8484 GET and POST with the DNS wire format, or the JSON API of Google and Cloudflare (not an RFC). */
 export const DOH_METHODS = ['get', 'post', 'json'] as const;
@@ -29,16 +29,11 @@ export type DohUrlReason =
   | 'doh-url-credentials'
   | 'doh-url-fragment';
 
-export interface DohUrlError extends CoreError<'bad-url'> {
-  reason: DohUrlReason;
-  /** The value given, for doh-url-not-url; none for the others. */
-  params: string[];
-}
+/** `params`: the value given, for doh-url-not-url; none for the others. */
+export type DohUrlError = ReasonedError<'bad-url', DohUrlReason>;
 
-const refuse = (reason: DohUrlReason, message: string, ...params: string[]): { ok: false; error: DohUrlError } => ({
-  ok: false,
-  error: { code: 'bad-url', message, reason, params },
-});
+const refuse = (reason: DohUrlReason, message: string, ...params: string[]) =>
+  refuseWith('bad-url', reason, message, ...params);
 
 /**
  * A provider URL as a person gives it: trimmed, https only (RFC 8484 §3: plain http would send the numbers'

@@ -11,7 +11,7 @@ import {
 import { parseHostName } from '../dns/name.ts';
 import { isE164 } from './domain.ts';
 import { internationalPrefixAsPlus } from './international-prefix.ts';
-import { err, ok, type CoreError, type Result } from '../result.ts';
+import { err, ok, refuse, type CoreError, type ReasonedError, type Result } from '../result.ts';
 
 /**
  * Why an input is no number, finer than its code: the views say each in the user's words (README "Languages";
@@ -31,18 +31,8 @@ export type NumberReason =
   | 'number-not-e164'
   | 'number-invalid';
 
-export interface E164Error extends CoreError<'bad-number' | 'bad-region' | 'bad-suffix'> {
-  /** Set for bad-number and bad-region. */
-  reason?: NumberReason;
-  params?: string[];
-}
-
-const refuse = (
-  code: 'bad-number' | 'bad-region',
-  reason: NumberReason,
-  message: string,
-  ...params: string[]
-): { ok: false; error: E164Error } => ({ ok: false, error: { code, message, reason, params } });
+/** bad-number and bad-region say their reason; bad-suffix is the domain rule's (normaliseSuffix). */
+export type E164Error = ReasonedError<'bad-number' | 'bad-region', NumberReason> | CoreError<'bad-suffix'>;
 
 /** libphonenumber's ParseError codes: the reason and the CLI's words for each. */
 const PARSE_REFUSALS: Record<string, [NumberReason, string]> = {

@@ -124,7 +124,7 @@ function processTerminal(d: NaptrData, aus: string, budget: CompileBudget): Resu
   const usable = classifyUri(uri.value, enumservices.value);
   if (!usable.ok) {
     const e = usable.error;
-    return fail(e.rejection ? refusal(e.rejection, e.message, ...(e.params ?? [])) : fieldRefusal('bad-uri', e));
+    return fail('reason' in e ? refusal(e.reason, e.message, ...e.params) : fieldRefusal('bad-uri', e));
   }
   return ok({ uri: uri.value, enumservices: enumservices.value, order: d.order, preference: d.preference });
 }

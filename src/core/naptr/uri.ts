@@ -2,7 +2,7 @@
 // §3.2: clients "SHOULD verify that the result is a legal database key"), and since it may end up as a
 // link or be handed to another application, its scheme must be one the registered enumservices use (below).
 // The output of a rewrite is arbitrary text chosen by the zone owner.
-import { err, ok, type CoreError, type Result } from '../result.ts';
+import { err, ok, refuse, type CoreError, type ReasonedError, type Result } from '../result.ts';
 import { PRESENCE_SCHEMES, USABLE_SCHEMES } from './schemes.ts';
 import { isPresenceService } from './services.ts';
 
@@ -28,20 +28,12 @@ const ABSOLUTE_URI = /^([A-Za-z][A-Za-z0-9+.-]*):([A-Za-z0-9\-._~:/?#[\]@!$&'()*
 
 /** A scheme refused, as a stable name with the scheme (and the schemes expected): words a view can translate. */
 export type UriRejection = 'unsafe-scheme' | 'not-presence-scheme' | 'unknown-scheme';
-export interface UriError extends CoreError<'bad-uri'> {
-  /** Present when the scheme is what is refused; `params`: the scheme, then the presence schemes. */
-  rejection?: UriRejection;
-  params?: string[];
-}
+/** A scheme refused says so as a reason (`params`: the scheme, then the presence schemes); any other URI
+ *  problem is its message alone. */
+export type UriError = ReasonedError<'bad-uri', UriRejection> | CoreError<'bad-uri'>;
 
-const refuseScheme = (
-  rejection: UriRejection,
-  message: string,
-  ...params: string[]
-): { ok: false; error: UriError } => ({
-  ok: false,
-  error: { code: 'bad-uri', message, rejection, params },
-});
+const refuseScheme = (reason: UriRejection, message: string, ...params: string[]) =>
+  refuse('bad-uri', reason, message, ...params);
 
 /** Checks a rewrite result against the rules above; the error message says why it is unusable. */
 export function classifyUri(uri: string, enumservices: readonly string[]): Result<void, UriError> {

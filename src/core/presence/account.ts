@@ -1,6 +1,6 @@
 // The SIP account a watcher signs in with: which WebSocket server, which address of record, which username.
 // One set of rules for the extension's settings (README "Settings") and the CLI's --sip-* flags (README "CLI").
-import { ok, type CoreError, type Result } from '../result.ts';
+import { ok, refuse, type ReasonedError, type Result } from '../result.ts';
 
 /**
  * Why a field was refused, finer than its code: a stable name and the values its words need (the value given, the
@@ -16,17 +16,10 @@ export type SipAccountReason =
   | 'sip-address-invalid'
   | 'sip-username-invalid';
 
-export interface SipAccountError extends CoreError<'bad-sip-server' | 'bad-sip-address' | 'bad-sip-username'> {
-  reason: SipAccountReason;
-  params: string[];
-}
-
-const refuse = (
-  code: SipAccountError['code'],
-  reason: SipAccountReason,
-  message: string,
-  ...params: string[]
-): { ok: false; error: SipAccountError } => ({ ok: false, error: { code, message, reason, params } });
+export type SipAccountError = ReasonedError<
+  'bad-sip-server' | 'bad-sip-address' | 'bad-sip-username',
+  SipAccountReason
+>;
 
 /** The one host names a plain ws:// SIP server may have: this machine (a local test server or proxy). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
