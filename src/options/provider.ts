@@ -42,9 +42,11 @@ interface ProviderField {
   withheld(url: string, error?: string): void;
 }
 
+/** The preset choice a stored URL is, or 'custom'. */
+const presetOf = (url: string): string => PROVIDERS.find((p) => p.url === url)?.value ?? 'custom';
+
 function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
-  const current = ctx.settings().dohUrl;
-  const preset = PROVIDERS.find((p) => p.url === current)?.value ?? 'custom';
+  const preset = presetOf(ctx.settings().dohUrl);
   const choices = [
     ...PROVIDERS.map((p) => ({ value: p.value as string, label: `${p.name} (${hostOf(p.url)})` })),
     { value: 'custom', label: t('customProvider') },
@@ -60,7 +62,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   });
   const customUrl = () => {
     const now = ctx.settings().dohUrl;
-    return PROVIDERS.some((p) => p.url === now) ? '' : now;
+    return presetOf(now) === 'custom' ? now : '';
   };
   const urlText = shownText(url, customUrl);
   const permission = h('div', { id: 'dohUrl-permission', 'aria-live': 'polite' });
@@ -117,8 +119,7 @@ function providerField(ctx: OptionsContext, deps: ProviderDeps): ProviderField {
   // A change elsewhere: the preset of the new URL, or Custom with it, unless the user is typing a custom URL.
   ctx.follow('dohUrl', () => {
     if (isCustom() && urlText.editing()) return;
-    const now = ctx.settings().dohUrl;
-    const chosen = PROVIDERS.find((p) => p.url === now)?.value ?? 'custom';
+    const chosen = presetOf(ctx.settings().dohUrl);
     for (const i of inputs) i.checked = i.value === chosen;
     custom.hidden = chosen !== 'custom';
     urlText.follow();
